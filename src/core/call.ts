@@ -1,0 +1,140 @@
+// Runs one operation through openapi-fetch and turns every outcome into
+// either the typed success body or one typed error naming the operation.
+import type { Client } from 'openapi-fetch';
+import { DEFAULTS } from './defaults.js';
+import { AbortError, HttpError, NetworkError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { scrub, secretList } from './secrets.js';
+import { BodyTooLargeError, Deadline, readTextCapped } from './transport.js';
+
+export interface OperationMeta {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly statuses: readonly number[];
+}
+
+/** Headers computed per call (auth as an async header provider). */
+export type HeaderProvider = () => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
+
+/** Options every named operation accepts as its last argument. */
+export interface CallOptions {
+  /** Cancels the request; gives an AbortError. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+  /** Extra request headers for this call. */
+  headers?: Record<string, string>;
+}
+
+export interface CallContext {
+  // The raw client is untyped here: each named operation restores the types.
+  readonly client: Client<any>;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  /** Known secrets (tokens, Authorization values) to scrub from errors. */
+  readonly secrets: readonly string[];
+  readonly headers?: HeaderProvider;
+}
+
+export interface CallInput {
+  params?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** Request-body fields whose values are credentials, scrubbed if a server echoes them. */
+const SECRET_BODY_FIELDS = ['refresh_token', 'password'];
+
+function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string, string> | undefined): string[] {
+  const extra: (string | undefined)[] = [];
+  const body = input.body as Record<string, unknown> | undefined;
+  if (body && typeof body === 'object') for (const f of SECRET_BODY_FIELDS) if (typeof body[f] === 'string') extra.push(body[f] as string);
+  if (headers) for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'authorization') extra.push(v, v.replace(/^\S+\s+/, ''));
+  return extra.length ? secretList([...ctx.secrets, ...extra]) : (ctx.secrets as string[]);
+}
+
+export function requestIdOf(response: Response): string | undefined {
+  for (const name of DEFAULTS.requestIdHeaders) {
+    const v = response.headers.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function causeCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Maps anything thrown while sending or reading to one typed error. */
+export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, status?: number): RtcApiError {
+  if (deadline.timedOut) return new TimeoutError(operationId, deadline.timeoutMs);
+  if (deadline.callerAborted) return new AbortError(operationId);
+  if (error instanceof BodyTooLargeError) {
+    return new ResponseBodyError({ operationId, status: status ?? 0, reason: error.message });
+  }
+  const code = causeCode(error);
+  const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
+  const detail = status === undefined
+    ? (code ? `${code}` : 'the request failed before a response arrived')
+    : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
+  // Keep only the low-level cause (it carries the socket error code, never request data).
+  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+  return new NetworkError(operationId, detail, beforeSend && status === undefined, cause);
+}
+
+function parseJson(operationId: string, response: Response, text: string, secrets: readonly string[]): unknown {
+  const requestId = requestIdOf(response);
+  if (text.trim() === '') {
+    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: 'empty body where JSON was expected' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const type = response.headers.get('content-type') ?? 'no content-type';
+    const snippet = scrub(text.slice(0, 80), secrets).replace(/\s+/g, ' ');
+    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}`, cause });
+  }
+}
+
+export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
+  if (options?.signal?.aborted) throw new AbortError(op.operationId);
+  const provided = ctx.headers ? await ctx.headers() : undefined;
+  const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
+  const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
+  let response: Response | undefined;
+  try {
+    const result = await ctx.client.request(op.method as 'post', op.path, {
+      params: input.params,
+      body: input.body,
+      headers,
+      signal: deadline.signal,
+      parseAs: 'stream',
+    } as never);
+    response = result.response;
+    if (!response.ok) {
+      const secrets = callSecrets(ctx, input, headers);
+      throw new HttpError({
+        operationId: op.operationId,
+        status: response.status,
+        statusText: response.status >= 300 && response.status < 400 ? 'redirect (not followed)' : response.statusText,
+        body: scrub(result.error, secrets),
+        documented: op.statuses.includes(response.status),
+        requestId: requestIdOf(response),
+      });
+    }
+    const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes);
+    return parseJson(op.operationId, response, text, callSecrets(ctx, input, headers));
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof ResponseBodyError) throw error;
+    throw classifyFailure(op.operationId, error, deadline, response?.status);
+  } finally {
+    deadline.clear();
+  }
+}

@@ -1,0 +1,64 @@
+// The client factory every service builds on: one openapi-fetch client over
+// the transport, plus the context the named operations run in.
+import createClient, { type Client } from 'openapi-fetch';
+import type { CallContext, HeaderProvider } from './call.js';
+import { DEFAULTS } from './defaults.js';
+import { ConfigError, HttpError } from './errors.js';
+import { secretList } from './secrets.js';
+import { createTransport, type FetchLike } from './transport.js';
+import type { DocumentedHttpError } from './types.js';
+
+/** Options every client accepts. */
+export interface TransportOptions {
+  /** The fetch to use (inject for tests, proxies, instrumentation). Defaults to globalThis.fetch at call time. */
+  fetch?: FetchLike | typeof globalThis.fetch;
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Largest response body accepted, in bytes (default 1 MiB). */
+  maxResponseBytes?: number;
+}
+
+export interface ContextInit<Paths extends {}> extends TransportOptions {
+  baseUrl: string;
+  /** Headers fixed for the client's lifetime (static auth, Accept, User-Agent). */
+  staticHeaders?: Record<string, string>;
+  /** Headers computed per call (credential providers). */
+  headers?: HeaderProvider;
+  secrets?: (string | undefined)[];
+  /** Only for typing the raw client. */
+  paths?: Paths;
+}
+
+export function checkPositive(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${name} must be a positive number of ${name.endsWith('Ms') ? 'milliseconds' : 'bytes'}; got ${String(value)}`);
+  return value;
+}
+
+export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallContext & { client: Client<Paths> } {
+  const maxResponseBytes = checkPositive(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
+  if (init.fetch !== undefined && typeof init.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  const base = (init.fetch as FetchLike | undefined) ?? ((request: Request, requestInit?: RequestInit) => globalThis.fetch(request, requestInit));
+  const client = createClient<Paths>({
+    baseUrl: init.baseUrl,
+    fetch: createTransport(base, maxResponseBytes) as typeof globalThis.fetch,
+    headers: { Accept: 'application/json', ...init.staticHeaders },
+    redirect: 'manual',
+  });
+  return {
+    client,
+    timeoutMs: checkPositive(init.timeoutMs, 'timeoutMs', DEFAULTS.timeoutMs),
+    maxResponseBytes,
+    secrets: secretList(init.secrets ?? []),
+    headers: init.headers,
+  };
+}
+
+/**
+ * Builds a type guard for one service's operations: narrows an unknown error
+ * to the documented HttpErrors of one operation, each with its typed body.
+ */
+export function operationErrorGuard<Ops>() {
+  return <Id extends keyof Ops & string>(error: unknown, operationId: Id): error is DocumentedHttpError<Ops[Id]> & HttpError =>
+    error instanceof HttpError && error.operationId === operationId && error.documented;
+}

@@ -1,0 +1,116 @@
+// One error class per failure kind (after ky). Every error names the
+// operation, carries no request data (headers, body, credentials), and has a
+// JSON form that is safe to log.
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'config';
+
+export abstract class RtcApiError extends Error {
+  abstract readonly kind: ErrorKind;
+  /** The OpenAPI operationId, e.g. `create_subscriber_token`. */
+  readonly operationId: string;
+
+  constructor(operationId: string, message: string, options?: { cause?: unknown }) {
+    super(`${operationId}: ${message}`, options);
+    this.operationId = operationId;
+    this.name = new.target.name;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, kind: this.kind, operationId: this.operationId, message: this.message };
+  }
+}
+
+/** The server answered with a non-success status. `body` is the parsed error body (or raw text). */
+export class HttpError<Status extends number = number, Body = unknown> extends RtcApiError {
+  readonly kind = 'http' as const;
+  readonly status: Status;
+  readonly body: Body;
+  /** False when the spec does not document this status for the operation. */
+  readonly documented: boolean;
+  readonly requestId: string | undefined;
+
+  constructor(init: { operationId: string; status: Status; body: Body; documented: boolean; requestId?: string; statusText?: string }) {
+    const what = init.documented ? '' : ' (not documented for this operation)';
+    super(init.operationId, `HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}${what}${describeBody(init.body)}`);
+    this.status = init.status;
+    this.body = init.body;
+    this.documented = init.documented;
+    this.requestId = init.requestId;
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), status: this.status, documented: this.documented, requestId: this.requestId, body: this.body };
+  }
+}
+
+/** The request never got a response: DNS, refused or reset connection, TLS. */
+export class NetworkError extends RtcApiError {
+  readonly kind = 'network' as const;
+  /** True when the failure happened before any byte of the request could have been sent (safe to retry). */
+  readonly beforeSend: boolean;
+  constructor(operationId: string, detail: string, beforeSend: boolean, cause?: unknown) {
+    super(operationId, `network error: ${detail}`, { cause });
+    this.beforeSend = beforeSend;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), beforeSend: this.beforeSend };
+  }
+}
+
+/** The request took longer than its timeout. The server may still have acted on it. */
+export class TimeoutError extends RtcApiError {
+  readonly kind = 'timeout' as const;
+  readonly timeoutMs: number;
+  constructor(operationId: string, timeoutMs: number) {
+    super(operationId, `timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** The caller's own AbortSignal cancelled the request. */
+export class AbortError extends RtcApiError {
+  readonly kind = 'aborted' as const;
+  constructor(operationId: string) {
+    super(operationId, 'aborted by the caller');
+  }
+}
+
+/** A response arrived but its body is unusable: not JSON, truncated, empty, too large, or not the documented shape. */
+export class ResponseBodyError extends RtcApiError {
+  readonly kind = 'response-body' as const;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  /** JSON pointer of the first schema violation, when response validation found one. */
+  readonly pointer: string | undefined;
+  constructor(init: { operationId: string; status: number; reason: string; requestId?: string; pointer?: string; cause?: unknown }) {
+    super(init.operationId, `unusable response body (HTTP ${init.status}): ${init.reason}`, { cause: init.cause });
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.pointer = init.pointer;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, pointer: this.pointer };
+  }
+}
+
+/** The client was configured wrongly. Thrown at construction, before any request. */
+export class ConfigError extends Error {
+  readonly kind = 'config' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === '') return ' (empty body)';
+  if (typeof body === 'string') return `: ${body.length > 120 ? `${body.slice(0, 120)}…` : body}`;
+  try {
+    const text = JSON.stringify(body);
+    return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+  } catch {
+    return '';
+  }
+}

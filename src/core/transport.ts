@@ -1,0 +1,116 @@
+// The fetch that openapi-fetch calls: deadlines, a response size cap, and no
+// redirects. Kept apart from routing and auth so each is testable alone.
+import { DEFAULTS } from './defaults.js';
+
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Thrown inside a body stream when a response grows past the cap. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`response body is larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * A per-call deadline joined with the caller's signal. A plain timer (not
+ * AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
+ * timer or listener outlives the call.
+ */
+export class Deadline {
+  readonly signal: AbortSignal;
+  timedOut = false;
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onCallerAbort?: () => void;
+
+  constructor(readonly timeoutMs: number, private readonly callerSignal?: AbortSignal) {
+    this.signal = this.controller.signal;
+    if (Number.isFinite(timeoutMs)) {
+      this.timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort(new DOMException('timeout', 'TimeoutError'));
+      }, timeoutMs);
+    }
+    if (callerSignal) {
+      this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+  }
+
+  get callerAborted(): boolean {
+    return !this.timedOut && this.callerSignal?.aborted === true;
+  }
+
+  clear(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.onCallerAbort) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
+/** Reads a body as text, refusing more than `limit` bytes without buffering them. */
+export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function declaredTooLarge(response: Response, limit: number): boolean {
+  const length = Number(response.headers.get('content-length'));
+  return Number.isFinite(length) && length > limit;
+}
+
+/** A stream that passes bytes through until `limit`, then errors. */
+function capStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  let size = 0;
+  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size > limit) controller.error(new BodyTooLargeError(limit));
+      else controller.enqueue(chunk);
+    },
+  }));
+}
+
+/**
+ * Wraps a fetch: never follows redirects (a token request has no business
+ * being redirected, and a followed redirect could carry credentials to
+ * another origin), and caps error bodies, which openapi-fetch reads itself.
+ * Success bodies are read by the caller with readTextCapped, so the hot path
+ * adds no stream.
+ */
+export function createTransport(baseFetch: FetchLike, maxResponseBytes: number = DEFAULTS.maxResponseBytes): FetchLike {
+  return async (request, init) => {
+    const response = await baseFetch(request, init);
+    if (response.ok) {
+      if (declaredTooLarge(response, maxResponseBytes)) {
+        await response.body?.cancel().catch(() => {});
+        throw new BodyTooLargeError(maxResponseBytes);
+      }
+      return response;
+    }
+    if (!response.body || response.status < 200) return response;
+    if (declaredTooLarge(response, maxResponseBytes)) {
+      await response.body.cancel().catch(() => {});
+      throw new BodyTooLargeError(maxResponseBytes);
+    }
+    return new Response(capStream(response.body, maxResponseBytes), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}

@@ -1,0 +1,1 @@
+export { startMockServer, type MockServer, type MockServerOptions } from './server.js';

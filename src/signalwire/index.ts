@@ -1,0 +1,13 @@
+export { createSignalWireClient, isSignalWireError, type SignalWireClient, type SignalWireOperations } from './client.js';
+export { basicAuthorization, spaceBaseUrl, type SignalWireConfig } from './config.js';
+export type { ConferenceToken } from '../../generated/types/signalwire-video.js';
+export type {
+  SubscriberTokenRequest,
+  SubscriberTokenResponse,
+  RefreshTokenRequest,
+  GuestTokenRequest,
+  TokenPair,
+  ValidationErrors,
+  ValidationError,
+} from '../../generated/types/signalwire-fabric.js';
+export * from '../core/public.js';
