@@ -2,9 +2,11 @@
 // either the typed success body or one typed error naming the operation.
 import type { Client } from 'openapi-fetch';
 import { DEFAULTS } from './defaults.js';
-import { AbortError, HttpError, NetworkError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { AbortError, HttpError, NetworkError, RequestValidationError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { parseRetryAfter, resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
 import { scrub, secretList } from './secrets.js';
 import { BodyTooLargeError, Deadline, readTextCapped } from './transport.js';
+import type { RequestInput, Validation } from './validation-hook.js';
 
 export interface OperationMeta {
   readonly operationId: string;
@@ -24,6 +26,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
+  /** Overrides the client's retry option for this call (`false` turns retries off). */
+  retry?: RetryOptions | false;
 }
 
 export interface CallContext {
@@ -34,12 +38,13 @@ export interface CallContext {
   /** Known secrets (tokens, Authorization values) to scrub from errors. */
   readonly secrets: readonly string[];
   readonly headers?: HeaderProvider;
+  /** Retry policy; undefined means no retries (the default). */
+  readonly retry?: RetryPolicy;
+  /** Opt-in request/response validation (from `rtc-token-apis/validation`). */
+  readonly validation?: Validation;
 }
 
-export interface CallInput {
-  params?: Record<string, unknown>;
-  body?: unknown;
-}
+export type CallInput = RequestInput;
 
 /** Request-body fields whose values are credentials, scrubbed if a server echoes them. */
 const SECRET_BODY_FIELDS = ['refresh_token', 'password'];
@@ -99,14 +104,39 @@ function parseJson(operationId: string, response: Response, text: string, secret
   } catch (cause) {
     const type = response.headers.get('content-type') ?? 'no content-type';
     const snippet = scrub(text.slice(0, 80), secrets).replace(/\s+/g, ' ');
-    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}`, cause });
+    // JSON.parse quotes the body in its message: keep only a scrubbed copy as the cause.
+    const scrubbed = new SyntaxError(scrub((cause as Error).message, secrets));
+    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}`, cause: scrubbed });
   }
+}
+
+function checkResponse(validation: Validation, op: OperationMeta, response: Response, body: unknown): void {
+  const issue = validation.response!(op.operationId, response.status, body);
+  if (!issue) return;
+  throw new ResponseBodyError({
+    operationId: op.operationId,
+    status: response.status,
+    requestId: requestIdOf(response),
+    pointer: issue.pointer,
+    reason: `does not match the spec at ${issue.pointer || '/'}: ${issue.field}: ${issue.message}`,
+  });
 }
 
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
+  if (ctx.validation?.request) {
+    const issues = ctx.validation.request(op.operationId, input);
+    if (issues) throw new RequestValidationError(op.operationId, issues);
+  }
   const provided = ctx.headers ? await ctx.headers() : undefined;
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
+  const retry = options?.retry === undefined ? ctx.retry : resolveRetry(options.retry);
+  if (!retry) return attempt(ctx, op, input, headers, options);
+  return withRetries(retry, op.operationId, options?.signal, () => attempt(ctx, op, input, headers, options));
+}
+
+/** One request: its own deadline, every outcome mapped to the body or one typed error. */
+async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, headers: Record<string, string> | undefined, options?: CallOptions): Promise<unknown> {
   const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
   let response: Response | undefined;
   try {
@@ -124,13 +154,17 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
         operationId: op.operationId,
         status: response.status,
         statusText: response.status >= 300 && response.status < 400 ? 'redirect (not followed)' : response.statusText,
-        body: scrub(result.error, secrets),
+        // openapi-fetch gives '' for a body-less error without Content-Length: normalise to undefined.
+        body: result.error === '' ? undefined : scrub(result.error, secrets),
         documented: op.statuses.includes(response.status),
         requestId: requestIdOf(response),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       });
     }
     const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes);
-    return parseJson(op.operationId, response, text, callSecrets(ctx, input, headers));
+    const body = parseJson(op.operationId, response, text, callSecrets(ctx, input, headers));
+    if (ctx.validation?.response) checkResponse(ctx.validation, op, response, body);
+    return body;
   } catch (error) {
     if (error instanceof HttpError || error instanceof ResponseBodyError) throw error;
     throw classifyFailure(op.operationId, error, deadline, response?.status);
