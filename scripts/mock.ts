@@ -1,9 +1,9 @@
 // `npm start`: every API on one port (PORT, default 4010), with a curl for each operation.
-import { startMockServer } from '../src/mock/index.ts';
+import { parsePort, runMock } from '../src/cli/run-mock.ts';
 
-const port = Number(process.env.PORT ?? 4010);
-const mock = await startMockServer({ port, log: (line) => console.log(line) });
-console.log(`mock of every API listening on ${mock.url}`);
-const shutdown = () => mock.close().then(() => process.exit(0));
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+const port = parsePort(process.env.PORT ?? '4010');
+if (port === undefined) {
+  console.error(`npm start: PORT must be a number from 0 to 65535; got "${process.env.PORT}"`);
+  process.exit(2);
+}
+process.exitCode = await runMock({ port, portHint: 'PORT=<n> npm start' });
