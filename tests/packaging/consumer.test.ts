@@ -1,0 +1,92 @@
+// The package as a user gets it: a real `npm pack` tarball installed into a
+// new project, a strict TypeScript consumer of each subpath type-checked with
+// tsc, then run against the mock that ships inside the same package.
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packAndInstall, type PackedPackage } from '../support/pack.ts';
+
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, '..', '..');
+
+const consumer = `
+import { createSignalWireClient as fromRoot, createProconfAppClient as appFromRoot } from 'rtc-token-apis';
+import { createSignalWireClient, isSignalWireError, HttpError, type ConferenceToken, type GuestTokenRequest } from 'rtc-token-apis/signalwire';
+import { createProconfAppClient, createProconfAdminClient, type TokenRequest } from 'rtc-token-apis/proconf';
+import { startMockServer } from 'rtc-token-apis/mock';
+
+const mock = await startMockServer({ port: 0 });
+try {
+  const sw = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't', baseUrl: mock.url });
+  const token: ConferenceToken = await sw.resetConferenceToken('c22d24f6-5a47-4597-9a23-c7d01e696b92');
+  const request: GuestTokenRequest = { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] };
+  const guest = await sw.createSubscriberGuestToken(request);
+  const body: TokenRequest = { role: 'member', room: 'standup', participantName: 'Priya' };
+  const app = await createProconfAppClient({ baseUrl: mock.url, credentials: () => 'session' }).getProconfToken(body);
+  const admin = await createProconfAdminClient({ baseUrl: mock.url }).createProconfToken(body);
+  let status = 0;
+  try {
+    await sw.createSubscriberGuestToken(request, { headers: { Prefer: 'code=404' } });
+  } catch (e) {
+    if (isSignalWireError(e, 'create_subscriber_guest_token') && e.status === 404) status = e.status;
+    if (!(e instanceof HttpError)) throw e;
+  }
+  console.log(JSON.stringify({
+    rootExports: typeof fromRoot === 'function' && typeof appFromRoot === 'function',
+    name: token.name,
+    guestParts: guest.token.split('.').length,
+    app: app.data.split('.').length,
+    admin: admin.error,
+    status,
+  }));
+} finally {
+  await mock.close();
+}
+`;
+
+const wrongBody = `import { createSignalWireClient } from 'rtc-token-apis/signalwire';
+await createSignalWireClient({ space: 'x', projectId: 'p', apiToken: 't' }).createSubscriberGuestToken({ allowed_addresses: 42 });
+`;
+
+const tsconfig = {
+  compilerOptions: {
+    strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
+    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out',
+    skipLibCheck: true, types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')],
+  },
+  // tsc still emits consumer.js when wrong-body.ts has errors (noEmitOnError is off).
+  files: ['consumer.ts', 'wrong-body.ts'],
+};
+
+let pkg: PackedPackage;
+beforeAll(async () => {
+  pkg = await packAndInstall();
+  mkdirSync(join(pkg.project, 'strict-consumer'), { recursive: true });
+}, 120_000);
+
+describe('npm pack tarball', () => {
+  it('ships dist with declarations, the specs and generated/, and no tests', async () => {
+    const { stdout } = await run('tar', ['-tzf', pkg.tarball]);
+    const entries = stdout.split('\n');
+    for (const path of ['package/dist/src/index.js', 'package/dist/src/index.d.ts', 'package/dist/src/signalwire/index.d.ts', 'package/dist/src/proconf/index.d.ts',
+      'package/openapi/signalwire-fabric.yaml', 'package/openapi/components/proconf/schemas.yaml', 'package/generated/bundled/proconf-app.json', 'package/generated/types/signalwire-video.ts']) {
+      expect(entries).toContain(path);
+    }
+    expect(entries.filter((e) => e.startsWith('package/tests/') || e.startsWith('package/src/'))).toEqual([]);
+  });
+
+  it('a strict TypeScript consumer of each subpath type-checks and runs; a wrong body type does not compile', async () => {
+    const dir = join(pkg.project, 'strict-consumer');
+    writeFileSync(join(dir, 'consumer.ts'), consumer);
+    writeFileSync(join(dir, 'wrong-body.ts'), wrongBody);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    // One tsc run for both files (tsc costs seconds): only wrong-body.ts may fail, with exactly its one error.
+    const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir }).then(() => '', (e: { stdout: string }) => e.stdout);
+    expect(output.trim().split('\n').filter((l) => /error TS/.test(l))).toEqual([expect.stringMatching(/^wrong-body\.ts\(2,\d+\): error TS2322/)]);
+    const { stdout } = await run(process.execPath, [join(dir, 'out', 'consumer.js')], { cwd: dir });
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
+  }, 60_000);
+});
