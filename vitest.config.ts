@@ -1,12 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// End-to-end tests (real npm pack installs, real Chromium) are slow by nature:
+// they run as their own project so the fast suite keeps its 15 s budget.
+const E2E = ['tests/packaging/**/*.test.ts', 'tests/**/*.e2e.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // One in-process mock for the whole run; it stops in teardown, and being
     // in-process it cannot outlive an interrupted run.
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });
