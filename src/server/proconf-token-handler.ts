@@ -1,0 +1,149 @@
+// A ready-made POST /proconfToken for a ProCONF application server, as a
+// web-standard (Request) => Promise<Response>: authorize the caller, validate
+// the body, apply the role policy, ask the admin backend, return the token.
+import type { HeaderProvider } from '../core/call.js';
+import { ConfigError, RtcApiError, HttpError } from '../core/errors.js';
+import type { FetchLike } from '../core/transport.js';
+import { createProconfAdminClient } from '../proconf/admin-client.js';
+import { errorResponse, tokenResponse, type ErrorStatus } from './envelope.js';
+import { defaultPolicy, type TokenPolicy } from './policy.js';
+import { readBodyCapped } from './read-body.js';
+import { jsonLineLogger, loggablePath, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
+import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-request.js';
+
+export type ProconfTokenHandler = (request: Request) => Promise<Response>;
+
+/** Returns who is calling, or a falsy value when the request is not authenticated (401). */
+export type Authorize<Caller> = (request: Request) => Caller | false | null | undefined | Promise<Caller | false | null | undefined>;
+
+export interface ProconfTokenHandlerOptions<Caller> {
+  /** The ProCONF admin backend origin, e.g. https://admin.your-company.com (without /api). */
+  adminBaseUrl: string;
+  /** Headers the admin backend requires (your deployment's credential), called per request. */
+  adminHeaders?: HeaderProvider;
+  /** Identifies the caller from its own session or bearer credential. Must not read the body. */
+  authorize: Authorize<Caller>;
+  /** Decides the role and room the caller receives. Default: `member` only (see DEFAULT_ALLOWED_ROLES). */
+  policy?: TokenPolicy<Caller>;
+  /** Called once per request; `false` turns logging off. Default: one JSON line on stdout. */
+  logger?: RequestLogger | false;
+  /** The path served. Default `/proconfToken`. */
+  path?: string;
+  /** Timeout of the admin backend call in ms. Default 10 000. */
+  timeoutMs?: number;
+  /** The fetch used for the admin backend (inject for tests or instrumentation). */
+  fetch?: FetchLike | typeof globalThis.fetch;
+}
+
+type Result = { response: Response } & Partial<Pick<RequestLogEntry, 'role' | 'room' | 'upstream' | 'failedHook'>> & { outcome: Outcome };
+
+const OUTCOME_STATUS: Record<Exclude<Outcome, 'token'>, ErrorStatus> = {
+  'not-found': 404,
+  unauthorized: 401,
+  'role-refused': 401,
+  'too-large': 413,
+  'invalid-body': 400,
+  'upstream-error': 500,
+  'internal-error': 500,
+};
+
+function fail(outcome: Exclude<Outcome, 'token'>, extra: Partial<Result> = {}): Result {
+  return { ...extra, outcome, response: errorResponse(OUTCOME_STATUS[outcome]) };
+}
+
+/** Marks an exception thrown by one of the application's hooks, for the log. */
+class HookError extends Error {
+  constructor(readonly hook: string, cause: unknown) {
+    super(`${hook} threw`, { cause });
+  }
+}
+
+async function runHook<T>(hook: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new HookError(hook, error);
+  }
+}
+
+function describeUpstream(error: unknown): string {
+  if (error instanceof HttpError) return `http ${error.status}`;
+  if (error instanceof RtcApiError) return error.kind;
+  return 'unknown';
+}
+
+/** Only a JWT-shaped string is passed on: never an upstream object (the sample code's bug). */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function checkOptions(options: ProconfTokenHandlerOptions<unknown>): void {
+  if (!options || typeof options !== 'object') throw new ConfigError('createProconfTokenHandler needs options: { adminBaseUrl, authorize, ... }');
+  if (typeof options.authorize !== 'function') {
+    throw new ConfigError('authorize is required: a function that identifies the caller from the request (e.g. from its bearer credential) and returns a falsy value when it cannot');
+  }
+  if (options.policy !== undefined && typeof options.policy !== 'function') throw new ConfigError('policy must be a function (requested, { caller, request }) => TokenRequest | false');
+  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function') throw new ConfigError('logger must be a function or false');
+  if (options.path !== undefined && (typeof options.path !== 'string' || !options.path.startsWith('/'))) throw new ConfigError('path must start with /');
+}
+
+export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOptions<Caller>): ProconfTokenHandler {
+  checkOptions(options as ProconfTokenHandlerOptions<unknown>);
+  const admin = createProconfAdminClient({
+    baseUrl: options.adminBaseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch,
+    headers: options.adminHeaders && (() => runHook('adminHeaders', options.adminHeaders!)),
+  });
+  const policy = (options.policy ?? defaultPolicy) as TokenPolicy<Caller>;
+  const logger = options.logger === false ? undefined : (options.logger ?? jsonLineLogger);
+  const path = options.path ?? '/proconfToken';
+
+  async function respond(request: Request, url: URL): Promise<Result> {
+    if (request.method !== 'POST' || url.pathname !== path) return fail('not-found');
+    const caller = await runHook('authorize', () => options.authorize(request));
+    if (!caller) return fail('unauthorized');
+    const body = await readBodyCapped(request);
+    if (!body.ok) return fail(body.reason === 'too-large' ? 'too-large' : 'invalid-body');
+    const requested = isJsonContentType(request.headers.get('content-type')) ? parseTokenRequest(body.text) : undefined;
+    if (!requested) return fail('invalid-body');
+    const granted = await runHook('policy', () => policy(requested, { caller, request }));
+    if (!granted) return fail('role-refused', { role: requested.role, room: requested.room });
+    // A policy that returns a malformed request is the application's bug, not the client's.
+    if (!isTokenRequest(granted)) throw new HookError('policy', new TypeError('policy returned an invalid TokenRequest'));
+    const sent = { role: granted.role, room: granted.room };
+    try {
+      const result = await admin.createProconfToken(
+        { role: granted.role, room: granted.room, participantName: granted.participantName },
+        { signal: request.signal },
+      );
+      if (typeof result?.data !== 'string' || !JWT.test(result.data)) return fail('upstream-error', { ...sent, upstream: 'response-body' });
+      return { ...sent, outcome: 'token', response: tokenResponse(result.data) };
+    } catch (error) {
+      if (error instanceof HookError) throw error;
+      return fail('upstream-error', { ...sent, upstream: describeUpstream(error) });
+    }
+  }
+
+  return async function proconfTokenHandler(request: Request): Promise<Response> {
+    const started = performance.now();
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      url = new URL('http://invalid/');
+    }
+    let result: Result;
+    try {
+      result = await respond(request, url);
+    } catch (error) {
+      result = fail('internal-error', { failedHook: error instanceof HookError ? error.hook : 'handler' });
+    }
+    const { response, ...facts } = result;
+    const entry = { method: request.method, path: loggablePath(url), status: response.status, ...facts, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+    try {
+      logger?.(entry);
+    } catch {
+      // A broken logger must not turn a served request into a failure.
+    }
+    return response;
+  };
+}

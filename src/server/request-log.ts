@@ -1,0 +1,39 @@
+// One log entry per request. It names what happened, never what was sent:
+// no headers, no body, no token, no caller identity.
+
+/** How a request ended. */
+export type Outcome =
+  | 'token'
+  | 'not-found'
+  | 'unauthorized'
+  | 'role-refused'
+  | 'too-large'
+  | 'invalid-body'
+  | 'upstream-error'
+  | 'internal-error';
+
+export interface RequestLogEntry {
+  method: string;
+  /** The URL path (no query string: it may carry secrets). */
+  path: string;
+  status: number;
+  outcome: Outcome;
+  durationMs: number;
+  /** The role and room sent to the admin backend (after the policy). */
+  role?: string;
+  room?: string;
+  /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`. */
+  upstream?: string;
+  /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`). */
+  failedHook?: string;
+}
+
+export type RequestLogger = (entry: RequestLogEntry) => void;
+
+/** Default logger: one JSON line per request on stdout. */
+export const jsonLineLogger: RequestLogger = (entry) => console.log(JSON.stringify({ msg: 'proconfToken', ...entry }));
+
+/** Paths are echoed into logs; cap them so a hostile URL cannot flood the log. */
+export function loggablePath(url: URL): string {
+  return url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname;
+}

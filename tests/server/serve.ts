@@ -1,0 +1,71 @@
+// Test helpers: serve a Node listener on a real 127.0.0.1 port, and the
+// handler built with a caller table, a recording admin fetch and a log.
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProconfTokenHandler, toNodeListener, bearerToken, type ProconfTokenHandlerOptions, type RequestLogEntry } from '../../src/server/index.ts';
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(listener: RequestListener): Promise<Served> {
+  const server = createServer(listener);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}
+
+export interface User {
+  id: string;
+}
+
+/** The bearer credentials the test app knows. */
+export const USERS: Record<string, User> = {
+  'alice-session-7f3a9c': { id: 'alice' },
+  'verify-bot-session-4b8e21': { id: 'verify-bot' },
+};
+
+export const authorizeFromTable = (request: Request): User | undefined => USERS[bearerToken(request) ?? ''];
+
+export interface AdminCall {
+  url: string;
+  headers: Headers;
+  body: string;
+}
+
+/** The handler on a real port; admin calls go through a recording (real) fetch. */
+export async function serveHandler(options: Partial<ProconfTokenHandlerOptions<User>> & { adminBaseUrl: string }) {
+  const logs: RequestLogEntry[] = [];
+  const adminCalls: AdminCall[] = [];
+  const fetch = async (request: Request, init?: RequestInit) => {
+    adminCalls.push({ url: request.url, headers: new Headers(request.headers), body: await request.clone().text() });
+    return globalThis.fetch(request, init);
+  };
+  const handler = createProconfTokenHandler<User>({ authorize: authorizeFromTable, logger: (e) => logs.push(e), fetch, ...options });
+  const served = await serve(toNodeListener(handler));
+  return { ...served, handler, logs, adminCalls };
+}
+
+export function post(url: string, body: string | Uint8Array | ReadableStream, headers: Record<string, string> = {}) {
+  return fetch(`${url}/proconfToken`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer alice-session-7f3a9c', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+export const ENVELOPES = {
+  400: { data: null, error: { code: 400, message: 'Invalid body in request.' } },
+  401: { data: null, error: { code: 401, message: 'Unauthorized' } },
+  404: { data: null, error: { code: 404, message: 'Not found' } },
+  413: { data: null, error: { code: 413, message: 'Request body too large.' } },
+  500: { data: null, error: { code: 500, message: 'Internal server error' } },
+} as const;

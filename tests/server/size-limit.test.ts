@@ -1,0 +1,68 @@
+// The documented 8 KiB limit: enforced from Content-Length, and while
+// streaming a body that declares no length, without buffering the rest.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/server/index.ts';
+import { readBodyCapped } from '../../src/server/read-body.ts';
+import { ENVELOPES, post, serveHandler } from './serve.ts';
+
+/** A valid request body of exactly `bytes` bytes (participantName padded). */
+function bodyOfSize(bytes: number): string {
+  const empty = JSON.stringify({ role: 'member', room: 'standup', participantName: '' });
+  return JSON.stringify({ role: 'member', room: 'standup', participantName: 'P'.repeat(bytes - empty.length) });
+}
+
+/** A stream that makes its bytes only when pulled, counting them. */
+function lazyStream(total: number, chunk: number) {
+  const counter = { pulled: 0 };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (counter.pulled >= total) return controller.close();
+      counter.pulled += chunk;
+      controller.enqueue(new TextEncoder().encode('x'.repeat(chunk)));
+    },
+  }, { highWaterMark: 0 });
+  return { stream, counter };
+}
+
+describe('request body limit (8192 bytes, documented 413)', () => {
+  let s: Awaited<ReturnType<typeof serveHandler>>;
+  beforeAll(async () => {
+    s = await serveHandler({ adminBaseUrl: inject('mockUrl') });
+  });
+  afterAll(() => s.close());
+
+  it('is the spec\'s 8 KiB', () => {
+    expect(MAX_BODY_BYTES).toBe(8192);
+  });
+
+  it('accepts a valid body of exactly 8192 bytes', async () => {
+    const body = bodyOfSize(8192);
+    expect(Buffer.byteLength(body)).toBe(8192);
+    const response = await post(s.url, body);
+    expect(response.status).toBe(200);
+    await response.body?.cancel();
+  });
+
+  it('refuses 8193 bytes with the documented 413 body, without calling the admin backend', async () => {
+    const calls = s.adminCalls.length;
+    const response = await post(s.url, bodyOfSize(8193));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(ENVELOPES[413]);
+    expect(s.adminCalls.length).toBe(calls);
+    expect(s.logs.at(-1)).toMatchObject({ status: 413, outcome: 'too-large' });
+  });
+
+  it('refuses a chunked body with no Content-Length once it passes the limit', async () => {
+    const { stream } = lazyStream(1024 * 1024, 1024);
+    const response = await post(s.url, stream);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(ENVELOPES[413]);
+  });
+
+  it('stops reading a stream right after the limit instead of buffering it', async () => {
+    const { stream, counter } = lazyStream(10 * 1024 * 1024, 1024);
+    const request = new Request('http://app.test/proconfToken', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(await readBodyCapped(request)).toEqual({ ok: false, reason: 'too-large' });
+    expect(counter.pulled).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * 1024);
+  });
+});
