@@ -1,7 +1,6 @@
 // Builds every file under generated/ in memory, so `generate` can write them
 // and `generate --check` can compare them without touching the tree.
 import { bundle, createConfig } from '@redocly/openapi-core';
-import openapiTS, { astToString } from 'openapi-typescript';
 import type { ApiEntry } from './apis.ts';
 
 export interface Artifact {
@@ -24,6 +23,9 @@ export async function bundleApi(api: ApiEntry): Promise<BundledApi> {
 }
 
 async function typesFor(api: BundledApi): Promise<string> {
+  // Loaded on demand: it pulls in the TypeScript compiler (~1.3 s), which
+  // bundleApi's other users (docs, check:breaking) never need.
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
   // Pass a deep copy: openapi-typescript annotates the object it is given.
   const ast = await openapiTS(structuredClone(api.document) as never, {
     rootTypes: true,

@@ -28,7 +28,11 @@ export async function loadSpecs(root: string): Promise<Map<string, Obj>> {
 export async function loadSpecsAtRef(repo: string, ref: string): Promise<Map<string, Obj>> {
   const commit = resolveCommit(repo, ref);
   return withTempDir(async (dir) => {
-    extractAt(repo, commit, ['redocly.yaml'], dir);
+    try {
+      extractAt(repo, commit, ['redocly.yaml'], dir);
+    } catch {
+      throw new GateError(`no redocly.yaml at ${ref}: nothing to compare against`);
+    }
     const folders = [...new Set(listApis(dir).map((api) => relative(dir, dirname(api.root)) || '.'))];
     extractAt(repo, commit, folders, dir);
     return loadSpecs(dir);

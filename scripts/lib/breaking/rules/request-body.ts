@@ -3,7 +3,7 @@
 import { child } from '../../docs/pointer.ts';
 import type { OperationRule } from './operation-context.ts';
 import type { Obj } from './schema-context.ts';
-import { compareSchemas } from './schema.ts';
+import { compareContent } from './content.ts';
 
 export const requestBodyRule: OperationRule = ({ base, head, report }) => {
   const before = base.operation.requestBody as Obj | undefined;
@@ -19,15 +19,5 @@ export const requestBodyRule: OperationRule = ({ base, head, report }) => {
     return;
   }
   if (after.required && !before.required) report.breaking(child(at, 'required'), 'request body became required');
-  const beforeContent = (before.content ?? {}) as Record<string, Obj>;
-  const afterContent = (after.content ?? {}) as Record<string, Obj>;
-  for (const [mediaType, media] of Object.entries(beforeContent)) {
-    const mediaAt = child(at, 'content', mediaType);
-    const next = afterContent[mediaType];
-    if (!next) report.breaking(mediaAt, `request media type \`${mediaType}\` no longer accepted`);
-    else if (media.schema && next.schema) compareSchemas(media.schema, next.schema, child(mediaAt, 'schema'), 'request', report);
-  }
-  for (const mediaType of Object.keys(afterContent).filter((m) => !(m in beforeContent))) {
-    report.info(child(at, 'content', mediaType), `request media type \`${mediaType}\` accepted`);
-  }
+  compareContent(before, after, at, 'request', report);
 };

@@ -2,24 +2,16 @@
 // (compared in the response direction). Only a removed success status is
 // breaking; error statuses come and go as documentation improves.
 import { child } from '../../docs/pointer.ts';
+import type { Reporter } from '../change.ts';
 import type { OperationRule } from './operation-context.ts';
 import type { Obj } from './schema-context.ts';
+import { compareContent } from './content.ts';
 import { compareSchemas } from './schema.ts';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
-function compareResponse(before: Obj, after: Obj, at: string, report: Parameters<OperationRule>[0]['report']): void {
-  const beforeContent = (before.content ?? {}) as Record<string, Obj>;
-  const afterContent = (after.content ?? {}) as Record<string, Obj>;
-  for (const [mediaType, media] of Object.entries(beforeContent)) {
-    const mediaAt = child(at, 'content', mediaType);
-    const next = afterContent[mediaType];
-    if (!next) report.breaking(mediaAt, `response media type \`${mediaType}\` removed`);
-    else if (media.schema && next.schema) compareSchemas(media.schema, next.schema, child(mediaAt, 'schema'), 'response', report);
-  }
-  for (const mediaType of Object.keys(afterContent).filter((m) => !(m in beforeContent))) {
-    report.info(child(at, 'content', mediaType), `response media type \`${mediaType}\` added`);
-  }
+function compareResponse(before: Obj, after: Obj, at: string, report: Reporter): void {
+  compareContent(before, after, at, 'response', report);
   const afterHeaders = (after.headers ?? {}) as Record<string, Obj>;
   for (const [name, header] of Object.entries((before.headers ?? {}) as Record<string, Obj>)) {
     const next = afterHeaders[name];

@@ -1,0 +1,56 @@
+// The same schema edit can break clients in one direction and not the other.
+import { describe, expect, it } from 'vitest';
+import { ChangeLog } from '../../scripts/lib/breaking/change.ts';
+import { compareSchemas } from '../../scripts/lib/breaking/rules/schema.ts';
+import type { Direction, Obj } from '../../scripts/lib/breaking/rules/schema-context.ts';
+import { dereference } from '../../scripts/lib/docs/dereference.ts';
+
+function verdict(base: Obj, head: Obj, direction: Direction) {
+  const log = new ChangeLog();
+  compareSchemas(base, head, '/s', direction, log.for('api', 'GET /x'));
+  return log.changes.map((c) => `${c.breaking ? 'breaking' : 'ok'} ${c.pointer}`);
+}
+
+const str = (extra: Obj = {}) => ({ type: 'string', ...extra });
+const obj = (properties: Obj, required: string[] = []) => ({ type: 'object', properties, required });
+
+// [edit, base, head, request verdict, response verdict]
+const CASES: Array<[string, Obj, Obj, string[], string[]]> = [
+  ['enum gains a value', str({ enum: ['a'] }), str({ enum: ['a', 'b'] }), ['ok /s/enum'], ['breaking /s/enum']],
+  ['enum loses a value', str({ enum: ['a', 'b'] }), str({ enum: ['a'] }), ['breaking /s/enum'], ['ok /s/enum']],
+  ['property added', obj({ a: str() }), obj({ a: str(), b: str() }), ['ok /s/properties/b'], ['ok /s/properties/b']],
+  ['required property added', obj({ a: str() }), obj({ a: str(), b: str() }, ['b']), ['breaking /s/properties/b'], ['ok /s/properties/b']],
+  ['type widened to nullable', str(), { type: ['string', 'null'] }, ['ok /s/type'], ['breaking /s/type']],
+  ['type narrowed', { type: ['string', 'integer'] }, str(), ['breaking /s/type'], ['ok /s/type']],
+  ['maxLength lowered', str({ maxLength: 9 }), str({ maxLength: 3 }), ['breaking /s/maxLength'], ['ok /s/maxLength']],
+  ['maxLength removed', str({ maxLength: 9 }), str(), ['ok /s/maxLength'], ['breaking /s/maxLength']],
+  ['format removed', str({ format: 'uuid' }), str(), ['ok /s/format'], ['breaking /s/format']],
+  ['pattern added', str(), str({ pattern: '^a' }), ['breaking /s/pattern'], ['ok /s/pattern']],
+  ['nested array item enum gains', { type: 'array', items: str({ enum: ['x'] }) }, { type: 'array', items: str({ enum: ['x', 'y'] }) }, ['ok /s/items/enum'], ['breaking /s/items/enum']],
+  ['oneOf gains a branch', { oneOf: [str()] }, { oneOf: [str(), { type: 'integer' }] }, ['ok /s/oneOf'], ['breaking /s/oneOf']],
+];
+
+describe('request vs response direction', () => {
+  it.each(CASES)('%s', (_edit, base, head, request, response) => {
+    expect(verdict(base, head, 'request')).toEqual(request);
+    expect(verdict(base, head, 'response')).toEqual(response);
+  });
+
+  it('terminates on recursive schemas and still finds changes inside them', () => {
+    const tree = (values: string[]) => dereference({
+      root: { $ref: '#/$defs/Node' },
+      $defs: { Node: { type: 'object', properties: { kind: str({ enum: values }), children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
+    }).root as Obj;
+    expect(verdict(tree(['leaf']), tree(['leaf', 'branch']), 'response')).toEqual(['breaking /s/properties/kind/enum']);
+  });
+});
+
+describe('shared schemas', () => {
+  it('reports a change to a shared schema at every place it is used', () => {
+    const pair = (values: string[]) => dereference({
+      root: { type: 'object', properties: { region: { $ref: '#/$defs/Region' }, ch: { $ref: '#/$defs/Region' } } },
+      $defs: { Region: str({ enum: values }) },
+    }).root as Obj;
+    expect(verdict(pair(['us']), pair(['us', 'eu']), 'response')).toEqual(['breaking /s/properties/region/enum', 'breaking /s/properties/ch/enum']);
+  });
+});
