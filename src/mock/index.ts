@@ -1,1 +1,4 @@
-export { startMockServer, type MockServer, type MockServerOptions } from './server.js';
+export { startMockServer, MockPortInUseError, type MockServer, type MockServerOptions, type MockEndpoint } from './server.js';
+export { startupBanner } from './banner.js';
+export { scenarioTable } from './scenario-table.js';
+export { DEMO_CREDENTIALS } from './curl.js';

@@ -1,0 +1,162 @@
+// `npm run bench:mock`: our mock against the bare Prism CLI, side by side in
+// one run on 127.0.0.1: time from process start to the first 200, then
+// requests/s and p50/p99 latency of a validated POST /proconfToken.
+// Budgets: ready <= 1.5 s; throughput >= 0.9x Prism. Exits 1 on a miss.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..');
+const READY_BUDGET_MS = 1500;
+const THROUGHPUT_RATIO = 0.9;
+const CONCURRENCY = 16;
+const ROUND_MS = 2500;
+const ROUNDS = 3;
+const READY_RUNS = 3;
+const BODY = JSON.stringify({ role: 'owner', room: 'testRoom', participantName: 'Alex' });
+const HEADERS = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(BODY)), authorization: 'Bearer demo-user-session-token', accept: 'application/json' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+function post(port: number, agent?: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/proconfToken', method: 'POST', headers: HEADERS, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(BODY);
+  });
+}
+
+/** Spawns a server and polls until it first answers 200; returns the elapsed ms. */
+async function startTimed(name: string, args: string[], port: number): Promise<{ child: ChildProcess; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before serving`);
+    if (performance.now() - started > 30_000) throw new Error(`${name} did not answer 200 within 30 s`);
+    const status = await post(port).catch(() => 0);
+    if (status === 200) return { child, readyMs: performance.now() - started };
+    if (status !== 0) throw new Error(`${name} answered ${status} to a valid request`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+interface Load { rps: number; p50: number; p99: number; errors: number }
+
+/** A bounded closed loop: CONCURRENCY keep-alive clients for `ms`. */
+async function load(port: number, ms: number): Promise<Load> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + ms;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const status = await post(port, agent).catch(() => 0);
+      if (status === 200) latencies.push(performance.now() - t);
+      else errors++;
+    }
+  }));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { rps: latencies.length / (ms / 1000), p50: at(0.5), p99: at(0.99), errors };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** In-process: startMockServer() to the first 200, with the modules already loaded. */
+async function inProcessReadyMs(): Promise<number> {
+  const { startMockServer } = await import('../src/mock/index.ts');
+  const started = performance.now();
+  const mock = await startMockServer({ port: 0 });
+  const status = await post(mock.port);
+  const ms = performance.now() - started;
+  await mock.close();
+  if (status !== 200) throw new Error(`in-process mock answered ${status}`);
+  return ms;
+}
+
+// Our bin, bundled as the package builds it (dependencies stay in node_modules).
+const ours = join(root, 'node_modules', '.cache', 'rtc-token-apis-bench', 'main.mjs');
+await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: ours, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+
+const [ourPort, prismPort] = await Promise.all([freePort(), freePort()]);
+const children: ChildProcess[] = [];
+process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+let exitCode = 0;
+try {
+  const ourArgs = [ours, 'mock', '--port', String(ourPort), '--quiet'];
+  const prismArgs = [join(root, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', join(root, 'generated/bundled/proconf-app.json'), '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'warn'];
+  // Cold starts, alternating, median of READY_RUNS each; the last pair stays up for the load test.
+  const readies = { ours: [] as number[], prism: [] as number[] };
+  let mine!: Awaited<ReturnType<typeof startTimed>>;
+  let prism!: Awaited<ReturnType<typeof startTimed>>;
+  for (let i = 0; i < READY_RUNS; i++) {
+    mine = await startTimed('our mock', ourArgs, ourPort);
+    readies.ours.push(mine.readyMs);
+    prism = await startTimed('prism', prismArgs, prismPort);
+    readies.prism.push(prism.readyMs);
+    if (i < READY_RUNS - 1) await Promise.all([stop(mine.child), stop(prism.child)]);
+  }
+  children.push(mine.child, prism.child);
+  const ourReady = median(readies.ours);
+  const prismReady = median(readies.prism);
+  const inProcess = await inProcessReadyMs();
+
+  // Warm both (JIT, schema compilation), then alternate rounds and keep each side's best.
+  await load(ourPort, 500);
+  await load(prismPort, 500);
+  const best: Record<'ours' | 'prism', Load | undefined> = { ours: undefined, prism: undefined };
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [key, port] of [['ours', ourPort], ['prism', prismPort]] as const) {
+      const r = await load(port, ROUND_MS);
+      if (!best[key] || r.rps > best[key]!.rps) best[key] = r;
+    }
+  }
+  const a = best.ours!;
+  const b = best.prism!;
+  const ratio = a.rps / b.rps;
+  const row = (name: string, ready: number, l: Load) =>
+    `${name.padEnd(22)} ${ready.toFixed(0).padStart(8)} ${l.rps.toFixed(0).padStart(8)} ${l.p50.toFixed(2).padStart(8)} ${l.p99.toFixed(2).padStart(8)} ${String(l.errors).padStart(7)}`;
+  console.log(`validated POST /proconfToken, ${CONCURRENCY} keep-alive clients, best of ${ROUNDS} x ${ROUND_MS} ms rounds`);
+  console.log(`${'server'.padEnd(22)} ${'ready ms'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+  console.log(row('our mock (every API)', ourReady, a));
+  console.log(row('prism CLI (one API)', prismReady, b));
+  console.log(`ready = process spawn to first 200, median of ${READY_RUNS} (ours: ${readies.ours.map((x) => x.toFixed(0)).join(', ')}; prism: ${readies.prism.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`in-process startMockServer() to first 200: ${inProcess.toFixed(0)} ms`);
+  console.log(`throughput ratio ours/prism: ${ratio.toFixed(2)}x (budget >= ${THROUGHPUT_RATIO}x)`);
+  console.log(`ready: ${ourReady.toFixed(0)} ms (budget <= ${READY_BUDGET_MS} ms)`);
+  const misses = [
+    ourReady > READY_BUDGET_MS && `ready took ${ourReady.toFixed(0)} ms > ${READY_BUDGET_MS} ms`,
+    ratio < THROUGHPUT_RATIO && `throughput ${ratio.toFixed(2)}x < ${THROUGHPUT_RATIO}x of Prism`,
+    a.errors + b.errors > 0 && `${a.errors + b.errors} requests did not get a 200`,
+  ].filter(Boolean);
+  for (const m of misses) console.error(`budget missed: ${m}`);
+  exitCode = misses.length ? 1 : 0;
+} catch (error) {
+  console.error(`bench:mock failed: ${(error as Error).message}`);
+  exitCode = 1;
+} finally {
+  await Promise.all(children.map(stop));
+}
+process.exit(exitCode);

@@ -1,0 +1,43 @@
+// Runs the mock as a foreground process: banner, one log line per request,
+// a one-line error for a busy port, and a clean exit on SIGINT/SIGTERM.
+import { startMockServer, MockPortInUseError } from '../mock/server.js';
+import { startupBanner } from '../mock/banner.js';
+
+export interface RunMockOptions {
+  port: number;
+  host?: string;
+  quiet?: boolean;
+  /** How this entry point lets a user choose a port, e.g. `--port <n>` or `PORT=<n> npm start`. */
+  portHint: string;
+}
+
+/** Resolves to the process exit code once the server has stopped (or failed to start). */
+export async function runMock(options: RunMockOptions): Promise<number> {
+  // Listen for signals before anything is printed: a supervisor may signal as soon as it sees the banner.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  let mock;
+  try {
+    mock = await startMockServer({ port: options.port, host: options.host, log: options.quiet ? undefined : (line) => console.log(line) });
+  } catch (error) {
+    const message = error instanceof MockPortInUseError
+      ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
+      : (error as Error)?.message ?? String(error);
+    console.error(`rtc-token-apis mock: ${message}`);
+    return 1;
+  }
+  console.log(startupBanner(mock));
+  const signal = await stopped;
+  await mock.close();
+  console.log(`rtc-token-apis mock: stopped on ${signal}`);
+  return 0;
+}
+
+/** A TCP port number, or undefined when `value` is not one. */
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,5}$/.test(value)) return undefined;
+  const port = Number(value);
+  return port <= 65535 ? port : undefined;
+}

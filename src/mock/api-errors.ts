@@ -1,0 +1,76 @@
+// Invalid requests answered in each API's own documented error format,
+// describing the actual violations (Prism alone answers with a fixed example).
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IHttpOperation } from '@stoplight/types';
+
+export interface SignalWireValidationError {
+  type: 'validation_error';
+  code: string;
+  message: string;
+  attribute: string | null;
+  url: string;
+}
+
+const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes#';
+
+/** Codes SignalWire uses for one rule on one parameter, instead of `invalid_parameter`. */
+const SPECIFIC_CODES: Record<string, { code: string; when: string }> = {
+  'allowed_addresses maxItems': { code: 'allowed_address_limit_exceeded', when: 'more than 10 addresses' },
+};
+
+/** The specific codes that can apply to this operation's body, described for people. */
+export function specificCodesFor(operation: IHttpOperation): string[] {
+  const properties = (operation.request?.body?.contents?.[0]?.schema as { properties?: object } | undefined)?.properties ?? {};
+  return Object.entries(SPECIFIC_CODES)
+    .filter(([key]) => key.split(' ')[0]! in properties)
+    .map(([, { code, when }]) => `\`${code}\` for ${when}`);
+}
+
+const item = (code: string, attribute: string | null, message: string): SignalWireValidationError => ({
+  type: 'validation_error',
+  code,
+  message,
+  attribute,
+  url: ERROR_CODES_URL + code,
+});
+
+/** Security violations carry the numeric code 401; only input violations are described. */
+export function inputViolations(validations: IPrismDiagnostic[]): IPrismDiagnostic[] {
+  return validations.filter((v) => v.code !== 401 && v.severity === 0);
+}
+
+function requiredBodyProperties(operation: IHttpOperation): string[] {
+  const schema = operation.request?.body?.contents?.[0]?.schema as { required?: string[] } | undefined;
+  return schema?.required ?? [];
+}
+
+function toItems(v: IPrismDiagnostic, operation: IHttpOperation): SignalWireValidationError[] {
+  const path = (v.path ?? []).map(String);
+  const message = v.message.replace(/^Request (body property|body|path parameter|query parameter|header parameter) /, '');
+  // No body at all: each required parameter is missing.
+  if (path.length === 0 && v.code === 'required') {
+    return requiredBodyProperties(operation).map((name) => item('missing_required_parameter', name, `${name} is required`));
+  }
+  if (v.code === 'required') {
+    const missing = /required property '([^']+)'/.exec(v.message)?.[1] ?? 'body';
+    const nested = [...path.slice(1), missing];
+    return [item('missing_required_parameter', nested[0]!, `${nested.join('.')} is required`)];
+  }
+  if (path[0] === 'body' && path.length === 1) return [item('invalid_parameter', null, 'the request body must be a JSON object')];
+  const attribute = path[0] === 'body' ? path[1]! : path[path.length - 1]!;
+  return [item(SPECIFIC_CODES[`${attribute} ${String(v.code)}`]?.code ?? 'invalid_parameter', attribute, message)];
+}
+
+/** SignalWire's 422 body: one item per violation. */
+export function signalWireValidationBody(violations: IPrismDiagnostic[], operation: IHttpOperation): { errors: SignalWireValidationError[] } {
+  const errors = violations.flatMap((v) => toItems(v, operation));
+  return { errors: errors.length ? errors : [item('invalid_parameter', null, 'the request is invalid')] };
+}
+
+/** True when the status's documented body is SignalWire's `{errors: [...]}` list. */
+export function hasValidationErrorList(operation: IHttpOperation, status: number): boolean {
+  const schema = operation.responses.find((r) => r.code === String(status))?.contents?.[0]?.schema as
+    | { properties?: { errors?: { type?: string } } }
+    | undefined;
+  return schema?.properties?.errors?.type === 'array';
+}

@@ -1,0 +1,52 @@
+// What the mock sends back, kept apart from how it is chosen.
+import type { ServerResponse, IncomingMessage } from 'node:http';
+
+export interface MockReply {
+  status: number;
+  headers: Record<string, string>;
+  /** Already serialized. */
+  body: string;
+}
+
+/** The body as the wire carries it: JSON media types are serialized, text passes through. */
+export function serializeBody(body: unknown, contentType: string | undefined): string {
+  if (body === undefined) return '';
+  if (typeof body === 'string' && !/json/i.test(contentType ?? '')) return body;
+  return JSON.stringify(body);
+}
+
+/** A reply about using the mock itself (not an API response): RFC 9457 problem JSON. */
+export function problem(status: number, title: string, detail: string): MockReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+  };
+}
+
+/** CORS as Prism serves it: any origin, any requested header, credentials allowed. */
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': '*',
+  };
+}
+
+export function isPreflight(req: IncomingMessage): boolean {
+  return req.method === 'OPTIONS' && !!req.headers.origin && !!req.headers['access-control-request-method'];
+}
+
+export function preflightReply(req: IncomingMessage): MockReply {
+  return {
+    status: 204,
+    headers: { 'access-control-allow-methods': String(req.headers['access-control-request-method']), vary: 'origin', 'content-length': '0' },
+    body: '',
+  };
+}
+
+export function send(res: ServerResponse, reply: MockReply, extra: Record<string, string>): void {
+  res.writeHead(reply.status, { ...extra, ...reply.headers });
+  res.end(reply.body);
+}

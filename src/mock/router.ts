@@ -1,0 +1,30 @@
+// Finds the operation for a method and path. Prism's own router sorts and
+// re-matches every operation on every request (~60 µs here, 12% of a mocked
+// request); these regular expressions are compiled once. Prism still
+// extracts path parameters itself from the one operation it is handed.
+import type { IHttpOperation } from '@stoplight/types';
+
+export type Routed = { operation: IHttpOperation } | { operation?: undefined; status: 404 | 405; detail: string };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function pattern(template: string): RegExp {
+  const source = template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : escape(part))).join('');
+  return new RegExp(`^${source}$`);
+}
+
+export function createRouter(operations: IHttpOperation[]): (method: string, path: string) => Routed {
+  // Concrete paths before templated ones, as Prism prefers them.
+  const routes = operations
+    .map((operation) => ({ operation, method: operation.method.toLowerCase(), regex: pattern(operation.path), templated: operation.path.includes('{') }))
+    .sort((a, b) => Number(a.templated) - Number(b.templated));
+  return (method, path) => {
+    const m = method.toLowerCase();
+    const onPath = routes.filter((r) => r.regex.test(path));
+    const hit = onPath.find((r) => r.method === m);
+    if (hit) return { operation: hit.operation };
+    return onPath.length
+      ? { status: 405, detail: `${path} has no ${method.toUpperCase()} operation (it has ${onPath.map((r) => r.method.toUpperCase()).join(', ')})` }
+      : { status: 404, detail: `no operation at ${path} in any API` };
+  };
+}

@@ -1,0 +1,66 @@
+// The README's scenario table, generated from the specs so it cannot drift:
+// every operation, every documented status and named example, how to trigger
+// it, and what comes back.
+import type { IHttpOperation } from '@stoplight/types';
+import { DOCUMENTED_BODY_LIMIT } from './handler.js';
+import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
+import { loadMockApis } from './operations.js';
+
+/** Token-like strings: long, no spaces, not a link. */
+const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
+
+/** JSON with tokens shortened, safe inside a table cell. */
+function compact(value: unknown): string {
+  const json = JSON.stringify(value, (_k, v: unknown) => (isTokenLike(v) ? `${v.slice(0, 12)}…` : v));
+  return '`' + json.replace(/\|/g, '\\|') + '`';
+}
+
+/** Prism answers an invalid request with 422, else 400 (security failures win, with 401). */
+function invalidStatus(operation: IHttpOperation): string | undefined {
+  return ['422', '400'].find((code) => operation.responses.some((r) => r.code === code));
+}
+
+function requiresCredential(operation: IHttpOperation): boolean {
+  return (operation.security ?? []).length > 0 && (operation.security ?? []).every((alternative) => alternative.length > 0);
+}
+
+function naturalRows(operation: IHttpOperation, code: string, firstExample: unknown): string[][] {
+  const rows: string[][] = [];
+  if (code === invalidStatus(operation)) {
+    const what = operation.request?.body ? 'a body that breaks the schema (e.g. a missing required field, a wrong type or format)' : 'a path parameter that breaks the schema (e.g. `id` not a uuid)';
+    const codes = ['`missing_required_parameter`', '`invalid_parameter`', ...specificCodesFor(operation)].join(', ');
+    const back = hasValidationErrorList(operation, Number(code))
+      ? `\`{"errors":[…]}\`, one item per actual violation (${codes}); \`attribute\` = the field`
+      : compact(firstExample);
+    rows.push(['invalid request', what, back]);
+  }
+  if (code === '401' && requiresCredential(operation)) rows.push(['missing credential', 'no `Authorization` header, or one of the wrong scheme', compact(firstExample)]);
+  if (code === '413') rows.push(['body too large', `a body over ${DOCUMENTED_BODY_LIMIT} bytes`, compact(firstExample)]);
+  return rows;
+}
+
+function operationRows(operation: IHttpOperation): string[] {
+  const rows: string[] = [];
+  for (const response of operation.responses) {
+    const examples = (response.contents?.[0]?.examples ?? []).filter((e): e is typeof e & { value: unknown } => 'value' in e);
+    const cells = [
+      ...naturalRows(operation, response.code, examples[0]?.value),
+      ...examples.map((e, i) => {
+        const trigger = [
+          i === 0 && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
+          `\`Prefer: example=${e.key}\` or \`?__example=${e.key}\``,
+        ].filter(Boolean).join('; ');
+        const isDefault = i === 0 && response === operation.responses.find((r) => r.code.startsWith('2'));
+        return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
+      }),
+    ];
+    for (const [scenario, trigger, back] of cells) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
+  }
+  return rows;
+}
+
+export async function scenarioTable(): Promise<string> {
+  const apis = await loadMockApis();
+  const header = ['| Operation | Status | Scenario | How to trigger | What comes back |', '|---|---|---|---|---|'];
+  return [...header, ...apis.flatMap((a) => a.operations.flatMap(operationRows))].join('\n');
+}

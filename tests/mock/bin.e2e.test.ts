@@ -1,0 +1,99 @@
+// The package bin from a real `npm pack` tarball installed in a temp project:
+// startup banner with a working curl per operation, clean exit on SIGTERM and
+// SIGINT, and a one-line error for a busy port (also for `npm start`).
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../generated/operations.ts';
+import { packAndInstall, type PackedPackage } from '../support/pack.ts';
+import { scenarioTable } from '../../src/mock/index.ts';
+
+const exec = promisify(execFile);
+const repo = join(import.meta.dirname, '..', '..');
+let pkg: PackedPackage;
+let busy: Server;
+let busyPort: number;
+
+beforeAll(async () => {
+  busy = createServer().listen(0, '127.0.0.1');
+  await once(busy, 'listening');
+  busyPort = (busy.address() as { port: number }).port;
+  pkg = await packAndInstall();
+}, 120_000);
+afterAll(() => new Promise<void>((r) => busy.close(() => r())));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => { stdout: string; stderr: string };
+}
+
+/** Starts `rtc-token-apis mock --port 0` and waits for its banner. */
+async function startBin(): Promise<Running> {
+  const child = spawn(pkg.bin, ['mock', '--port', '0'], { cwd: pkg.project });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const m = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (m && stdout.includes('Pick a documented response')) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bin exited ${code}: ${stderr}`)));
+  });
+  return { child, url, output: () => ({ stdout, stderr }) };
+}
+
+async function stop(running: Running, signal: NodeJS.Signals) {
+  const exited = once(running.child, 'exit');
+  running.child.kill(signal);
+  const [code, bySignal] = await exited;
+  return { code, bySignal, ...running.output() };
+}
+
+describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', () => {
+  it('logs every base path and a working curl per operation, then exits cleanly on SIGTERM', async () => {
+    const running = await startBin();
+    const { stdout } = running.output();
+    for (const base of ['/api/video', '/api/fabric', '/proconfToken', '/api/proconf-token']) expect(stdout).toContain(`${running.url}${base}`);
+    const curls = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('curl '));
+    expect(curls).toHaveLength(Object.keys(operations).length);
+    const statuses = await Promise.all(curls.map(async (curl) => (await exec('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`])).stdout));
+    expect(statuses.every((s) => /^20[01]$/.test(s)), statuses.join(' ')).toBe(true);
+    expect(running.output().stdout).toMatch(/POST \/proconfToken -> 200 get_proconf_token/);
+    const result = await stop(running, 'SIGTERM');
+    expect(result).toMatchObject({ code: 0, bySignal: null, stderr: '' });
+    expect(result.stdout).toContain('stopped on SIGTERM');
+  });
+
+  it('exits cleanly on SIGINT', async () => {
+    const running = await startBin();
+    const result = await stop(running, 'SIGINT');
+    expect(result).toMatchObject({ code: 0, bySignal: null, stderr: '' });
+  });
+
+  it('reports a busy port in one line that names it and says how to choose another', async () => {
+    const result = await exec(pkg.bin, ['mock', '--port', String(busyPort)], { cwd: pkg.project }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `rtc-token-apis mock: port ${busyPort} on 127.0.0.1 is already in use; choose another with --port <n> (0 picks a free port)`,
+    ]);
+  });
+
+  it('prints the scenario table with --scenarios', async () => {
+    const { stdout } = await exec(pkg.bin, ['mock', '--scenarios'], { cwd: pkg.project });
+    expect(stdout.trim()).toBe(await scenarioTable());
+  });
+
+  it('npm start reports a busy PORT the same way, naming PORT', async () => {
+    const result = await exec(process.execPath, ['--import', 'tsx', 'scripts/mock.ts'], { cwd: repo, env: { ...process.env, PORT: String(busyPort) } }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `rtc-token-apis mock: port ${busyPort} on 127.0.0.1 is already in use; choose another with PORT=<n> npm start (0 picks a free port)`,
+    ]);
+  });
+});
