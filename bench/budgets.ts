@@ -1,0 +1,27 @@
+// Every budget the bench enforces, from issue 7, in one place.
+export const BUDGETS = {
+  /** Our client (defaults) per-call time over bare openapi-fetch, stubbed fetch. */
+  stubbedRatio: 1.10,
+  /** What we aim for on the stubbed target (reported, not enforced). */
+  stubbedAim: 1.05,
+  /** Our client (defaults) over bare openapi-fetch, loopback HTTP. */
+  loopbackRatio: 1.02,
+  /** Our client with request validation on, over bare openapi-fetch, stubbed fetch. */
+  validatedStubbedRatio: 1.25,
+  /** Gzip bytes, openapi-fetch included. */
+  signalwireGzip: 4.5 * 1024,
+  proconfAppGzip: 4.0 * 1024,
+  /** The vitest step of `npm test`, in ms. */
+  vitestMs: 15_000,
+} as const;
+
+export interface BudgetCheck {
+  readonly name: string;
+  readonly measured: string;
+  readonly limit: string;
+  readonly ok: boolean;
+}
+
+export function checkAtMost(name: string, value: number, limit: number, show: (n: number) => string): BudgetCheck {
+  return { name, measured: show(value), limit: `<= ${show(limit)}`, ok: value <= limit };
+}

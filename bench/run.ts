@@ -1,0 +1,61 @@
+// `npm run bench`: per-call overhead, bundle sizes and tooling times, printed
+// as one table with every budget; exits 1 when a budget is missed.
+//   --only=overhead,bundle,tooling   run some parts only
+//   --quick                          fewer rounds (a smoke run; ratios are noisier)
+//   --write                          also write bench/RESULTS.md
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureBundles } from './bundle-size.ts';
+import { LOOPBACK, STUBBED } from './contenders.ts';
+import { stubFetch } from './fixtures.ts';
+import { startLoopback } from './loopback.ts';
+import { describeMachine, machineLine } from './machine.ts';
+import { measureOverhead, type OverheadPlan, type TargetResult } from './overhead.ts';
+import { budgetChecks, checksTable, figuresTable, resultsMarkdown, type BenchResults } from './report.ts';
+import { measureTooling } from './tooling.ts';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (part: string) => !only || only.includes(part);
+const quick = args.includes('--quick');
+
+const STUBBED_PLAN: OverheadPlan = { rounds: quick ? 15 : 100, iterations: 10, batch: 10, warmupMs: 300 };
+const LOOPBACK_PLAN: OverheadPlan = { rounds: quick ? 10 : 100, iterations: 8, batch: 4, warmupMs: 300 };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function overhead(): Promise<TargetResult[]> {
+  log(`overhead: ${STUBBED}…`);
+  const stubbed = await measureOverhead({ name: STUBBED, fetch: stubFetch, baseUrl: 'http://127.0.0.1:9' }, STUBBED_PLAN);
+  log(`overhead: ${LOOPBACK}…`);
+  const server = await startLoopback();
+  try {
+    return [stubbed, await measureOverhead({ name: LOOPBACK, fetch: globalThis.fetch, baseUrl: server.baseUrl }, LOOPBACK_PLAN)];
+  } finally {
+    server.stop();
+  }
+}
+
+const machine = describeMachine();
+log(machineLine(machine));
+const results: BenchResults = {
+  machine,
+  ...(wants('overhead') ? { overhead: await overhead() } : {}),
+  ...(wants('bundle') ? { bundles: await measureBundles() } : {}),
+  ...(wants('tooling') ? { tooling: measureTooling((s) => log(`tooling: ${s.name} ${(s.ms / 1000).toFixed(1)} s${s.ok ? '' : ` FAILED\n${s.tail}`}`)) } : {}),
+};
+
+const checks = budgetChecks(results);
+const notes = [
+  ...(quick ? ['Quick run (--quick): fewer rounds, noisier ratios.'] : []),
+  `Load average at the end of the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(', ')} (on ${machine.cores} cores); other work on the machine inflates absolute times and the vitest figure.`,
+];
+console.log(`\n${machineLine(machine)}\n\n${figuresTable(results)}\n\n${checksTable(checks)}\n`);
+for (const n of notes) console.log(`note: ${n}`);
+if (args.includes('--write')) {
+  writeFileSync(join(import.meta.dirname, 'RESULTS.md'), resultsMarkdown(results, checks, notes));
+  log('wrote bench/RESULTS.md');
+}
+const missed = checks.filter((c) => !c.ok);
+console.log(missed.length ? `${missed.length} of ${checks.length} budgets missed` : `all ${checks.length} budgets met`);
+process.exit(missed.length ? 1 : 0);

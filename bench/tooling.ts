@@ -1,0 +1,78 @@
+// Tooling speed: wall time of `npm run generate` and of each step of
+// `npm test`, run in a snapshot of the working tree (node_modules linked) so
+// the bench never rewrites generated/ or dist/ under anyone's feet.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const SKIP = new Set(['node_modules', '.git', 'dist', 'build', 'test-output', '.scratch']);
+
+export const VITEST_FAST = 'test: vitest --project fast';
+
+export interface Step {
+  readonly name: string;
+  readonly cmd: string;
+  readonly args: readonly string[];
+}
+
+export interface StepResult {
+  readonly name: string;
+  readonly ms: number;
+  readonly ok: boolean;
+  /** Last lines of output when the step failed. */
+  readonly tail?: string;
+}
+
+const bin = (dir: string, name: string) => join(dir, 'node_modules', '.bin', name);
+
+/** The steps of `npm test` as scripts/test.ts runs them, preceded by `npm run generate`. */
+export function toolingSteps(dir: string): Step[] {
+  return [
+    { name: 'npm run generate', cmd: 'npm', args: ['run', '--silent', 'generate'] },
+    { name: 'test: lint', cmd: bin(dir, 'tsx'), args: ['scripts/lint.ts'] },
+    { name: 'test: generated is fresh', cmd: bin(dir, 'tsx'), args: ['scripts/generate.ts', '--check'] },
+    { name: 'test: build', cmd: process.execPath, args: ['scripts/build.mjs'] },
+    { name: 'test: typecheck', cmd: bin(dir, 'tsc'), args: ['-p', 'tsconfig.json'] },
+    { name: 'test: vitest (all projects, as npm test runs it)', cmd: bin(dir, 'vitest'), args: ['run'] },
+    // The 15 s budget is the fast suite's: end-to-end tests (npm pack, Chromium) are their own project.
+    { name: VITEST_FAST, cmd: bin(dir, 'vitest'), args: ['run', '--project', 'fast'] },
+  ];
+}
+
+/** Copies the working tree (sources only) to a temporary directory sharing node_modules. */
+export function snapshot(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rtc-bench-'));
+  cpSync(root, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(root, src);
+      return rel === '' || (!SKIP.has(rel.split(/[\\/]/)[0]!) && !rel.endsWith('.tgz'));
+    },
+  });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function runStep(step: Step, cwd: string): StepResult {
+  const started = performance.now();
+  const r = spawnSync(step.cmd, step.args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  const ms = performance.now() - started;
+  const ok = r.status === 0;
+  const tail = ok ? undefined : `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim().split('\n').slice(-8).join('\n');
+  return { name: step.name, ms, ok, ...(tail !== undefined ? { tail } : {}) };
+}
+
+export function measureTooling(onStep?: (r: StepResult) => void): StepResult[] {
+  const snap = snapshot();
+  try {
+    return toolingSteps(snap.dir).map((step) => {
+      const result = runStep(step, snap.dir);
+      onStep?.(result);
+      return result;
+    });
+  } finally {
+    snap.remove();
+  }
+}
