@@ -94,19 +94,20 @@ export function classifyFailure(operationId: string, error: unknown, deadline: D
   return new NetworkError(operationId, detail, beforeSend && status === undefined, cause);
 }
 
-function parseJson(operationId: string, response: Response, text: string, secrets: readonly string[]): unknown {
+/** `secrets` is only called on failure: the success path builds no secret list. */
+function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
   const requestId = requestIdOf(response);
   if (text.trim() === '') {
     throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: 'empty body where JSON was expected' });
   }
   try {
     return JSON.parse(text);
-  } catch (cause) {
+  } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    const snippet = scrub(text.slice(0, 80), secrets).replace(/\s+/g, ' ');
-    // JSON.parse quotes the body in its message: keep only a scrubbed copy as the cause.
-    const scrubbed = new SyntaxError(scrub((cause as Error).message, secrets));
-    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}`, cause: scrubbed });
+    // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.
+    // No cause: JSON.parse quotes a cut-off piece of the body in its message.
+    const snippet = scrub(text, secrets()).slice(0, 80).replace(/\s+/g, ' ');
+    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}` });
   }
 }
 
@@ -124,12 +125,13 @@ function checkResponse(validation: Validation, op: OperationMeta, response: Resp
 
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
-  if (ctx.validation?.request) {
-    const issues = ctx.validation.request(op.operationId, input);
-    if (issues) throw new RequestValidationError(op.operationId, issues);
-  }
   const provided = ctx.headers ? await ctx.headers() : undefined;
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
+  if (ctx.validation?.request) {
+    const issues = ctx.validation.request(op.operationId, input);
+    // Messages never hold values, but an unknown field's name could be anything: scrub them too.
+    if (issues) throw new RequestValidationError(op.operationId, scrub(issues, callSecrets(ctx, input, headers)));
+  }
   const retry = options?.retry === undefined ? ctx.retry : resolveRetry(options.retry);
   if (!retry) return attempt(ctx, op, input, headers, options);
   return withRetries(retry, op.operationId, options?.signal, () => attempt(ctx, op, input, headers, options));
@@ -162,7 +164,7 @@ async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, he
       });
     }
     const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes);
-    const body = parseJson(op.operationId, response, text, callSecrets(ctx, input, headers));
+    const body = parseJson(op.operationId, response, text, () => callSecrets(ctx, input, headers));
     if (ctx.validation?.response) checkResponse(ctx.validation, op, response, body);
     return body;
   } catch (error) {

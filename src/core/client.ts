@@ -5,7 +5,9 @@ import type { CallContext, HeaderProvider } from './call.js';
 import { DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError } from './errors.js';
 import { secretList } from './secrets.js';
+import { resolveRetry, type RetryOptions } from './retry.js';
 import { createTransport, type FetchLike } from './transport.js';
+import type { Validation } from './validation-hook.js';
 import type { DocumentedHttpError } from './types.js';
 
 /** Options every client accepts. */
@@ -16,6 +18,10 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Largest response body accepted, in bytes (default 1 MiB). */
   maxResponseBytes?: number;
+  /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection). Default off. */
+  retry?: RetryOptions | boolean;
+  /** Opt-in request/response validation, e.g. `signalwireValidation()` from `rtc-token-apis/validation`. */
+  validation?: Validation;
 }
 
 export interface ContextInit<Paths extends {}> extends TransportOptions {
@@ -35,6 +41,14 @@ export function checkPositive(value: number | undefined, name: string, fallback:
   return value;
 }
 
+function checkValidation(value: Validation | undefined): Validation | undefined {
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || (value.request !== undefined && typeof value.request !== 'function') || (value.response !== undefined && typeof value.response !== 'function')) {
+    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalwireValidation()');
+  }
+  return value;
+}
+
 export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallContext & { client: Client<Paths> } {
   const maxResponseBytes = checkPositive(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
   if (init.fetch !== undefined && typeof init.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
@@ -51,6 +65,8 @@ export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallC
     maxResponseBytes,
     secrets: secretList(init.secrets ?? []),
     headers: init.headers,
+    retry: resolveRetry(init.retry),
+    validation: checkValidation(init.validation),
   };
 }
 

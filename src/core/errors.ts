@@ -1,7 +1,7 @@
 // One error class per failure kind (after ky). Every error names the
 // operation, carries no request data (headers, body, credentials), and has a
 // JSON form that is safe to log.
-export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'config';
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'request-validation' | 'config';
 
 export abstract class RtcApiError extends Error {
   abstract readonly kind: ErrorKind;
@@ -27,18 +27,21 @@ export class HttpError<Status extends number = number, Body = unknown> extends R
   /** False when the spec does not document this status for the operation. */
   readonly documented: boolean;
   readonly requestId: string | undefined;
+  /** Milliseconds the server asked the client to wait (`Retry-After`, either form), if it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(init: { operationId: string; status: Status; body: Body; documented: boolean; requestId?: string; statusText?: string }) {
+  constructor(init: { operationId: string; status: Status; body: Body; documented: boolean; requestId?: string; statusText?: string; retryAfterMs?: number }) {
     const what = init.documented ? '' : ' (not documented for this operation)';
     super(init.operationId, `HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}${what}${describeBody(init.body)}`);
     this.status = init.status;
     this.body = init.body;
     this.documented = init.documented;
     this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   override toJSON() {
-    return { ...super.toJSON(), status: this.status, documented: this.documented, requestId: this.requestId, body: this.body };
+    return { ...super.toJSON(), status: this.status, documented: this.documented, requestId: this.requestId, retryAfterMs: this.retryAfterMs, body: this.body };
   }
 }
 
@@ -92,6 +95,26 @@ export class ResponseBodyError extends RtcApiError {
   }
   override toJSON() {
     return { ...super.toJSON(), status: this.status, requestId: this.requestId, pointer: this.pointer };
+  }
+}
+
+/** One field that breaks the spec: `field` is a readable path, `pointer` the JSON pointer. Never holds the value. */
+export interface ValidationIssue {
+  readonly field: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** Request validation (opt-in) rejected the request: nothing was sent. */
+export class RequestValidationError extends RtcApiError {
+  readonly kind = 'request-validation' as const;
+  readonly issues: readonly ValidationIssue[];
+  constructor(operationId: string, issues: readonly ValidationIssue[]) {
+    super(operationId, `invalid request, not sent: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), issues: this.issues };
   }
 }
 

@@ -1,6 +1,8 @@
 // What every entry point re-exports: the error classes and shared types.
-export { RtcApiError, HttpError, NetworkError, TimeoutError, AbortError, ResponseBodyError, ConfigError, type ErrorKind } from './errors.js';
+export { RtcApiError, HttpError, NetworkError, TimeoutError, AbortError, ResponseBodyError, RequestValidationError, ConfigError, type ErrorKind, type ValidationIssue } from './errors.js';
 export type { CallOptions, HeaderProvider } from './call.js';
 export type { TransportOptions } from './client.js';
+export type { RetryOptions, RetryInfo } from './retry.js';
+export type { Validation } from './validation-hook.js';
 export type { SuccessBody, DocumentedHttpError } from './types.js';
 export { DEFAULTS } from './defaults.js';

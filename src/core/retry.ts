@@ -1,0 +1,136 @@
+// Opt-in retries that are safe for non-idempotent POSTs: only when the server
+// cannot have acted on the request (429, 503, or a connection refused before
+// any byte was sent). Never after a timeout or a reset once the request left.
+import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
+
+export interface RetryInfo {
+  readonly operationId: string;
+  /** The attempt that just failed, from 1. */
+  readonly attempt: number;
+  /** How long the client waits before the next attempt. */
+  readonly delayMs: number;
+  readonly error: RtcApiError;
+}
+
+export interface RetryOptions {
+  /** Most attempts in total, the first included (default 3, at most 10). */
+  maxAttempts?: number;
+  /** No retry starts later than this many ms after the first attempt began (default 30 000). */
+  maxElapsedMs?: number;
+  /** Backoff before the first retry (default 300 ms); doubles each retry, with jitter. */
+  baseDelayMs?: number;
+  /** Largest backoff (default 5 000 ms). A server's Retry-After is honoured as given. */
+  maxDelayMs?: number;
+  /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
+  onRetry?: (info: RetryInfo) => void;
+  /** Random source in [0, 1) for jitter (injectable for tests). */
+  random?: () => number;
+  /** Waits `ms`, rejecting when `signal` aborts (injectable for tests or custom schedulers). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly maxElapsedMs: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly onRetry?: (info: RetryInfo) => void;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
+const MAX_ATTEMPTS_LIMIT = 10;
+
+function nonNegative(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new ConfigError(`retry.${name} must be a finite number >= 0; got ${String(value)}`);
+  return value;
+}
+
+/** Turns the `retry` option into a policy; `undefined` means retries are off. */
+export function resolveRetry(option: RetryOptions | boolean | undefined): RetryPolicy | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option !== true && (typeof option !== 'object' || option === null)) throw new ConfigError('retry must be true, false, or an options object');
+  const o = option === true ? {} : option;
+  const maxAttempts = nonNegative(o.maxAttempts, 'maxAttempts', RETRY_DEFAULTS.maxAttempts);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+    throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${maxAttempts}`);
+  }
+  for (const f of ['onRetry', 'random', 'sleep'] as const) {
+    if (o[f] !== undefined && typeof o[f] !== 'function') throw new ConfigError(`retry.${f} must be a function`);
+  }
+  return {
+    maxAttempts,
+    maxElapsedMs: nonNegative(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),
+    baseDelayMs: nonNegative(o.baseDelayMs, 'baseDelayMs', RETRY_DEFAULTS.baseDelayMs),
+    maxDelayMs: nonNegative(o.maxDelayMs, 'maxDelayMs', RETRY_DEFAULTS.maxDelayMs),
+    onRetry: o.onRetry,
+    random: o.random ?? Math.random,
+    sleep: o.sleep ?? sleep,
+  };
+}
+
+/** True only when the server cannot have acted on the request. */
+export function isSafeToRetry(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 429 || error.status === 503;
+  return error instanceof NetworkError && error.beforeSend;
+}
+
+/**
+ * Parses `Retry-After`: delta-seconds (`120`) or an HTTP-date. Returns ms
+ * from `now`, never negative, or undefined when absent or unparsable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // All three HTTP-date forms start with a day name; Date.parse alone would take "-3" as a year.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with "equal jitter": between half and all of base * 2^(retry-1), capped. */
+export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
+}
+
+/** A timer that is cleared when the signal aborts, so nothing outlives a cancelled call. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs `attempt` until it succeeds, fails unsafely, or the attempt or time budget is spent. */
+export async function withRetries<T>(policy: RetryPolicy, operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= policy.maxAttempts || !isSafeToRetry(error)) throw error;
+      const delayMs = (error instanceof HttpError ? error.retryAfterMs : undefined) ?? backoffDelay(n, policy);
+      // Waiting past the budget would only delay the same answer: give up now.
+      if (Date.now() - started + delayMs > policy.maxElapsedMs) throw error;
+      policy.onRetry?.({ operationId, attempt: n, delayMs, error: error as RtcApiError });
+      try {
+        await policy.sleep(delayMs, signal);
+      } catch (sleepError) {
+        if (signal?.aborted) throw new AbortError(operationId);
+        throw sleepError;
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Property-based fuzzing of every operation against the in-process mock:
+// exactly 1000 generated requests per operation, fixed seed (FUZZ_SEED
+// reproduces another). `npm run fuzz` runs longer ones (FUZZ_RUNS).
+import { describe, expect, inject, it } from 'vitest';
+import { fuzzSettings, runFuzz, type OperationReport } from './runner.ts';
+
+const RUNS = 1000;
+
+describe('fuzzing every operation', () => {
+  let reports: OperationReport[] = [];
+
+  it(`${RUNS} generated requests per operation: valid ones succeed, invalid ones are rejected, nothing else`, async () => {
+    const { seed } = fuzzSettings();
+    reports = await runFuzz({ mockUrl: inject('mockUrl'), runs: RUNS, seed, concurrency: 20, mutantsPerValid: 7, mockEvery: 40 });
+    expect(reports.map((r) => r.operationId).sort()).toEqual([
+      'create_proconf_token', 'create_subscriber_guest_token', 'create_subscriber_token', 'get_proconf_token', 'refresh_subscriber_token', 'reset_conference_token',
+    ]);
+    for (const r of reports) {
+      expect(r.failures.slice(0, 5), r.operationId).toEqual([]);
+      expect(r.tried).toBe(RUNS);
+      expect(r.accepted + r.rejected).toBe(RUNS);
+      expect(r.accepted, `${r.operationId}: valid requests`).toBeGreaterThan(80);
+      expect(r.rejectedByMock, `${r.operationId}: invalid requests the mock saw`).toBeGreaterThan(10);
+    }
+  }, 30_000);
+
+  it('the mutations cover every kind of breakage the specs allow', () => {
+    const rules = (id: string) => Object.keys(reports.find((r) => r.operationId === id)?.rules ?? {});
+    expect(rules('create_subscriber_token')).toEqual(expect.arrayContaining([
+      'dropped required field', 'wrong type', 'shorter than minLength', 'longer than maxLength', 'pattern mismatch',
+      'bad format (uuid)', 'not in enum', 'below minimum', 'body not an object',
+    ]));
+    expect(rules('create_subscriber_guest_token')).toEqual(expect.arrayContaining(['more than maxItems', 'item: bad format (uuid)', 'item: wrong type']));
+    expect(rules('reset_conference_token')).toEqual(['bad format (uuid)']);
+    for (const id of ['get_proconf_token', 'create_proconf_token']) expect(rules(id)).toContain('unknown field');
+    // SignalWire bodies accept unknown fields, so adding one is not a mutation there.
+    expect(rules('create_subscriber_token')).not.toContain('unknown field');
+  });
+});
