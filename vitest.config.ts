@@ -12,7 +12,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E } },
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E, pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
   },

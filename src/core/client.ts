@@ -12,7 +12,12 @@ import type { DocumentedHttpError } from './types.js';
 
 /** Options every client accepts. */
 export interface TransportOptions {
-  /** The fetch to use (inject for tests, proxies, instrumentation). Defaults to globalThis.fetch at call time. */
+  /**
+   * The fetch to use (inject for tests, proxies, instrumentation). Defaults to
+   * globalThis.fetch at call time. It is called as `fetch(request, { signal })`
+   * and must honour that signal, as every fetch does: timeouts and
+   * cancellation travel through it.
+   */
   fetch?: FetchLike | typeof globalThis.fetch;
   /** Per-request timeout in ms (default 30 000). */
   timeoutMs?: number;
@@ -53,14 +58,16 @@ export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallC
   const maxResponseBytes = checkPositive(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
   if (init.fetch !== undefined && typeof init.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
   const base = (init.fetch as FetchLike | undefined) ?? ((request: Request, requestInit?: RequestInit) => globalThis.fetch(request, requestInit));
+  const transport = createTransport(base, maxResponseBytes);
   const client = createClient<Paths>({
     baseUrl: init.baseUrl,
-    fetch: createTransport(base, maxResponseBytes) as typeof globalThis.fetch,
+    fetch: transport as typeof globalThis.fetch,
     headers: { Accept: 'application/json', ...init.staticHeaders },
     redirect: 'manual',
   });
   return {
     client,
+    transport,
     timeoutMs: checkPositive(init.timeoutMs, 'timeoutMs', DEFAULTS.timeoutMs),
     maxResponseBytes,
     secrets: secretList(init.secrets ?? []),

@@ -8,7 +8,7 @@ export interface Recorded {
 export function recordingFetch(answer: (request: Request) => Response | Promise<Response> = () => json(200, {})) {
   const calls: Recorded[] = [];
   const fetch = async (input: Request, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
+    const request = new Request(input, init);
     calls.push({ request, body: await request.clone().text() });
     return answer(request);
   };
@@ -19,22 +19,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-/**
- * In-flight stub requests, rooted at module level. A real fetch keeps its
- * request reachable through the socket; a stub must too, because undici links
- * a Request's signal to its parent only weakly, and an unreachable
- * request/promise cycle would be collected and never see the abort.
- */
-const inFlight = new Set<Request>();
-
 /** A fetch that never answers, but honours its abort signal like a real one. */
 export function hangingFetch() {
-  return (request: Request) =>
+  return (request: Request, init?: RequestInit) =>
     new Promise<Response>((_, reject) => {
-      inFlight.add(request);
-      request.signal.addEventListener('abort', () => {
-        inFlight.delete(request);
-        reject(request.signal.reason);
-      }, { once: true });
+      const signal = init?.signal ?? request.signal;
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
     });
 }
