@@ -98,9 +98,8 @@ export function classifyFailure(operationId: string, error: unknown, deadline: D
 
 /** `secrets` is only called on failure: the success path builds no secret list. */
 function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
-  const requestId = requestIdOf(response);
   if (text.trim() === '') {
-    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: 'empty body where JSON was expected' });
+    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response), reason: 'empty body where JSON was expected' });
   }
   try {
     return JSON.parse(text);
@@ -109,7 +108,7 @@ function parseJson(operationId: string, response: Response, text: string, secret
     // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.
     // No cause: JSON.parse quotes a cut-off piece of the body in its message.
     const snippet = scrub(text, secrets()).slice(0, 80).replace(/\s+/g, ' ');
-    throw new ResponseBodyError({ operationId, status: response.status, requestId, reason: `body is not valid JSON (${type}): ${snippet}` });
+    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response), reason: `body is not valid JSON (${type}): ${snippet}` });
   }
 }
 

@@ -48,13 +48,15 @@ export class Deadline {
   }
 }
 
+/** Stateless (no `stream` option), so one instance serves every call, even concurrent ones. */
+const utf8 = new TextDecoder();
+
 /** Reads a body as text, refusing more than `limit` bytes without buffering them. */
 export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number): Promise<string> {
   if (!body) return '';
   const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -63,9 +65,16 @@ export async function readTextCapped(body: ReadableStream<Uint8Array> | null | u
       await reader.cancel().catch(() => {});
       throw new BodyTooLargeError(limit);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return utf8.decode(all);
 }
 
 function declaredTooLarge(response: Response, limit: number): boolean {
