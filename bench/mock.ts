@@ -2,11 +2,10 @@
 // one run on 127.0.0.1: time from process start to the first 200, then
 // requests/s and p50/p99 latency of a validated POST /proconfToken.
 // Budgets: ready <= 1.5 s; throughput >= 0.9x Prism. Exits 1 on a miss.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
 const READY_BUDGET_MS = 1500;
@@ -96,9 +95,12 @@ async function inProcessReadyMs(): Promise<number> {
   return ms;
 }
 
-// Our bin, bundled as the package builds it (dependencies stay in node_modules).
-const ours = join(root, 'node_modules', '.cache', 'rtc-token-apis-bench', 'main.mjs');
-await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: ours, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+// Our bin exactly as the package ships it: tsc's output, whose dynamic imports
+// let it bind the port and skip faker before Prism loads (a bundler would
+// hoist them into static imports and measure something users never run).
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('npm run build failed');
+const ours = join(root, 'dist', 'src', 'cli', 'main.js');
 
 const [ourPort, prismPort] = await Promise.all([freePort(), freePort()]);
 const children: ChildProcess[] = [];

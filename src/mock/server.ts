@@ -59,6 +59,7 @@ function closeServer(server: Server): Promise<void> {
 
 /** Prism and the specs, loaded only once the port is bound. */
 async function loadHandler(log: MockServerOptions['log']) {
+  await import('./lazy-faker.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
   const apis = await loadMockApis();
   return { apis, handle: createMockHandler(apis, { log }) };
