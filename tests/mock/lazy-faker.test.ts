@@ -1,0 +1,32 @@
+// The mock never loads @faker-js/faker (~0.7 s of start-up) while it serves
+// static examples, yet faker still works if something does read it.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, '..', '..');
+
+const script = `
+import { createRequire } from 'node:module';
+import { startMockServer } from './src/mock/server.ts';
+const mock = await startMockServer({ port: 0 });
+const r = await fetch(mock.url + '/proconfToken', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{"role":"member","room":"a","participantName":"b"}' });
+const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
+const fakerFiles = () => Object.keys(prismRequire.cache).filter((p) => p.includes('/@faker-js/faker/') && !p.includes('postman-collection')).length;
+const before = fakerFiles();
+const faker = prismRequire('@faker-js/faker');
+const word = faker.faker.lorem.word();
+console.log(JSON.stringify({ status: r.status, before, after: fakerFiles(), word: typeof word }));
+await mock.close();
+`;
+
+it('serves a 200 with faker unloaded, and loads faker on first real use', async () => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo });
+  const result = JSON.parse(stdout.trim().split('\n').pop()!);
+  expect(result.status).toBe(200);
+  expect(result.before).toBeLessThanOrEqual(1); // only the lazy placeholder at faker's own path
+  expect(result.after).toBeGreaterThan(10);
+  expect(result.word).toBe('string');
+}, 30_000);
