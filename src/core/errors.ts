@@ -14,8 +14,9 @@ export abstract class RtcApiError extends Error {
     this.name = new.target.name;
   }
 
+  /** Every own field (name included; none holds request data) plus the message. `cause` is not enumerable, so it stays out. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, kind: this.kind, operationId: this.operationId, message: this.message };
+    return { message: this.message, ...(this as object) };
   }
 }
 
@@ -40,9 +41,6 @@ export class HttpError<Status extends number = number, Body = unknown> extends R
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  override toJSON() {
-    return { ...super.toJSON(), status: this.status, documented: this.documented, requestId: this.requestId, retryAfterMs: this.retryAfterMs, body: this.body };
-  }
 }
 
 /** The request never got a response: DNS, refused or reset connection, TLS. */
@@ -54,9 +52,6 @@ export class NetworkError extends RtcApiError {
     super(operationId, `network error: ${detail}`, { cause });
     this.beforeSend = beforeSend;
   }
-  override toJSON() {
-    return { ...super.toJSON(), beforeSend: this.beforeSend };
-  }
 }
 
 /** The request took longer than its timeout. The server may still have acted on it. */
@@ -66,9 +61,6 @@ export class TimeoutError extends RtcApiError {
   constructor(operationId: string, timeoutMs: number) {
     super(operationId, `timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
-  }
-  override toJSON() {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }
 
@@ -93,9 +85,6 @@ export class ResponseBodyError extends RtcApiError {
     this.requestId = init.requestId;
     this.pointer = init.pointer;
   }
-  override toJSON() {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, pointer: this.pointer };
-  }
 }
 
 /** One field that breaks the spec: `field` is a readable path, `pointer` the JSON pointer. Never holds the value. */
@@ -112,9 +101,6 @@ export class RequestValidationError extends RtcApiError {
   constructor(operationId: string, issues: readonly ValidationIssue[]) {
     super(operationId, `invalid request, not sent: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
     this.issues = issues;
-  }
-  override toJSON() {
-    return { ...super.toJSON(), issues: this.issues };
   }
 }
 
