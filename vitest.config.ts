@@ -15,8 +15,8 @@ export default defineConfig({
     // isolation): about half its wall time is otherwise spent re-importing
     // Prism and Ajv for every file. Its tests keep no global state.
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E, pool: 'threads', isolate: false, maxWorkers: 2 } },
-      { extends: true, test: { name: 'e2e', include: E2E } },
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E, pool: 'threads', isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'e2e', include: E2E, sequence: { groupOrder: 1 } } },
     ],
   },
 });
