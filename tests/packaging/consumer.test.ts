@@ -16,6 +16,9 @@ import { createSignalWireClient as fromRoot, createProconfAppClient as appFromRo
 import { createSignalWireClient, isSignalWireError, HttpError, type ConferenceToken, type GuestTokenRequest } from 'rtc-token-apis/signalwire';
 import { createProconfAppClient, createProconfAdminClient, type TokenRequest } from 'rtc-token-apis/proconf';
 import { startMockServer } from 'rtc-token-apis/mock';
+import { signalwireValidation, RequestValidationError } from 'rtc-token-apis/validation';
+import { createProconfTokenHandler } from 'rtc-token-apis/server';
+import { verifyApi, type VerifyResult } from 'rtc-token-apis/verify';
 
 const mock = await startMockServer({ port: 0 });
 try {
@@ -33,7 +36,16 @@ try {
     if (isSignalWireError(e, 'create_subscriber_guest_token') && e.status === 404) status = e.status;
     if (!(e instanceof HttpError)) throw e;
   }
+  const validated = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't', baseUrl: mock.url, validation: signalwireValidation() });
+  const tooMany: GuestTokenRequest = { allowed_addresses: Array.from({ length: 11 }, () => 'a46e1381-21cf-46c9-bfed-576eb3b96370') };
+  const invalid = await validated.createSubscriberGuestToken(tooMany).then(() => '', (e: unknown) => (e instanceof RequestValidationError ? e.issues[0]?.message ?? '' : 'wrong error'));
+  const handler = createProconfTokenHandler({ adminBaseUrl: mock.url, authorize: () => ({ user: 'u-1' }), logger: false });
+  const handled = await handler(new Request('http://app.test/proconfToken', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  const verified: VerifyResult = await verifyApi({ api: 'proconf-admin', target: mock.url });
   console.log(JSON.stringify({
+    validation: invalid,
+    handler: handled.status,
+    verify: verified.ok,
     rootExports: typeof fromRoot === 'function' && typeof appFromRoot === 'function',
     name: token.name,
     guestParts: guest.token.split('.').length,
@@ -87,6 +99,6 @@ describe('npm pack tarball', () => {
     const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir }).then(() => '', (e: { stdout: string }) => e.stdout);
     expect(output.trim().split('\n').filter((l) => /error TS/.test(l))).toEqual([expect.stringMatching(/^wrong-body\.ts\(2,\d+\): error TS2322/)]);
     const { stdout } = await run(process.execPath, [join(dir, 'out', 'consumer.js')], { cwd: dir });
-    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ validation: 'at most 10 items, got 11', handler: 200, verify: true, rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
   }, 60_000);
 });
