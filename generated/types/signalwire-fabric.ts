@@ -71,6 +71,7 @@ export interface components {
              * @example alice@example.net
              */
             reference: string;
+            /** @description Unix time in seconds at which the token stops being valid. Defaults to two hours from now. */
             expire_at?: components["schemas"]["ExpireAt"];
             /**
              * Format: uuid

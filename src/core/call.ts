@@ -2,7 +2,7 @@
 // either the typed success body or one typed error naming the operation.
 import type { Client } from 'openapi-fetch';
 import { DEFAULTS } from './defaults.js';
-import { AbortError, HttpError, NetworkError, RequestValidationError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { AbortError, HttpError, NetworkError, ProviderError, RequestValidationError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
 import { parseRetryAfter, resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
 import { scrub, secretList } from './secrets.js';
 import { BodyTooLargeError, Deadline, readTextCapped, type FetchLike } from './transport.js';
@@ -55,7 +55,10 @@ function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string,
   const extra: (string | undefined)[] = [];
   const body = input.body as Record<string, unknown> | undefined;
   if (body && typeof body === 'object') for (const f of SECRET_BODY_FIELDS) if (typeof body[f] === 'string') extra.push(body[f] as string);
-  if (headers) for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'authorization') extra.push(v, v.replace(/^\S+\s+/, ''));
+  // Every header a provider or the caller adds may be a credential (an admin
+  // gateway key is not always called Authorization): scrub them all, with and
+  // without their scheme word.
+  if (headers) for (const v of Object.values(headers)) extra.push(v, v.replace(/^\S+\s+/, ''));
   return extra.length ? secretList([...ctx.secrets, ...extra]) : (ctx.secrets as string[]);
 }
 
@@ -124,9 +127,17 @@ function checkResponse(validation: Validation, op: OperationMeta, response: Resp
   });
 }
 
+async function provideHeaders(provider: HeaderProvider, operationId: string): Promise<Record<string, string> | undefined> {
+  try {
+    return await provider();
+  } catch (error) {
+    throw new ProviderError(operationId, error);
+  }
+}
+
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
-  const provided = ctx.headers ? await ctx.headers() : undefined;
+  const provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId) : undefined;
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
   if (ctx.validation?.request) {
     const issues = ctx.validation.request(op.operationId, input);
@@ -140,6 +151,8 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
 
 /** One request: its own deadline, every outcome mapped to the body or one typed error. */
 async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, headers: Record<string, string> | undefined, options?: CallOptions): Promise<unknown> {
+  // The caller may have aborted while headers were prepared or a retry waited.
+  if (options?.signal?.aborted) throw new AbortError(op.operationId);
   const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
   let response: Response | undefined;
   try {

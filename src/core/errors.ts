@@ -1,7 +1,7 @@
 // One error class per failure kind (after ky). Every error names the
 // operation, carries no request data (headers, body, credentials), and has a
 // JSON form that is safe to log.
-export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'request-validation' | 'config';
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'request-validation' | 'provider' | 'config';
 
 export abstract class RtcApiError extends Error {
   abstract readonly kind: ErrorKind;
@@ -101,6 +101,18 @@ export class RequestValidationError extends RtcApiError {
   constructor(operationId: string, issues: readonly ValidationIssue[]) {
     super(operationId, `invalid request, not sent: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
     this.issues = issues;
+  }
+}
+
+/**
+ * Your credentials/headers provider threw or rejected: nothing was sent. Its
+ * message is not repeated (it may hold a credential); the original error is
+ * the `cause`, for your own debugging.
+ */
+export class ProviderError extends RtcApiError {
+  readonly kind = 'provider' as const;
+  constructor(operationId: string, cause: unknown) {
+    super(operationId, 'the credentials/headers provider failed; nothing was sent', { cause });
   }
 }
 

@@ -32,7 +32,10 @@ export class Deadline {
         this.controller.abort(new DOMException('timeout', 'TimeoutError'));
       }, timeoutMs);
     }
-    if (callerSignal) {
+    if (callerSignal?.aborted) {
+      // Aborted while headers were being prepared: a listener added now would never fire.
+      this.controller.abort(callerSignal.reason);
+    } else if (callerSignal) {
       this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
       callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
     }
@@ -82,14 +85,20 @@ function declaredTooLarge(response: Response, limit: number): boolean {
   return Number.isFinite(length) && length > limit;
 }
 
-/** A stream that passes bytes through until `limit`, then errors. */
-function capStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+/**
+ * An error body cut at `limit` bytes: the status is what matters (a 503 must
+ * stay a retryable HttpError), the body is only detail, and nothing past the
+ * cap is read.
+ */
+function truncateStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
   let size = 0;
   return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
+      const room = limit - size;
       size += chunk.byteLength;
-      if (size > limit) controller.error(new BodyTooLargeError(limit));
-      else controller.enqueue(chunk);
+      if (size <= limit) return controller.enqueue(chunk);
+      if (room > 0) controller.enqueue(chunk.subarray(0, room));
+      controller.terminate();
     },
   }));
 }
@@ -112,14 +121,11 @@ export function createTransport(baseFetch: FetchLike, maxResponseBytes: number =
       return response;
     }
     if (!response.body || response.status < 200) return response;
+    const kept = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (declaredTooLarge(response, maxResponseBytes)) {
       await response.body.cancel().catch(() => {});
-      throw new BodyTooLargeError(maxResponseBytes);
+      return new Response(null, kept);
     }
-    return new Response(capStream(response.body, maxResponseBytes), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    return new Response(truncateStream(response.body, maxResponseBytes), kept);
   };
 }

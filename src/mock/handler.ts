@@ -110,13 +110,17 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
       outcome = { reply: problem(500, 'Mock failure', String((error as Error)?.message ?? error)), detail: String(error) };
     }
     send(res, outcome.reply, corsHeaders(req));
-    options.log?.(formatRequestLog({
-      method: req.method ?? 'GET',
-      path: new URL(req.url ?? '/', 'http://mock.invalid').pathname,
-      status: outcome.reply.status,
-      operationId: outcome.operationId,
-      ms: performance.now() - started,
-      detail: outcome.detail,
-    }));
+    try {
+      options.log?.(formatRequestLog({
+        method: req.method ?? 'GET',
+        path: new URL(req.url ?? '/', 'http://mock.invalid').pathname,
+        status: outcome.reply.status,
+        operationId: outcome.operationId,
+        ms: performance.now() - started,
+        detail: outcome.detail,
+      }));
+    } catch {
+      // A failing log callback must not take the mock down; the reply is already sent.
+    }
   };
 }

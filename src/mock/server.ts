@@ -70,7 +70,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // Bind first, then load Prism (about a second of module loading), so a busy
   // port is reported at once. Requests wait for the handler.
   let loading: ReturnType<typeof loadHandler> | undefined;
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void loading!.then(({ handle }) => handle(req, res)));
+  // A failed load (or handler) must answer this request, never become an unhandled rejection.
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void loading!.then(({ handle }) => handle(req, res)).catch(() => res.destroy()));
   const port = await listen(server, options.port ?? 4010, host);
   loading = loadHandler(options.log);
   let apis;

@@ -19,7 +19,7 @@ export interface RequestLogEntry {
   status: number;
   outcome: Outcome;
   durationMs: number;
-  /** The role and room sent to the admin backend (after the policy). */
+  /** The role and room: as granted by the policy (what the admin backend receives), or as requested on role-refused. */
   role?: string;
   room?: string;
   /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`. */

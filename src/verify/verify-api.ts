@@ -73,7 +73,8 @@ function judge(op: OperationSpec, check: Check, status: number, contentType: str
   try {
     body = JSON.parse(text);
   } catch {
-    return [...problems, `body is not JSON: ${JSON.stringify(text.slice(0, 60))}`];
+    // Scrub before cutting: a credential straddling the cut would survive as a prefix.
+    return [...problems, `body is not JSON: ${JSON.stringify(scrub(text, ctx.secrets).slice(0, 60))}`];
   }
   return [...problems, ...ctx.validate(documented.schemaPointer, body)];
 }

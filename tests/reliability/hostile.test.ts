@@ -139,13 +139,25 @@ describe('oversized or stalled responses', () => {
     expect(state.written).toBeLessThan(64 * 1024 * 1024);
   });
 
-  it('an endless error body -> a typed error at the cap as well (openapi-fetch reads error bodies itself)', async () => {
-    const { state, handler } = endless(500);
+  it('an endless error body -> the HttpError keeps its status, with the body cut at the cap', async () => {
+    const { state, handler } = endless(503);
     const server = await serve(handler);
     const error = await fails(server.url);
-    expect(error).toBeInstanceOf(ResponseBodyError);
-    expect(error.message).toContain(`larger than ${CAP} bytes`);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(503);
+    expect(String((error as HttpError).body).length).toBeLessThanOrEqual(CAP);
     await expect.poll(() => state.closed, { timeout: 1000 }).toBe(true);
+  });
+
+  it('an error body declared over the cap is not read, and the HttpError keeps its status', async () => {
+    const server = await serve((_q, res) => {
+      res.writeHead(500, { 'content-type': 'text/html', 'content-length': String(CAP * 100) });
+      res.write('<html>');
+    });
+    const error = await fails(server.url);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(500);
+    expect((error as HttpError).body).toBeUndefined();
   });
 
   it('a declared Content-Length over the cap is refused before reading', async () => {

@@ -1,7 +1,7 @@
 // Canary credentials through every failure mode: none may appear in an error's
 // message, stack, cause chain, JSON or inspection, nor in anything the
 // process writes to stdout or stderr.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -26,9 +26,12 @@ function leaks(text: string): string[] {
 
 describe('secrets never leak', () => {
   let scenarios: Scenario[] = [];
-
-  it('no canary in any error message, stack, cause, JSON or util.inspect', async () => {
+  // Run once for the whole block, so each test stands on its own.
+  beforeAll(async () => {
     scenarios = await runCanaryScenarios();
+  });
+
+  it('no canary in any error message, stack, cause, JSON or util.inspect', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(28);
     for (const { name, error } of scenarios) {
       // Each mode really failed, with a typed error.

@@ -2,8 +2,9 @@
 // unhandled TypeError and never `undefined`. Injected fetch; the client runs unmodified.
 import { describe, expect, it } from 'vitest';
 import {
-  AbortError, createSignalWireClient, HttpError, NetworkError, ResponseBodyError, RtcApiError, TimeoutError,
+  AbortError, createSignalWireClient, HttpError, NetworkError, ProviderError, ResponseBodyError, RtcApiError, TimeoutError,
 } from '../../src/signalwire/index.ts';
+import { createProconfAppClient } from '../../src/proconf/index.ts';
 import { hangingFetch, json, recordingFetch } from '../support/recording-fetch.ts';
 
 function clientAnswering(answer: (r: Request) => Response | Promise<Response>, extra: { timeoutMs?: number } = {}) {
@@ -109,5 +110,25 @@ describe('failure modes', () => {
     const error = await failure(client.createSubscriberGuestToken(guest));
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect(error.message).toContain('larger than 1024 bytes');
+  });
+
+  it('the caller aborting while the credential provider runs -> AbortError, and nothing is sent', async () => {
+    const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
+    const controller = new AbortController();
+    const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: async () => { controller.abort(); return 'session'; } });
+    const error = await client.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a credential provider that throws -> ProviderError naming the operation, without its message, nothing sent', async () => {
+    const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
+    const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: () => { throw new Error('refresh failed for tok-SECRET-1234'); } });
+    const error = await client.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).operationId).toBe('get_proconf_token');
+    expect((error as Error).message).not.toContain('tok-SECRET-1234');
+    expect(JSON.stringify(error)).not.toContain('tok-SECRET-1234');
+    expect(calls).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createSignalWireClient } from '../../src/signalwire/index.ts';
-import { createProconfAppClient } from '../../src/proconf/index.ts';
+import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
 import { hangingFetch, json, recordingFetch } from '../support/recording-fetch.ts';
 
 const PROJECT = 'proj-7d1c';
@@ -13,7 +13,8 @@ const BASIC = Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64');
 const REFRESH = 'eyJhbGciOiJkaXIi..canaryRefresh.Token.Value';
 const PASSWORD = 'canary-password-42';
 const BEARER = 'canary-bearer-session-99';
-const CANARIES = [TOKEN, BASIC, REFRESH, PASSWORD, BEARER];
+const GATEWAY_KEY = 'canary-gateway-key-77';
+const CANARIES = [TOKEN, BASIC, REFRESH, PASSWORD, BEARER, GATEWAY_KEY];
 
 function renderings(value: unknown): string[] {
   const e = value as Error & { cause?: unknown };
@@ -58,6 +59,13 @@ describe('no secret leaks', () => {
   it('from a ProCONF error echoing the bearer credential', async () => {
     const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch: echoingServer(401), credentials: () => BEARER });
     const error = await client.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
+    expectNoCanary(error);
+  });
+
+  it('from an admin error echoing a deployment header that is not Authorization', async () => {
+    const client = createProconfAdminClient({ baseUrl: 'https://admin.acme.test', fetch: echoingServer(401), headers: () => ({ 'X-Gateway-Key': GATEWAY_KEY }) });
+    const error = await client.createProconfToken({ role: 'owner', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
+    expect(JSON.stringify(error)).toContain('[REDACTED]');
     expectNoCanary(error);
   });
 
