@@ -127,17 +127,33 @@ function checkResponse(validation: Validation, op: OperationMeta, response: Resp
   });
 }
 
-async function provideHeaders(provider: HeaderProvider, operationId: string): Promise<Record<string, string> | undefined> {
+/**
+ * Runs the credentials/headers provider under the caller's signal and the
+ * call's timeout (a provider that never settles must not hang the call), and
+ * types its failure.
+ */
+async function provideHeaders(provider: HeaderProvider, operationId: string, timeoutMs: number, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(operationId, timeoutMs)), timeoutMs);
+    onAbort = () => reject(new AbortError(operationId));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    return await provider();
+    return await Promise.race([Promise.resolve().then(provider), guard]);
   } catch (error) {
+    if (error instanceof TimeoutError || error instanceof AbortError) throw error;
     throw new ProviderError(operationId, error);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
-  const provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId) : undefined;
+  const provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId, options?.timeoutMs ?? ctx.timeoutMs, options?.signal) : undefined;
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
   if (ctx.validation?.request) {
     const issues = ctx.validation.request(op.operationId, input);

@@ -124,7 +124,11 @@ export async function withRetries<T>(policy: RetryPolicy, operationId: string, s
       const delayMs = (error instanceof HttpError ? error.retryAfterMs : undefined) ?? backoffDelay(n, policy);
       // Waiting past the budget would only delay the same answer: give up now.
       if (Date.now() - started + delayMs > policy.maxElapsedMs) throw error;
-      policy.onRetry?.({ operationId, attempt: n, delayMs, error: error as RtcApiError });
+      try {
+        policy.onRetry?.({ operationId, attempt: n, delayMs, error: error as RtcApiError });
+      } catch {
+        // A notification hook: its failure must not replace the request's own outcome.
+      }
       try {
         await policy.sleep(delayMs, signal);
       } catch (sleepError) {

@@ -182,6 +182,13 @@ describe('bounds and backoff', () => {
     await clientFor(server.url, { sleep: async () => {}, onRetry: (i) => void seen.push(`${i.operationId}#${i.attempt}:${(i.error as HttpError).status}`) }).createSubscriberGuestToken(guestBody);
     expect(seen).toEqual(['create_subscriber_guest_token#1:429']);
   });
+
+  it('an onRetry that throws does not stop the retry or replace its outcome', async () => {
+    const server = await scripted([503]);
+    const result = await clientFor(server.url, { sleep: async () => {}, onRetry: () => { throw new Error('metrics sink down'); } }).createSubscriberGuestToken(guestBody);
+    expect(result.token).toBeTruthy();
+    expect(server.received).toHaveLength(2);
+  });
 });
 
 describe('Retry-After', () => {

@@ -131,4 +131,15 @@ describe('failure modes', () => {
     expect(JSON.stringify(error)).not.toContain('tok-SECRET-1234');
     expect(calls).toHaveLength(0);
   });
+
+  it('a credential provider that never settles -> TimeoutError, or AbortError when the caller cancels', async () => {
+    const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
+    const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, timeoutMs: 30, credentials: () => new Promise<string>(() => {}) });
+    const body = { role: 'member', room: 'r', participantName: 'p' };
+    expect(await client.getProconfToken(body).catch((e: unknown) => e)).toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 5);
+    expect(await client.getProconfToken(body, { signal: controller.signal, timeoutMs: 10_000 }).catch((e: unknown) => e)).toBeInstanceOf(AbortError);
+    expect(calls).toHaveLength(0);
+  });
 });
