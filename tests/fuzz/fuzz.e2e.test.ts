@@ -1,17 +1,20 @@
 // Property-based fuzzing of every operation against the in-process mock:
 // exactly 1000 generated requests per operation, fixed seed (FUZZ_SEED
 // reproduces another). `npm run fuzz` runs longer ones (FUZZ_RUNS).
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fuzzSettings, runFuzz, type OperationReport } from './runner.ts';
 
 const RUNS = 1000;
 
 describe('fuzzing every operation', () => {
   let reports: OperationReport[] = [];
-
-  it(`${RUNS} generated requests per operation: valid ones succeed, invalid ones are rejected, nothing else`, async () => {
+  // One run for the block, so each test below stands on its own.
+  beforeAll(async () => {
     const { seed } = fuzzSettings();
     reports = await runFuzz({ mockUrl: inject('mockUrl'), runs: RUNS, seed, concurrency: 20, mutantsPerValid: 7, mockEvery: 40 });
+  }, 30_000);
+
+  it(`${RUNS} generated requests per operation: valid ones succeed, invalid ones are rejected, nothing else`, () => {
     expect(reports.map((r) => r.operationId).sort()).toEqual([
       'create_proconf_token', 'create_subscriber_guest_token', 'create_subscriber_token', 'get_proconf_token', 'refresh_subscriber_token', 'reset_conference_token',
     ]);
@@ -22,7 +25,7 @@ describe('fuzzing every operation', () => {
       expect(r.accepted, `${r.operationId}: valid requests`).toBeGreaterThan(80);
       expect(r.rejectedByMock, `${r.operationId}: invalid requests the mock saw`).toBeGreaterThan(10);
     }
-  }, 30_000);
+  });
 
   it('the mutations cover every kind of breakage the specs allow', () => {
     const rules = (id: string) => Object.keys(reports.find((r) => r.operationId === id)?.rules ?? {});
