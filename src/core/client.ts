@@ -40,7 +40,7 @@ export interface ContextInit<Paths extends {}> extends TransportOptions {
   paths?: Paths;
 }
 
-export function checkPositive(value: number | undefined, name: string, fallback: number): number {
+function checkPositive(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${name} must be a positive number of ${name.endsWith('Ms') ? 'milliseconds' : 'bytes'}; got ${String(value)}`);
   return value;

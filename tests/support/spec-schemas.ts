@@ -22,10 +22,6 @@ function operation(name: string, path: string, method: string): OperationSpec {
   return op;
 }
 
-export function bundled(name: string): OpenApiDocument {
-  return api(name).doc;
-}
-
 /** Statuses the spec documents for one operation. */
 export function documentedStatuses(name: string, path: string, method = 'post'): number[] {
   return [...operation(name, path, method).responses.keys()];
