@@ -2,6 +2,7 @@
 // and `generate --check` can compare them without touching the tree.
 import { bundle, createConfig } from '@redocly/openapi-core';
 import type { ApiEntry } from './apis.ts';
+import { listOperations } from './docs/operations.ts';
 
 export interface Artifact {
   /** Path relative to the repository root. */
@@ -37,22 +38,12 @@ async function typesFor(api: BundledApi): Promise<string> {
 /** Extra generators (e.g. validators) plug in here and see every bundled API. */
 export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[];
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
 /** A runtime table of every operation: what the wrapper needs to map a response. */
 function operationTable(apis: BundledApi[]): string {
-  const rows: string[] = [];
-  for (const api of apis) {
-    const paths = (api.document.paths ?? {}) as Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
-    for (const [path, item] of Object.entries(paths)) {
-      for (const method of METHODS) {
-        const op = item[method];
-        if (!op) continue;
-        const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
-        rows.push(`  ${op.operationId}: { api: '${api.name}', operationId: '${op.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`);
-      }
-    }
-  }
+  const rows = apis.flatMap((api) => listOperations(api.document).map(({ method, path, operation }) => {
+    const statuses = Object.keys(operation.responses).map(Number).sort((a, b) => a - b);
+    return `  ${operation.operationId}: { api: '${api.name}', operationId: '${operation.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`;
+  }));
   return `${HEADER}export const operations = {\n${rows.join('\n')}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }
 

@@ -18,11 +18,19 @@ export interface BundledSpec {
   document: Record<string, unknown>;
 }
 
-/** Every bundled API document, by name (signalwire-video, proconf-app, ...). */
+const bundledDir = () => join(packageRoot(), 'generated', 'bundled');
+
+/** The names of the bundled APIs (signalwire-video, proconf-app, ...), without reading them. */
+export function bundledSpecNames(): string[] {
+  return readdirSync(bundledDir()).filter((f) => f.endsWith('.json')).sort().map((f) => f.replace(/\.json$/, ''));
+}
+
+/** One bundled API document, freshly parsed (callers such as Prism may mutate it). */
+export function loadBundledSpec(name: string): BundledSpec {
+  return { name, document: JSON.parse(readFileSync(join(bundledDir(), `${name}.json`), 'utf8')) };
+}
+
+/** Every bundled API document, by name. */
 export function loadBundledSpecs(): BundledSpec[] {
-  const dir = join(packageRoot(), 'generated', 'bundled');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), document: JSON.parse(readFileSync(join(dir, f), 'utf8')) }));
+  return bundledSpecNames().map(loadBundledSpec);
 }

@@ -1,7 +1,7 @@
 // Reads one bundled OpenAPI document into the facts verification needs:
 // operations, their examples, parameters, documented responses and security.
 import { ConfigError } from '../core/errors.js';
-import { loadBundledSpecs } from '../mock/specs.js';
+import { bundledSpecNames, loadBundledSpec } from '../mock/specs.js';
 
 export type Schema = Record<string, any>;
 export type OpenApiDocument = { paths: Record<string, Record<string, any>>; security?: Record<string, string[]>[]; components?: Record<string, any> };
@@ -25,13 +25,12 @@ export interface OperationSpec {
 
 /** The names of the bundled APIs (signalwire-video, proconf-app, ...). */
 export function apiNames(): string[] {
-  return loadBundledSpecs().map((s) => s.name);
+  return bundledSpecNames();
 }
 
 export function loadDocument(api: string): OpenApiDocument {
-  const spec = loadBundledSpecs().find((s) => s.name === api);
-  if (!spec) throw new ConfigError(`unknown api "${api}"; one of: ${apiNames().join(', ')}`);
-  return spec.document as OpenApiDocument;
+  if (!apiNames().includes(api)) throw new ConfigError(`unknown api "${api}"; one of: ${apiNames().join(', ')}`);
+  return loadBundledSpec(api).document as OpenApiDocument;
 }
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');

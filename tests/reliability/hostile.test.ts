@@ -127,6 +127,12 @@ describe('bodies that are not what they claim', () => {
   });
 });
 
+/** A response that declares a Content-Length a hundred times the cap, then sends a first chunk. */
+const declaresOverCap = (status: number, type: string, first: string): Handler => (_q, res) => {
+  res.writeHead(status, { 'content-type': type, 'content-length': String(CAP * 100) });
+  res.write(first);
+};
+
 describe('oversized or stalled responses', () => {
   it('an endless 2xx body -> ResponseBodyError at the cap; the client hangs up instead of buffering', async () => {
     const { state, handler } = endless(201);
@@ -150,10 +156,7 @@ describe('oversized or stalled responses', () => {
   });
 
   it('an error body declared over the cap is not read, and the HttpError keeps its status', async () => {
-    const server = await serve((_q, res) => {
-      res.writeHead(500, { 'content-type': 'text/html', 'content-length': String(CAP * 100) });
-      res.write('<html>');
-    });
+    const server = await serve(declaresOverCap(500, 'text/html', '<html>'));
     const error = await fails(server.url);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(500);
@@ -161,10 +164,7 @@ describe('oversized or stalled responses', () => {
   });
 
   it('a declared Content-Length over the cap is refused before reading', async () => {
-    const server = await serve((_q, res) => {
-      res.writeHead(201, { 'content-type': 'application/json', 'content-length': String(CAP * 100) });
-      res.write('{');
-    });
+    const server = await serve(declaresOverCap(201, 'application/json', '{'));
     const error = await fails(server.url);
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect(error.message).toContain(`larger than ${CAP} bytes`);
