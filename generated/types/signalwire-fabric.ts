@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * Refresh a subscriber token
-         * @description Exchanges a refresh token for a new access token (valid 2 hours) and a new refresh token (valid 2 hours 5 minutes). Each refresh token can be used once, so this call is not idempotent.
+         * @description Exchanges a refresh token for a new access token (valid 2 hours) and a new refresh token (valid 2 hours 5 minutes). Each refresh token can be used once, so this call is not idempotent. The API token used needs one of the _Voice_, _Messaging_, _Fax_ or _Video_ scopes.
          */
         post: operations["refresh_subscriber_token"];
         delete?: never;
@@ -51,7 +51,7 @@ export interface paths {
         put?: never;
         /**
          * Create a subscriber guest token
-         * @description Creates a guest token that may reach only the listed Fabric addresses (at most 10), plus a refresh token for it.
+         * @description Creates a guest token that may reach only the listed Fabric addresses (at most 10), plus a refresh token for it. The API token used needs one of the _Voice_, _Messaging_, _Fax_ or _Video_ scopes.
          */
         post: operations["create_subscriber_guest_token"];
         delete?: never;
@@ -131,8 +131,6 @@ export interface components {
              * @enum {string}
              */
             scope?: "sat:refresh";
-        } & {
-            [key: string]: unknown;
         };
         /** @description The subscriber's id and its token pair. */
         SubscriberTokenResponse: {
@@ -148,8 +146,6 @@ export interface components {
         /** @description The refresh token to exchange. */
         RefreshTokenRequest: {
             refresh_token: components["schemas"]["SatToken"];
-        } & {
-            [key: string]: unknown;
         };
         /** @description An access token and the refresh token that renews it. */
         TokenPair: {
@@ -163,11 +159,8 @@ export interface components {
             expire_at?: components["schemas"]["ExpireAt"];
             region?: components["schemas"]["Region"];
             ch?: components["schemas"]["Region"];
-        } & {
-            [key: string]: unknown;
         };
         /**
-         * Format: int64
          * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid.
          * @example 1795370400
          */
@@ -180,7 +173,7 @@ export interface components {
         Region: "us-central";
         /**
          * Format: jwt
-         * @description A SignalWire Access Token: a compact JWE (`{"alg":"dir","enc":"A256GCM","typ":"SAT"}`) whose claims a client cannot read. `format: jwt` is a label only.
+         * @description A SignalWire token: a compact JWE whose claims a client cannot read. Access tokens carry the header `{"alg":"dir","enc":"A256GCM","typ":"SAT"}`, refresh tokens `typ: "Refresh"`. `format: jwt` is a label only.
          * @example eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwiY2giOiJwdWMuc2lnbmFsd2lyZS5jb20iLCJ0eXAiOiJTQVQifQ..O5dNy6AbFwUiQBjA.OaTPG-RL8Mj5SFbvnLayUh1Fb3b4J7KrOZw2u4M5Gl7I7E27DNYRjJK5BxzCk7W_PQqv7rgIKXZzdngFt1V-7mTBMSihof_Yl4tpRlxLSX-otpYukuEaFfQ6wIm7DAKpHMxmRYAeFrLWOB2KCo0g0d5AvmwVF9e3oiEwUoOwczPJQCx25kwvjSigAG6bvSwwsr-8LW6o8RCOtWqoeXwhQQ4DQh-X5GMeCQTZdmbRVnuzw5gNKdtG51xRMeQ5jtIK0n5HPnIHG3FKyKhmkXhaw0osnLshJy-13TxuW1zkli8rOWrKUtj-fh8HNSsLdyyvZzY-_d-eI2oc0vJa2ZAk6Tl6WWYBJK7mbAx2eQmy0_YeO_fBxJCcAmX3i_h0-HUGRIbiS-Htu6UkWT0m.oyepenNWWaa07hOyGdxRww
          */
         SatToken: string;
@@ -223,7 +216,6 @@ export interface components {
              */
             attribute?: string | null;
             /**
-             * Format: uri
              * @description Link to the developer documentation for this error code.
              * @example https://signalwire.com/docs/apis/error-codes#missing_required_parameter
              */

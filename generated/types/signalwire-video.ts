@@ -137,10 +137,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Unique ID of the conference token.
-                 * @example c22d24f6-5a47-4597-9a23-c7d01e696b92
-                 */
+                /** @description Unique ID of the conference token. */
                 id: string;
             };
             cookie?: never;

@@ -9,6 +9,7 @@ import { hasValidationErrorList, inputViolations, signalWireValidationBody } fro
 import { BodyTooLarge, MAX_BODY_BYTES, parseBody, readBody, toPrismInput } from './http-input.js';
 import type { MockApi } from './operations.js';
 import { createPrism, mockRequest, type Prism } from './prism.js';
+import { pairedExample } from './paired-example.js';
 import { createRouter } from './router.js';
 import { formatRequestLog } from './request-log.js';
 import { corsHeaders, isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
@@ -55,8 +56,10 @@ async function mockOne(prism: Prism, operation: IHttpOperation, req: IncomingMes
     const reply = (documents413 && exampleReply(operation, 413)) || problem(413, 'Request body too large', error.message);
     return { reply, operationId, detail: error.message };
   }
-  const scenario = resolveScenario(operation, readScenario(String(req.headers.prefer ?? '') || undefined, query));
   const input = { ...bare, body: parseBody(text, req.headers['content-type']) };
+  const asked = readScenario(String(req.headers.prefer ?? '') || undefined, query);
+  const paired = asked.code === undefined && asked.example === undefined ? pairedExample(operation, bare.url.path, input.body) : undefined;
+  const scenario = resolveScenario(operation, paired ? { example: paired } : asked);
   const result = await mockRequest(prism, operation, input, scenario);
   if (result._tag === 'Left') {
     const e = result.left as Error & { status?: number; detail?: string };
@@ -73,7 +76,8 @@ async function mockOne(prism: Prism, operation: IHttpOperation, req: IncomingMes
   const violations = inputViolations(validations.input);
   if (violations.length === 0) {
     const chosen = [scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
-    return { reply, operationId, ...(chosen && { detail: `scenario ${chosen}` }) };
+    const how = paired ? `the request equals the request example "${paired}": ` : '';
+    return { reply, operationId, ...(chosen && { detail: `${how}scenario ${chosen}` }) };
   }
   reply.headers['sl-violations'] = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
   if (hasValidationErrorList(operation, reply.status)) reply.body = JSON.stringify(signalWireValidationBody(violations, operation));

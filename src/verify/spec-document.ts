@@ -69,12 +69,23 @@ function responsesOf(doc: OpenApiDocument, operation: any, base: string): Map<nu
   return out;
 }
 
+/** Names of the examples of every non-2xx response: request examples so named provoke that error. */
+function errorExampleNames(doc: OpenApiDocument, operation: any): Set<string> {
+  return new Set(Object.entries<any>(operation.responses ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .flatMap(([, raw]) => Object.keys(resolve(doc, raw, '').node?.content?.['application/json']?.examples ?? {})));
+}
+
 function bodyOf(doc: OpenApiDocument, operation: any): OperationSpec['body'] {
   if (!operation.requestBody) return undefined;
   const body = resolve(doc, operation.requestBody, '').node;
   const media = body?.content?.['application/json'];
   if (!media) return undefined;
-  const named = Object.entries<any>(media.examples ?? {}).map(([name, ex]) => ({ name, value: resolve(doc, ex, '').node?.value }));
+  const errors = errorExampleNames(doc, operation);
+  // Request examples paired by name with an error response provoke it: not valid requests.
+  const named = Object.entries<any>(media.examples ?? {})
+    .filter(([name]) => !errors.has(name))
+    .map(([name, ex]) => ({ name, value: resolve(doc, ex, '').node?.value }));
   const examples = named.length ? named : [{ name: 'example', value: media.example ?? exampleOf(doc, media) }];
   return { required: body.required === true, schema: deref(doc, media.schema), examples: examples.filter((e) => e.value !== undefined) };
 }
