@@ -15,6 +15,12 @@ function responseExampleNames(operation: IHttpOperation): Set<string> {
   return new Set(operation.responses.flatMap((r) => (r.contents ?? []).flatMap((c) => named(c.examples).map((e) => e.key))));
 }
 
+/** Names of the operation's request examples (body and path parameters). */
+export function requestExampleNames(operation: IHttpOperation): Set<string> {
+  const body = named(operation.request?.body?.contents?.[0]?.examples).map((e) => e.key);
+  return new Set([...body, ...(operation.request?.path ?? []).flatMap((p) => named(p.examples).map((e) => e.key))]);
+}
+
 /** Path parameter values by name, read with the operation's own template. */
 function pathValues(template: string, path: string): Record<string, string> | undefined {
   const names: string[] = [];

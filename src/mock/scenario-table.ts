@@ -5,6 +5,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { DOCUMENTED_BODY_LIMIT } from './handler.js';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { loadMockApis } from './operations.js';
+import { requestExampleNames } from './paired-example.js';
 
 /** Token-like strings: long, no spaces, not a link. */
 const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
@@ -41,6 +42,7 @@ function naturalRows(operation: IHttpOperation, code: string, firstExample: unkn
 
 function operationRows(operation: IHttpOperation): string[] {
   const rows: string[] = [];
+  const paired = requestExampleNames(operation);
   for (const response of operation.responses) {
     const examples = (response.contents?.[0]?.examples ?? []).filter((e): e is typeof e & { value: unknown } => 'value' in e);
     const cells = [
@@ -49,6 +51,7 @@ function operationRows(operation: IHttpOperation): string[] {
         const trigger = [
           i === 0 && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
           `\`Prefer: example=${e.key}\` or \`?__example=${e.key}\``,
+          paired.has(e.key) && `or send the request example \`${e.key}\``,
         ].filter(Boolean).join('; ');
         const isDefault = i === 0 && response === operation.responses.find((r) => r.code.startsWith('2'));
         return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];

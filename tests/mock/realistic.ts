@@ -6,11 +6,12 @@ const RFC4122 = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 
 export const decodeSegment = (segment: string): any => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
 
-export function satProblems(token: string): string[] {
+/** Access tokens carry `typ: "SAT"`, refresh tokens `typ: "Refresh"`, as in SignalWire's definition. */
+export function satProblems(token: string, typ: 'SAT' | 'Refresh' = 'SAT'): string[] {
   const parts = token.split('.');
   if (parts.length !== 5 || parts[1] !== '') return [`not a compact JWE with direct key agreement: ${token.slice(0, 20)}…`];
   const header = decodeSegment(parts[0]!);
-  return header.alg === 'dir' && header.enc === 'A256GCM' && header.typ === 'SAT' ? [] : [`SAT header is ${JSON.stringify(header)}`];
+  return header.alg === 'dir' && header.enc === 'A256GCM' && header.typ === typ ? [] : [`${typ} token header is ${JSON.stringify(header)}`];
 }
 
 export function proconfJwtProblems(token: string): string[] {
@@ -31,7 +32,7 @@ export function realismProblems(body: unknown, api: string, key = ''): string[] 
   if (typeof body === 'string') {
     if (body === 'string') return [`placeholder "string" at ${key}`];
     if (UUID_LIKE.test(body) && !RFC4122.test(body)) return [`${key} is not an RFC 4122 uuid: ${body}`];
-    if (api.startsWith('signalwire-') && /(^|_)token$/.test(key) && body.startsWith('eyJ')) return satProblems(body);
+    if (api.startsWith('signalwire-') && /(^|_)token$/.test(key) && body.startsWith('eyJ')) return satProblems(body, key === 'refresh_token' ? 'Refresh' : 'SAT');
     if (api.startsWith('proconf-') && key === 'data') return proconfJwtProblems(body);
     return [];
   }

@@ -20,7 +20,7 @@ export const VALID: Record<OperationId, ValidRequest> = {
   create_subscriber_token: { path: '/api/fabric/subscribers/tokens', authorization: BASIC, body: { reference: 'alice@example.net' } },
   refresh_subscriber_token: { path: '/api/fabric/subscribers/tokens/refresh', authorization: BASIC, body: { refresh_token: SAT } },
   create_subscriber_guest_token: { path: '/api/fabric/guests/tokens', authorization: BASIC, body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] } },
-  get_proconf_token: { path: '/proconfToken', authorization: BEARER, body: { role: 'member', room: 'standup', participantName: 'Priya' } },
+  get_proconf_token: { path: '/proconfToken', authorization: BEARER, body: { role: 'member', room: 'design-review', participantName: 'Noor' } },
   create_proconf_token: { path: '/api/proconf-token', body: { role: 'owner', room: 'testRoom', participantName: 'Alex' } },
 };
 

@@ -42,3 +42,16 @@ export function responseSchemaErrors(name: string, path: string, status: number,
   if (!pointer) return `status ${status} is not documented for ${method.toUpperCase()} ${path}`;
   return api(name).validate(pointer, body).join('; ');
 }
+
+/** Every named request example of one operation (body, or path parameters), resolved: name -> request. */
+export function requestExamples(name: string, path: string, method = 'post'): Record<string, { body?: unknown; params: Record<string, unknown> }> {
+  const { doc } = api(name);
+  const raw = doc.paths[path]?.[method];
+  const out: Record<string, { body?: unknown; params: Record<string, unknown> }> = {};
+  const media = raw?.requestBody ? resolve(doc, raw.requestBody, '').node?.content?.['application/json'] : undefined;
+  for (const [key, ex] of Object.entries<any>(media?.examples ?? {})) out[key] = { body: resolve(doc, ex, '').node.value, params: {} };
+  for (const p of (raw?.parameters ?? []).map((x: unknown) => resolve(doc, x, '').node)) {
+    for (const [key, ex] of Object.entries<any>(p.examples ?? {})) (out[key] ??= { params: {} }).params[p.name] = ex.value;
+  }
+  return out;
+}
