@@ -50,7 +50,8 @@ describe('request validation', () => {
     ['a length limit', { reference: 'r', fingerprint: 'short' }, 'fingerprint: at least 43 characters, got 5'],
     ['a bad format', { reference: 'r', application_id: 'not-a-uuid' }, 'application_id: must be a valid uuid'],
     ['a value outside an enum', { reference: 'r', scope: 'admin' }, 'scope: must be one of "sat:refresh"'],
-    ['a minimum', { reference: 'r', expire_at: -5 }, 'expire_at: must be >= 0, got -5'],
+    ['a non-integer', { reference: 'r', expire_at: 1795370400.5 }, 'expire_at: must be integer, got number'],
+    ['an unknown field (requests are sealed, as in the current definition)', { reference: 'r', future_field: 1 }, 'future_field: is not an allowed field'],
     ['a pattern', { reference: 'r', fingerprint: '!'.repeat(43) }, 'fingerprint: must match ^[A-Za-z0-9_-]+$'],
   ])('create_subscriber_token: %s', async (_name, body, message) => {
     const error = await rejected(signalwire().createSubscriberToken(body as never));
@@ -71,8 +72,13 @@ describe('request validation', () => {
     expect(error.message).toContain('id: must be a valid uuid');
   });
 
-  it('SignalWire bodies accept unknown fields; ProCONF bodies reject them', async () => {
-    await expect(signalwire().createSubscriberGuestToken({ allowed_addresses: [ADDRESS], future_field: 1 } as never)).resolves.toEqual(tokenPair);
+  it('expire_at takes any integer, beyond 2^53-1 too, as the current definition states no bound', async () => {
+    await expect(signalwire().createSubscriberGuestToken({ allowed_addresses: [ADDRESS], expire_at: 2 ** 64 })).resolves.toEqual(tokenPair);
+  });
+
+  it('SignalWire and ProCONF request bodies both reject unknown fields', async () => {
+    const sealed = await rejected(signalwire().createSubscriberGuestToken({ allowed_addresses: [ADDRESS], future_field: 1 } as never));
+    expect(sealed.message).toBe('create_subscriber_guest_token: invalid request, not sent: future_field: is not an allowed field');
     const app = createProconfAppClient({ baseUrl: server.url, validation: proconfValidation() });
     const error = await rejected(app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p', isAdmin: true } as never));
     expect(error.message).toBe('get_proconf_token: invalid request, not sent: isAdmin: is not an allowed field');

@@ -41,7 +41,7 @@ describe('against the Prism-based mock', () => {
     const skipped = result.results.filter((c) => c.outcome === 'skip');
     expect(skipped.length).toBeGreaterThan(10);
     expect(skipped.every((c) => c.operationId !== 'refresh_subscriber_token')).toBe(true);
-    expect(formatReport(result)).toContain('SKIP  create_subscriber_guest_token: valid example "one_address"\n      state-changing (issues a new guest credential in the project); opt in with --allow-mutations or --allow create_subscriber_guest_token');
+    expect(formatReport(result)).toContain('SKIP  create_subscriber_guest_token: valid example "created"\n      state-changing (issues a new guest credential in the project); opt in with --allow-mutations or --allow create_subscriber_guest_token');
     expect(result.ok).toBe(true);
   });
 });
@@ -63,12 +63,12 @@ describe('against createProconfTokenHandler (admin backend: the mock)', () => {
     }
   });
 
-  it('with the default policy, reports exactly the owner example as refused', async () => {
+  it('with the default policy, reports exactly the owner example ("token") as refused', async () => {
     const s = await serveHandler({ adminBaseUrl: inject('mockUrl') });
     try {
       const result = await verifyApi({ api: 'proconf-app', target: s.url, credentials: BEARER });
       expect(failures(result)).toEqual([{
-        id: 'get_proconf_token: valid example "owner"', operationId: 'get_proconf_token', outcome: 'fail', status: 401, problems: ['expected 200, got 401'],
+        id: 'get_proconf_token: valid example "token"', operationId: 'get_proconf_token', outcome: 'fail', status: 401, problems: ['expected 200, got 401'],
       }]);
       expect(result.ok).toBe(false);
     } finally {
@@ -99,7 +99,7 @@ describe('against a server with the ProCONF sample code\'s bugs', () => {
 
   it('prints a FAIL line per check and the summary, never the credential', () => {
     const report = formatReport(result);
-    expect(report).toContain('FAIL  get_proconf_token: valid example "owner" -> 200\n      body/data must be string');
+    expect(report).toContain('FAIL  get_proconf_token: valid example "token" -> 200\n      body/data must be string');
     expect(report.split('\n').filter((l) => l.startsWith('FAIL')).length).toBe(result.failed);
     expect(report).toMatch(new RegExp(`verify proconf-app against ${buggy.url}: 0 passed, ${result.failed} failed, 0 skipped$`));
     expect(report).not.toContain('verify-bot-session');
