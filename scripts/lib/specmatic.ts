@@ -1,0 +1,81 @@
+// Runs Specmatic's contract tests (example-based and generative) for one
+// bundled API against a server, and reads back what it found: test counts and
+// which documented statuses its tests exercised. The documented statuses come
+// from the bundle itself, so a status Specmatic silently skips is a failure.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './apis.ts';
+
+export interface SpecmaticResult {
+  api: string;
+  tests: number;
+  failures: number;
+  /** `POST /path 404` for every documented response. */
+  documented: string[];
+  /** The documented responses Specmatic's tests did not exercise. */
+  notExercised: string[];
+  /** Specmatic's full output, for diagnosis. */
+  output: string;
+}
+
+const JAR = join(repoRoot, 'node_modules', 'specmatic', 'specmatic.jar');
+const dirOf = (kind: string, api: string, ext = '') => join(repoRoot, 'specmatic', kind, api + ext);
+
+function documentedResponses(api: string): string[] {
+  const doc = JSON.parse(readFileSync(join(repoRoot, 'generated', 'bundled', `${api}.json`), 'utf8'));
+  return Object.entries<Record<string, { responses?: object }>>(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses ?? {}).map((status) => `${method.toUpperCase()} ${path} ${status}`)));
+}
+
+/** Rows of the coverage table: `| 80% | /path | POST | ... | 404 | application/json | covered | 1p |`. */
+function coveredResponses(output: string): Set<string> {
+  const covered = new Set<string>();
+  let path = '';
+  let method = '';
+  for (const line of output.split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (cells.length !== 8 || !/^\d{3}$/.test(cells[4]!)) continue;
+    if (cells[1]) [path, method] = [cells[1], cells[2]!];
+    if (cells[6] === 'covered') covered.add(`${method} ${path} ${cells[4]}`);
+  }
+  return covered;
+}
+
+export async function runSpecmatic(api: string, baseUrl: string, options: { timeoutMs?: number } = {}): Promise<SpecmaticResult> {
+  // Specmatic writes its reports under the working directory: keep them out of the repository.
+  const cwd = mkdtempSync(join(tmpdir(), 'rtc-specmatic-'));
+  const args = ['-jar', JAR, 'test', `--config=${join(repoRoot, 'specmatic', 'specmatic.yaml')}`, `--testBaseURL=${baseUrl}`, '--timeout=30'];
+  if (existsSync(dirOf('examples', api))) args.push(`--examples=${dirOf('examples', api)}`);
+  if (existsSync(dirOf('overlays', api, '.yaml'))) args.push(`--overlay-file=${dirOf('overlays', api, '.yaml')}`);
+  args.push(join(repoRoot, 'generated', 'bundled', `${api}.json`));
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn('java', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
+      child.on('error', (e) => reject(new Error(`specmatic (${api}): could not start java: ${e.message}`)));
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+    });
+    const summary = /Tests run: (\d+), Successes: (\d+), Failures: (\d+), WIP: (\d+), Errors: (\d+)/.exec(output);
+    if (!summary) throw new Error(`specmatic (${api}): no test summary in its output:\n${output.slice(-2000)}`);
+    const covered = coveredResponses(output);
+    const documented = documentedResponses(api);
+    return {
+      api,
+      tests: Number(summary[1]),
+      failures: Number(summary[3]) + Number(summary[5]),
+      documented,
+      notExercised: documented.filter((r) => !covered.has(r)),
+      output,
+    };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
