@@ -3,9 +3,10 @@
 // which documented statuses its tests exercised. The documented statuses come
 // from the bundle itself, so a status Specmatic silently skips is a failure.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { repoRoot } from './apis.ts';
 
 export interface SpecmaticResult {
@@ -29,6 +30,32 @@ function documentedResponses(api: string): string[] {
     Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses ?? {}).map((status) => `${method.toUpperCase()} ${path} ${status}`)));
 }
 
+type Json = Record<string, any>;
+
+/** `$.a['b'].c` -> ['a', 'b', 'c']: the JSONPath subset our overlays use. */
+function segments(target: string): string[] {
+  if (!target.startsWith('$')) throw new Error(`overlay target must start with $: ${target}`);
+  return [...target.slice(1).matchAll(/\.([A-Za-z0-9_-]+)|\['([^']+)'\]/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/**
+ * Applies an OpenAPI Overlay 1.0 (`update` merges, `remove` deletes) to a copy
+ * of the document. Done here rather than with Specmatic's --overlay-file,
+ * which 2.55.1 ignores once --examples is given.
+ */
+export function applyOverlay(document: Json, overlay: { actions: { target: string; update?: Json; remove?: boolean }[] }): Json {
+  const doc = structuredClone(document);
+  for (const action of overlay.actions) {
+    const path = segments(action.target);
+    const parent = path.slice(0, -1).reduce<Json | undefined>((node, key) => node?.[key], doc);
+    const last = path[path.length - 1]!;
+    if (!parent || !(last in parent)) throw new Error(`overlay target ${action.target} matches nothing`);
+    if (action.remove) delete parent[last];
+    else if (action.update) parent[last] = { ...parent[last], ...action.update };
+  }
+  return doc;
+}
+
 /** Rows of the coverage table: `| 80% | /path | POST | ... | 404 | application/json | covered | 1p |`. */
 function coveredResponses(output: string): Set<string> {
   const covered = new Set<string>();
@@ -48,8 +75,15 @@ export async function runSpecmatic(api: string, baseUrl: string, options: { time
   const cwd = mkdtempSync(join(tmpdir(), 'rtc-specmatic-'));
   const args = ['-jar', JAR, 'test', `--config=${join(repoRoot, 'specmatic', 'specmatic.yaml')}`, `--testBaseURL=${baseUrl}`, '--timeout=30'];
   if (existsSync(dirOf('examples', api))) args.push(`--examples=${dirOf('examples', api)}`);
-  if (existsSync(dirOf('overlays', api, '.yaml'))) args.push(`--overlay-file=${dirOf('overlays', api, '.yaml')}`);
-  args.push(join(repoRoot, 'generated', 'bundled', `${api}.json`));
+  const bundle = join(repoRoot, 'generated', 'bundled', `${api}.json`);
+  const overlay = dirOf('overlays', api, '.yaml');
+  if (existsSync(overlay)) {
+    const patched = applyOverlay(JSON.parse(readFileSync(bundle, 'utf8')), parse(readFileSync(overlay, 'utf8')));
+    writeFileSync(join(cwd, `${api}.json`), JSON.stringify(patched));
+    args.push(join(cwd, `${api}.json`));
+  } else {
+    args.push(bundle);
+  }
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn('java', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
