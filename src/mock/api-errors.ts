@@ -56,6 +56,12 @@ function toItems(v: IPrismDiagnostic, operation: IHttpOperation): SignalWireVali
     const nested = [...path.slice(1), missing];
     return [item('missing_required_parameter', nested[0]!, `${nested.join('.')} is required`)];
   }
+  // Sealed bodies (as SignalWire's definition seals them): name the parameter that is not allowed.
+  if (v.code === 'additionalProperties') {
+    const extra = /found '([^']+)'/.exec(v.message)?.[1];
+    const nested = [...path.slice(1), ...(extra ? [extra] : [])];
+    return [item('invalid_parameter', nested[0] ?? null, `${nested.join('.') || 'the body'} is not an allowed parameter`)];
+  }
   if (path[0] === 'body' && path.length === 1) return [item('invalid_parameter', null, 'the request body must be a JSON object')];
   const attribute = path[0] === 'body' ? path[1]! : path[path.length - 1]!;
   return [item(SPECIFIC_CODES[`${attribute} ${String(v.code)}`]?.code ?? 'invalid_parameter', attribute, message)];

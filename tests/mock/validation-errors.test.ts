@@ -53,6 +53,14 @@ describe('Fabric 422: one SignalWire error item per actual violation', () => {
   it('names the refresh token when it is missing', () =>
     expectInvalid('refresh_subscriber_token', { body: {} }, 422, { errors: [item('missing_required_parameter', 'refresh_token', 'refresh_token is required')] }));
 
+  it('names each property a sealed body does not allow', () =>
+    expectInvalid('create_subscriber_token', { body: { reference: 'alice@example.net', future_field: 1, nickname: 'Al' } }, 422, {
+      errors: [
+        item('invalid_parameter', 'future_field', 'future_field is not an allowed parameter'),
+        item('invalid_parameter', 'nickname', 'nickname is not an allowed parameter'),
+      ],
+    }));
+
   it('says the body must be a JSON object when it does not parse', () =>
     expectInvalid('create_subscriber_guest_token', { rawBody: '{"allowed_addresses": [' }, 422, { errors: [item('invalid_parameter', null, 'the request body must be a JSON object')] }));
 });
