@@ -2,3 +2,7 @@ export { startMockServer, MockPortInUseError, type MockServer, type MockServerOp
 export { startupBanner } from './banner.js';
 export { scenarioTable } from './scenario-table.js';
 export { DEMO_CREDENTIALS } from './curl.js';
+export { DEMO_PROCONF_SECRET } from './tokens.js';
+export { MockControlError, type MockControls, type ForcedResponse, type RecordedRequest } from './controls.js';
+export { connectMock, MOCK_URL_ENV, type RemoteMock } from './remote.js';
+export { mockGlobalSetup, MOCK_URL_KEY } from './global-setup.js';
