@@ -26,9 +26,17 @@ export interface BehaviourReply {
   detail: string;
 }
 
+export interface Rule {
+  /** The status the rule answers with. */
+  status: number;
+  scenario: string;
+  trigger: string;
+  back: string;
+}
+
 export interface Behaviour {
-  /** Rows for the scenario table: [scenario, how to trigger, what comes back]. */
-  rules: Array<[string, string, string]>;
+  /** Rows for the scenario table and the reference. */
+  rules: Rule[];
   respond(input: BehaviourInput): BehaviourReply | undefined;
 }
 
@@ -71,11 +79,7 @@ function issuePair(input: BehaviourInput, template: { token: string; refresh_tok
 }
 
 const proconf: Behaviour = {
-  rules: [[
-    'token for the request',
-    'a valid request without `example=` (with or without `code=200`)',
-    'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d',
-  ]],
+  rules: [{ status: 200, scenario: 'token for the request', trigger: 'a valid request without `example=` (with or without `code=200`)', back: 'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d' }],
   respond: (input) => {
     const template = exampleValue(input.operation, input.status)?.data;
     if (input.status !== 200 || typeof template !== 'string') return undefined;
@@ -87,7 +91,7 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   get_proconf_token: proconf,
   create_proconf_token: proconf,
   reset_conference_token: {
-    rules: [['new token each reset', 'a valid request without `example=`', 'the `id` from the path and a new `token` string on every call']],
+    rules: [{ status: 200, scenario: 'new token each reset', trigger: 'a valid request without `example=`', back: 'the `id` from the path and a new `token` string on every call' }],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
       if (!firstSuccess(input.operation).code.startsWith(String(input.status)) || typeof template?.token !== 'string') return undefined;
@@ -96,8 +100,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   },
   create_subscriber_token: {
     rules: [
-      ['tokens for the reference', 'a valid request without `example=`', '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call'],
-      ['expire_at in the past (stateful)', 'a body whose `expire_at` is not in the future', '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`'],
+      { status: 200, scenario: 'tokens for the reference', trigger: 'a valid request without `example=`', back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call' },
+      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
@@ -109,8 +113,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   },
   create_subscriber_guest_token: {
     rules: [
-      ['new guest tokens', 'a valid request without `example=`', 'a new `token` and `refresh_token` each call'],
-      ['expire_at in the past (stateful)', 'a body whose `expire_at` is not in the future', '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`'],
+      { status: 201, scenario: 'new guest tokens', trigger: 'a valid request without `example=`', back: 'a new `token` and `refresh_token` each call' },
+      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
@@ -120,9 +124,9 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   },
   refresh_subscriber_token: {
     rules: [
-      ['refresh once', 'a `refresh_token` this mock issued, first use', 'a new token pair; the old refresh token is spent'],
-      ['refresh token reused or expired (stateful)', 'the same issued `refresh_token` again, or after its 2 h 5 min', 'the documented `token_expired` example'],
-      ['access token sent (stateful)', 'an access `token` this mock issued, in `refresh_token`', 'the documented `not_a_refresh_token` example'],
+      { status: 201, scenario: 'refresh once', trigger: 'a `refresh_token` this mock issued, first use', back: 'a new token pair; the old refresh token is spent' },
+      { status: 422, scenario: 'refresh token reused or expired (stateful)', trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min', back: 'the documented `token_expired` example' },
+      { status: 422, scenario: 'access token sent (stateful)', trigger: 'an access `token` this mock issued, in `refresh_token`', back: 'the documented `not_a_refresh_token` example' },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);

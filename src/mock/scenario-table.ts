@@ -5,6 +5,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { DOCUMENTED_BODY_LIMIT } from './handler.js';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { loadMockApis } from './operations.js';
+import { BEHAVIOURS } from './behaviours.js';
 
 /** Token-like strings: long, no spaces, not a link. */
 const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
@@ -54,7 +55,11 @@ function operationRows(operation: IHttpOperation): string[] {
         return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
       }),
     ];
-    for (const [scenario, trigger, back] of cells) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
+    // The provider-like rules (behaviours.ts), each under the status it answers with.
+    const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? [])
+      .filter((rule) => String(rule.status) === response.code)
+      .map((rule) => [rule.scenario, rule.trigger, rule.back.replace(/\|/g, '\\|')]);
+    for (const [scenario, trigger, back] of [...cells, ...rules]) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
   }
   return rows;
 }

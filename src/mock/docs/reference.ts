@@ -25,7 +25,7 @@ export function scenarioChoices(operation: IHttpOperation): Array<{ status: stri
 
 function mockSection(api: string, operation: IHttpOperation, baseUrl: string): string {
   const rows = scenarioChoices(operation).map((c) => `| ${c.status} | ${c.example ? `\`${c.example}\`` : ''} | \`Prefer: ${c.prefer}\` or \`?__code=${c.status}${c.example ? `&__example=${c.example}` : ''}\` |`);
-  const rules = (BEHAVIOURS[operation.iid ?? ''] ?? { rules: [] }).rules.map(([what, when, back]) => `- **${what}**: ${when} → ${cell(back)}`);
+  const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).map((r) => `- **${r.scenario}** (${r.status}): ${r.trigger} → ${cell(r.back)}`);
   const call = clientCall(api, operation, baseUrl);
   return [
     '### On the mock',
