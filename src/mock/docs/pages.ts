@@ -15,8 +15,8 @@ const STYLE = `
 body { margin: 0; font-family: system-ui, sans-serif; }
 .swagger-ui pre, .swagger-ui code, .swagger-ui .microlight, .swagger-ui textarea { white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-all; }
 .swagger-ui .wrapper { max-width: 100%; box-sizing: border-box; }
-.swagger-ui table { table-layout: fixed; width: 100%; }
-.swagger-ui td, .swagger-ui th { overflow-wrap: anywhere; }
+.swagger-ui td.response-col_status { width: 5em; white-space: nowrap; }
+.swagger-ui td.response-col_description, .swagger-ui .markdown { overflow-wrap: anywhere; min-width: 0; }
 .swagger-ui .model-box, .swagger-ui .highlight-code, .swagger-ui .responses-inner { max-width: 100%; overflow-x: auto; }
 .docs-nav { padding: 8px 20px; font-size: 14px; }
 .docs-index { max-width: 900px; margin: 0 auto; padding: 24px; }
@@ -69,6 +69,7 @@ const ui = SwaggerUIBundle({
   requestSnippetsEnabled: true,
   displayRequestDuration: true,
   validatorUrl: null,
+  displayOperationId: true,
   defaultModelsExpandDepth: 0,
   onComplete: () => {
     for (const s of config.schemes) {
