@@ -124,7 +124,7 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   },
   refresh_subscriber_token: {
     rules: [
-      { status: 201, scenario: 'refresh once', trigger: 'a `refresh_token` this mock issued, first use', back: 'a new token pair; the old refresh token is spent' },
+      { status: 201, scenario: 'refresh once', trigger: 'a valid request without `example=`; a `refresh_token` this mock issued works on its first use', back: 'a new token pair (new strings each call); an issued refresh token is then spent' },
       { status: 422, scenario: 'refresh token reused or expired (stateful)', trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min', back: 'the documented `token_expired` example' },
       { status: 422, scenario: 'access token sent (stateful)', trigger: 'an access `token` this mock issued, in `refresh_token`', back: 'the documented `not_a_refresh_token` example' },
     ],

@@ -47,11 +47,13 @@ function operationRows(operation: IHttpOperation): string[] {
     const cells = [
       ...naturalRows(operation, response.code, examples[0]?.value),
       ...examples.map((e, i) => {
+        // Where a rule mints this status (behaviours.ts), only the example's name still picks the example.
+        const minted = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).some((rule) => String(rule.status) === response.code);
         const trigger = [
-          i === 0 && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
+          i === 0 && !minted && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
           `\`Prefer: example=${e.key}\` or \`?__example=${e.key}\``,
         ].filter(Boolean).join('; ');
-        const isDefault = i === 0 && response === operation.responses.find((r) => r.code.startsWith('2'));
+        const isDefault = i === 0 && !minted && response === operation.responses.find((r) => r.code.startsWith('2'));
         return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
       }),
     ];
