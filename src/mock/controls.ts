@@ -28,7 +28,7 @@ export interface ForcedResponse {
 
 /** The test-suite controls, the same in-process and over HTTP. */
 export interface MockControls {
-  /** Requests received since the last reset, oldest first. */
+  /** Requests received since the last reset (the latest 1000), oldest first. */
   requests(): Promise<RecordedRequest[]>;
   /** Forces the next call(s) of `operationId` to answer this documented scenario; queued after earlier ones. */
   once(operationId: string, response: ForcedResponse): Promise<void>;
@@ -53,6 +53,9 @@ export class MockControlError extends Error {
   }
 }
 
+/** A long-running mock keeps only the latest requests (and state.ts the latest tokens). */
+export const MAX_RECORDED = 1000;
+
 export class ControlState {
   readonly state = new MockState();
   #requests: RecordedRequest[] = [];
@@ -62,6 +65,7 @@ export class ControlState {
 
   record(entry: RecordedRequest): void {
     this.#requests.push({ ...entry, ...(entry.body !== undefined && { body: redactCredentials(entry.body) }) });
+    if (this.#requests.length > MAX_RECORDED) this.#requests.splice(0, this.#requests.length - MAX_RECORDED);
   }
 
   requests(): RecordedRequest[] {

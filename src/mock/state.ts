@@ -10,11 +10,15 @@ interface Issued {
   expiresAt: number;
 }
 
+/** Tokens remembered at most; the oldest are forgotten first (a load test must not grow the mock without bound). */
+export const MAX_ISSUED = 10_000;
+
 export class MockState {
   #issued = new Map<string, Issued>();
 
   issue(token: string, kind: IssuedKind, expiresAt: number): void {
     this.#issued.set(token, { kind, used: false, expiresAt });
+    if (this.#issued.size > MAX_ISSUED) this.#issued.delete(this.#issued.keys().next().value!);
   }
 
   lookup(token: string): Readonly<Issued> | undefined {

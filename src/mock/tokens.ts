@@ -21,9 +21,16 @@ export interface ProconfRequest {
  * same header and fixed claims, the same nbf/exp offsets around `iat`, the
  * room lowercased as the example's `testRoom` -> `testroom` shows.
  */
+const templates = new Map<string, { header: string; claims: Record<string, any> }>();
+
 export function mintProconfToken(template: string, request: ProconfRequest, nowSeconds: number): string {
-  const [header, payload] = template.split('.');
-  const claims = decode(payload!);
+  let parsed = templates.get(template);
+  if (!parsed) {
+    const [header, payload] = template.split('.');
+    parsed = { header: header!, claims: decode(payload!) };
+    templates.set(template, parsed);
+  }
+  const { header, claims } = parsed;
   const iat = Math.floor(nowSeconds);
   const minted = {
     ...claims,

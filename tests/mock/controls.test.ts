@@ -105,3 +105,14 @@ describe('mockGlobalSetup', () => {
     await expect(fetch(`${provided[MOCK_URL_KEY]}/__mock/requests`)).rejects.toThrow();
   });
 });
+
+describe('bounded memory', () => {
+  it('keeps only the latest 1000 requests of a long run', async () => {
+    const { ControlState, MAX_RECORDED } = await import('../../src/mock/controls.ts');
+    const controls = new ControlState(() => []);
+    for (let i = 0; i < MAX_RECORDED + 5; i++) controls.record({ method: 'POST', path: `/r/${i}`, status: 200 });
+    const kept = controls.requests();
+    expect(kept).toHaveLength(MAX_RECORDED);
+    expect(kept[0]!.path).toBe('/r/5');
+  });
+});
