@@ -1,3 +1,5 @@
+// Registered before anything loads Prism: faker stays unloaded (see lazy-faker.ts).
+import './lazy-faker.js';
 export { startMockServer, MockPortInUseError, type MockServer, type MockServerOptions, type MockEndpoint } from './server.js';
 export { startupBanner } from './banner.js';
 export { scenarioTable } from './scenario-table.js';

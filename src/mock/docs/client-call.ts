@@ -14,6 +14,9 @@ const CLIENTS: Record<string, { module: string; factory: string; options: (baseU
   'proconf-admin': { module: 'rtc-token-apis/proconf', factory: 'createProconfAdminClient', options: (u) => `{ baseUrl: '${u}' }` },
 };
 
+/** Whether this package has a typed client for the API (the reference then shows its call). */
+export const hasTypedClient = (api: string): boolean => api in CLIENTS;
+
 const camel = (id: string) => id.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function firstValue(node: { examples?: Array<{ value?: unknown }> } | undefined): unknown {
