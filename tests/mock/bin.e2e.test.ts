@@ -65,6 +65,10 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', () => {
     const statuses = await Promise.all(curls.map(async (curl) => (await exec('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`])).stdout));
     expect(statuses.every((s) => /^20[01]$/.test(s)), statuses.join(' ')).toBe(true);
     expect(running.output().stdout).toMatch(/POST \/proconfToken -> 200 get_proconf_token/);
+    // The reference's assets come from the installed package's own dependency.
+    const css = await fetch(`${running.url}/docs/assets/swagger-ui.css`);
+    expect([css.status, (await css.text()).length]).toEqual([200, expect.any(Number)]);
+    expect((await fetch(`${running.url}/docs/proconf-app.html`)).status).toBe(200);
     const result = await stop(running, 'SIGTERM');
     expect(result).toMatchObject({ code: 0, bySignal: null, stderr: '' });
     expect(result.stdout).toContain('stopped on SIGTERM');
@@ -108,7 +112,11 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', () => {
     });
     const url = /listening on (http:\/\/\S+)/.exec(stdout)![1]!;
     await fetch(`${url}/api/proconf-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"owner","room":"a","participantName":"b"}' });
-    await expect.poll(() => stdout.split('\n').find((l) => l.startsWith('{'))).toBeDefined();
+    await new Promise<void>((resolve) => {
+      const check = () => stdout.split('\n').some((l) => l.startsWith('{')) && resolve();
+      check();
+      child.stdout.on('data', check);
+    });
     expect(JSON.parse(stdout.split('\n').find((l) => l.startsWith('{'))!)).toMatchObject({ method: 'POST', path: '/api/proconf-token', status: 200, operationId: 'create_proconf_token' });
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
