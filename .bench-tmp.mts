@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { startMockServer } from './src/mock/index.ts';
+import { startMockServer } from './src/mock/server.ts';
 const mock = await startMockServer({ port: 0, log: () => {} });
 const port = mock.port;
 const BODY = JSON.stringify({ role: 'owner', room: 'testRoom', participantName: 'Alex' });
@@ -12,5 +12,5 @@ async function load(headers: Record<string, string>, ms: number) {
   return Math.round(n / (ms / 1000));
 }
 await load({}, 1000);
-console.log('minted', await load({}, 4000));
+console.log('minted', await load({}, 5000));
 await mock.close();

@@ -98,16 +98,19 @@ async function mockOne(ctx: MockContext, operation: IHttpOperation, req: Incomin
   const reply: MockReply = {
     status: output.statusCode,
     headers: { ...(contentType && { 'content-type': contentType }) },
-    body: serializeBody(output.body, contentType),
+    body: '',
   };
   const body = input.body;
-  if (validations.input.some((v) => v.code === 401)) return { reply, operationId, body, detail: 'no valid credential: the Authorization header is missing or malformed' };
+  if (validations.input.some((v) => v.code === 401)) {
+    reply.body = serializeBody(output.body, contentType);
+    return { reply, operationId, body, detail: 'no valid credential: the Authorization header is missing or malformed' };
+  }
   const violations = inputViolations(validations.input);
   if (violations.length === 0) {
     const chosen = [forced && 'forced', scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
     const behaviour = operationId && scenario.example === undefined && reply.status < 300 ? BEHAVIOURS[operationId] : undefined;
     const behaved = behaviour?.respond({
-      operation, body, status: reply.status, pathParams: pathParams(operation.path, bare.url.path),
+      operation, body, status: reply.status, pathParams: operation.path.includes('{') ? pathParams(operation.path, bare.url.path) : {},
       stateful: ctx.stateful && scenario.code === undefined, state: ctx.controls.state, nowSeconds: ctx.now(),
     });
     if (behaved) {
@@ -115,8 +118,10 @@ async function mockOne(ctx: MockContext, operation: IHttpOperation, req: Incomin
       reply.body = serializeBody(behaved.body, contentType);
       return { reply, operationId, body, detail: [chosen && `scenario ${chosen}`, behaved.detail].filter(Boolean).join('; ') };
     }
+    reply.body = serializeBody(output.body, contentType);
     return { reply, operationId, body, ...(chosen && { detail: `scenario ${chosen}` }) };
   }
+  reply.body = serializeBody(output.body, contentType);
   reply.headers['sl-violations'] = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
   if (hasValidationErrorList(operation, reply.status)) reply.body = JSON.stringify(signalWireValidationBody(violations, operation));
   return { reply, operationId, body, detail: `invalid request: ${describe(violations)}` };

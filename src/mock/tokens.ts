@@ -41,9 +41,16 @@ export function mintProconfToken(template: string, request: ProconfRequest, nowS
     iat,
     exp: iat + (claims.exp - claims.iat),
   };
-  const signed = `${header}.${b64url(JSON.stringify(minted))}`;
-  return `${signed}.${createHmac('sha256', DEMO_PROCONF_SECRET).update(signed).digest('base64url')}`;
+  const payloadText = JSON.stringify(minted);
+  // The same claims give the same token: a repeated request within one second is signed once.
+  if (last?.payload === payloadText && last.header === header) return last.token;
+  const signed = `${header}.${b64url(payloadText)}`;
+  const token = `${signed}.${createHmac('sha256', DEMO_PROCONF_SECRET).update(signed).digest('base64url')}`;
+  last = { header, payload: payloadText, token };
+  return token;
 }
+
+let last: { header: string; payload: string; token: string } | undefined;
 
 /** A fresh SAT-shaped compact JWE with the example's protected header and random content: unique, unreadable, as the provider's are. */
 export function mintSat(template: string): string {
