@@ -52,6 +52,14 @@ describe('npm run docs (static, from disk, offline)', () => {
           const names = Object.keys(response.content?.['application/json']?.examples ?? {});
           expect(names.length, `${id} ${status} has named examples`).toBeGreaterThan(0);
           for (const name of names) expect(block, `${id} ${status} ${name}`).toContain(`Prefer: code=${status}, example=${name}`);
+          // Each named example's value is one selection away in the response's example picker.
+          const row = page.locator(`.opblock:has(.opblock-summary-operation-id:text-is("${id}")) tr.response[data-code="${status}"]`);
+          for (const [name, example] of Object.entries<any>(response.content['application/json'].examples)) {
+            const picker = row.locator('.examples-select select');
+            if (names.length > 1) await picker.selectOption(name);
+            const shown = collapse(await row.locator('.example, .highlight-code').first().innerText());
+            expect(shown, `${id} ${status} example ${name}`).toBe(collapse(JSON.stringify(example.value, null, 2)));
+          }
         }
         expect(block, `${id} curl`).toMatch(/curl -sS -X POST 'http:\/\/127\.0\.0\.1:4010\//);
         if (hasTypedClient(built.name)) expect(block, `${id} typed client call`).toMatch(/const result = await client\.\w+\(/);
