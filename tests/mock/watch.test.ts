@@ -51,4 +51,10 @@ it('serves an edited spec at once, and keeps it when the next edit does not bund
   expect(failure).toMatch(/^rtc-token-apis mock: openapi\/proconf-admin\.yaml does not bundle \(.+\); still serving the previous specs$/);
   expect(operationIds()).toContain('create_proconf_token_v2');
   expect((await send(mock.url, 'create_proconf_token')).status).toBe(200);
+
+  settle = nextSettle();
+  writeFileSync(admin, 'openapi: 3.1.0\ninfo: [unclosed\n');
+  expect(await settle).toBe(false);
+  expect(lines.at(-1)).toMatch(/^rtc-token-apis mock: openapi\/proconf-admin\.yaml does not bundle \(.*\(3:1\)\); still serving the previous specs$/);
+  expect(operationIds()).toContain('create_proconf_token_v2');
 });
