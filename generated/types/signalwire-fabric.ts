@@ -162,7 +162,7 @@ export interface components {
         };
         /**
          * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid.
-         * @example 1795370400
+         * @example 4102444800
          */
         ExpireAt: number;
         /**

@@ -2,7 +2,7 @@
 // The package bin: `rtc-token-apis mock [--port 4010] [--host 127.0.0.1] [--quiet]`
 // and `rtc-token-apis mock --scenarios` (the scenario table, as Markdown).
 import { parseArgs } from 'node:util';
-import { parsePort, runMock } from './run-mock.js';
+import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 
 const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet]
        rtc-token-apis mock --scenarios
@@ -11,6 +11,8 @@ const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--qui
   --port <n>    port to listen on; 0 picks a free one
   --host <addr> interface to bind (default 127.0.0.1)
   --quiet       no per-request log lines
+  --log-format <text|json>  one readable line (default) or one JSON object per request
+  --watch       reload the specs when a file under openapi/ changes
   --scenarios   print every documented scenario and how to trigger it, then exit`;
 
 function fail(message: string): number {
@@ -28,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         quiet: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        'log-format': { type: 'string' },
         scenarios: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -49,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const port = values.port === undefined ? 4010 : parsePort(values.port);
   if (port === undefined) return fail(`--port must be a number from 0 to 65535; got "${values.port}"`);
-  return runMock({ port, host: values.host, quiet: values.quiet, portHint: '--port <n>' });
+  const logFormat = parseLogFormat(values['log-format']);
+  if (logFormat === undefined) return fail(`--log-format must be text or json; got "${values['log-format']}"`);
+  return runMock({ port, host: values.host, quiet: values.quiet, watch: values.watch, logFormat, portHint: '--port <n>' });
 }
 
 process.exitCode = await main(process.argv.slice(2));

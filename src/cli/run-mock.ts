@@ -1,5 +1,6 @@
 // Runs the mock as a foreground process: banner, one log line per request,
-// a one-line error for a busy port, and a clean exit on SIGINT/SIGTERM.
+// a one-line error for a busy port, a clean exit on SIGINT/SIGTERM, and with
+// --watch a reload whenever a file under openapi/ changes.
 import { startMockServer, MockPortInUseError } from '../mock/server.js';
 import { startupBanner } from '../mock/banner.js';
 
@@ -7,6 +8,10 @@ export interface RunMockOptions {
   port: number;
   host?: string;
   quiet?: boolean;
+  /** Reload the specs when a file under openapi/ changes. */
+  watch?: boolean;
+  /** `text` (default) or `json` request log lines. */
+  logFormat?: 'text' | 'json';
   /** How this entry point lets a user choose a port, e.g. `--port <n>` or `PORT=<n> npm start`. */
   portHint: string;
 }
@@ -20,7 +25,7 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   });
   let mock;
   try {
-    mock = await startMockServer({ port: options.port, host: options.host, log: options.quiet ? undefined : (line) => console.log(line) });
+    mock = await startMockServer({ port: options.port, host: options.host, logFormat: options.logFormat, log: options.quiet ? undefined : (line) => console.log(line) });
   } catch (error) {
     const message = error instanceof MockPortInUseError
       ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
@@ -29,7 +34,19 @@ export async function runMock(options: RunMockOptions): Promise<number> {
     return 1;
   }
   console.log(startupBanner(mock));
+  let watcher;
+  if (options.watch) {
+    try {
+      watcher = await (await import('../mock/watch.js')).watchSpecs(mock, { log: (line) => console.log(line) });
+      console.log('rtc-token-apis mock: watching openapi/ for changes');
+    } catch (error) {
+      console.error(`rtc-token-apis mock: ${(error as Error).message}`);
+      await mock.close();
+      return 1;
+    }
+  }
   const signal = await stopped;
+  watcher?.close();
   await mock.close();
   console.log(`rtc-token-apis mock: stopped on ${signal}`);
   return 0;
@@ -40,4 +57,9 @@ export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d{1,5}$/.test(value)) return undefined;
   const port = Number(value);
   return port <= 65535 ? port : undefined;
+}
+
+/** The --log-format value, or undefined when it is not one. */
+export function parseLogFormat(value: string | undefined): 'text' | 'json' | undefined {
+  return value === undefined ? 'text' : value === 'text' || value === 'json' ? value : undefined;
 }

@@ -26,13 +26,15 @@ export function specificCodesFor(operation: IHttpOperation): string[] {
     .map(([, { code, when }]) => `\`${code}\` for ${when}`);
 }
 
-const item = (code: string, attribute: string | null, message: string): SignalWireValidationError => ({
+/** One item of SignalWire's 422 list, linking its code's documentation. */
+export const signalWireValidationItem = (code: string, attribute: string | null, message: string): SignalWireValidationError => ({
   type: 'validation_error',
   code,
   message,
   attribute,
   url: ERROR_CODES_URL + code,
 });
+const item = signalWireValidationItem;
 
 /** Security violations carry the numeric code 401; only input violations are described. */
 export function inputViolations(validations: IPrismDiagnostic[]): IPrismDiagnostic[] {

@@ -1,6 +1,8 @@
 // The request handler behind startMockServer: route, pick the scenario, let
 // Prism validate and mock, then answer invalid requests in the API's own
-// error format, describing what was actually wrong.
+// error format, describing what was actually wrong. Valid requests that
+// name no example get the provider-like behaviour of behaviours.ts; paths
+// under /__mock/ and /docs are the mock's own (test controls, reference).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpRequest } from '@stoplight/prism-http';
@@ -12,6 +14,10 @@ import { createPrism, mockRequest, type Prism } from './prism.js';
 import { pairedExample } from './paired-example.js';
 import { createRouter } from './router.js';
 import { formatRequestLog } from './request-log.js';
+import { formatRequestLogJson } from './request-log-json.js';
+import { BEHAVIOURS } from './behaviours.js';
+import { ControlState } from './controls.js';
+import { CONTROL_PREFIX, controlReply } from './control-http.js';
 import { corsHeaders, isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 
@@ -22,6 +28,21 @@ interface Outcome {
   reply: MockReply;
   operationId?: string;
   detail?: string;
+  /** The parsed request body, for the request record. */
+  body?: unknown;
+  /** The mock's own paths (/__mock/, /docs) are not recorded as API requests. */
+  internal?: boolean;
+}
+
+/** `{id}` and friends, read from the routed path. */
+function pathParams(template: string, path: string): Record<string, string> {
+  const actual = path.split('/');
+  const params: Record<string, string> = {};
+  template.split('/').forEach((segment, i) => {
+    const name = /^\{([^}]+)\}$/.exec(segment)?.[1];
+    if (name && actual[i] !== undefined) params[name] = decodeURIComponent(actual[i]!);
+  });
+  return params;
 }
 
 /** The first example body of one documented status, as a reply. */
@@ -45,7 +66,15 @@ function describe(validations: IPrismDiagnostic[]): string {
   return validations.map((v) => v.message).join('; ');
 }
 
-async function mockOne(prism: Prism, operation: IHttpOperation, req: IncomingMessage, bare: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
+interface MockContext {
+  prism: Prism;
+  controls: ControlState;
+  stateful: boolean;
+  now: () => number;
+}
+
+async function mockOne(ctx: MockContext, operation: IHttpOperation, req: IncomingMessage, bare: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
+  const { prism } = ctx;
   const operationId = operation.iid;
   const documents413 = operation.responses.some((r) => r.code === '413');
   let text: string | undefined;
@@ -57,9 +86,13 @@ async function mockOne(prism: Prism, operation: IHttpOperation, req: IncomingMes
     return { reply, operationId, detail: error.message };
   }
   const input = { ...bare, body: parseBody(text, req.headers['content-type']) };
+  // A response forced by the test suite wins over the request's own Prefer
+  // header; with neither, a request equal to a named request example gets the
+  // response example of the same name.
+  const forced = ctx.controls.take(operationId);
   const asked = readScenario(String(req.headers.prefer ?? '') || undefined, query);
-  const paired = asked.code === undefined && asked.example === undefined ? pairedExample(operation, bare.url.path, input.body) : undefined;
-  const scenario = resolveScenario(operation, paired ? { example: paired } : asked);
+  const paired = !forced && asked.code === undefined && asked.example === undefined ? pairedExample(operation, bare.url.path, input.body) : undefined;
+  const scenario = forced ?? resolveScenario(operation, paired ? { example: paired } : asked);
   const result = await mockRequest(prism, operation, input, scenario);
   if (result._tag === 'Left') {
     const e = result.left as Error & { status?: number; detail?: string };
@@ -70,35 +103,77 @@ async function mockOne(prism: Prism, operation: IHttpOperation, req: IncomingMes
   const reply: MockReply = {
     status: output.statusCode,
     headers: { ...(contentType && { 'content-type': contentType }) },
-    body: serializeBody(output.body, contentType),
+    body: '',
   };
-  if (validations.input.some((v) => v.code === 401)) return { reply, operationId, detail: 'no valid credential: the Authorization header is missing or malformed' };
+  const body = input.body;
+  if (validations.input.some((v) => v.code === 401)) {
+    reply.body = serializeBody(output.body, contentType);
+    return { reply, operationId, body, detail: 'no valid credential: the Authorization header is missing or malformed' };
+  }
   const violations = inputViolations(validations.input);
   if (violations.length === 0) {
-    const chosen = [scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
+    const chosen = [forced && 'forced', scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
     const how = paired ? `the request equals the request example "${paired}": ` : '';
-    return { reply, operationId, ...(chosen && { detail: `${how}scenario ${chosen}` }) };
+    // A request equal to a named success example is still a valid request: it gets a minted body too.
+    const behaviour = operationId && (scenario.example === undefined || paired !== undefined) && reply.status < 300 ? BEHAVIOURS[operationId] : undefined;
+    const behaved = behaviour?.respond({
+      operation, body, status: reply.status, pathParams: operation.path.includes('{') ? pathParams(operation.path, bare.url.path) : {},
+      stateful: ctx.stateful && scenario.code === undefined, state: ctx.controls.state, nowSeconds: ctx.now(),
+    });
+    if (behaved) {
+      reply.status = behaved.status;
+      reply.body = serializeBody(behaved.body, contentType);
+      return { reply, operationId, body, detail: [chosen && `scenario ${chosen}`, behaved.detail].filter(Boolean).join('; ') };
+    }
+    reply.body = serializeBody(output.body, contentType);
+    return { reply, operationId, body, ...(chosen && { detail: `${how}scenario ${chosen}` }) };
   }
+  reply.body = serializeBody(output.body, contentType);
   reply.headers['sl-violations'] = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
   if (hasValidationErrorList(operation, reply.status)) reply.body = JSON.stringify(signalWireValidationBody(violations, operation));
-  return { reply, operationId, detail: `invalid request: ${describe(violations)}` };
+  return { reply, operationId, body, detail: `invalid request: ${describe(violations)}` };
 }
 
 export interface MockHandlerOptions {
   log?: (line: string) => void;
+  /** `text` (default): one readable line per request; `json`: one JSON object with the same fields. */
+  logFormat?: 'text' | 'json';
+  /** Shared across reloads: recorded requests, forced responses, stateful memory. */
+  controls?: ControlState;
+  /** Provider-like rules for tokens the mock issued (default true). */
+  stateful?: boolean;
+  /** Unix seconds; tests may pin the clock. */
+  now?: () => number;
 }
 
+const DOCS_PREFIX = '/docs';
+
 export function createMockHandler(apis: MockApi[], options: MockHandlerOptions = {}) {
-  const prism = createPrism();
-  const route = createRouter(apis.flatMap((a) => a.operations));
+  const operations = apis.flatMap((a) => a.operations);
+  const route = createRouter(operations);
+  const ctx: MockContext = {
+    prism: createPrism(),
+    controls: options.controls ?? new ControlState(() => operations),
+    stateful: options.stateful ?? true,
+    now: options.now ?? (() => Date.now() / 1000),
+  };
+  // The reference (Swagger UI's assets, the augmented documents) loads on the first /docs request, never at start-up.
+  let docs: Promise<(path: string, req: IncomingMessage) => Promise<MockReply>> | undefined;
+  const format = options.logFormat === 'json' ? formatRequestLogJson : formatRequestLog;
 
   async function outcomeFor(req: IncomingMessage): Promise<Outcome> {
     if (isPreflight(req)) return { reply: preflightReply(req), detail: 'CORS preflight' };
     const { input, query } = toPrismInput(req, undefined);
-    const routed = route(input.method, input.url.path);
-    if (!routed.operation) return notFound(apis, input.url.path, routed.status, routed.detail);
+    const path = input.url.path;
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return { reply: await controlReply(ctx.controls, req, path), internal: true };
+    if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
+      docs ??= import('./docs/serve.js').then(({ createDocsSite }) => createDocsSite(apis));
+      return { reply: await (await docs)(path, req), internal: true };
+    }
+    const routed = route(input.method, path);
+    if (!routed.operation) return notFound(apis, path, routed.status, routed.detail);
     try {
-      return await mockOne(prism, routed.operation, req, input, query);
+      return await mockOne(ctx, routed.operation, req, input, query);
     } catch (error) {
       if (error instanceof ScenarioError) return { reply: problem(400, 'Unknown mock scenario', error.message), operationId: routed.operation.iid, detail: error.message };
       throw error;
@@ -114,10 +189,14 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
       outcome = { reply: problem(500, 'Mock failure', String((error as Error)?.message ?? error)), detail: String(error) };
     }
     send(res, outcome.reply, corsHeaders(req));
+    const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
+    if (!outcome.internal && req.method !== 'OPTIONS') {
+      ctx.controls.record({ method: req.method ?? 'GET', path, ...(outcome.operationId && { operationId: outcome.operationId }), ...(outcome.body !== undefined && { body: outcome.body }), status: outcome.reply.status });
+    }
     try {
-      options.log?.(formatRequestLog({
+      options.log?.(format({
         method: req.method ?? 'GET',
-        path: new URL(req.url ?? '/', 'http://mock.invalid').pathname,
+        path,
         status: outcome.reply.status,
         operationId: outcome.operationId,
         ms: performance.now() - started,

@@ -2,7 +2,7 @@
 // (document) each came from and each API's base path.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { loadBundledSpecs } from './specs.js';
+import { loadBundledSpecs, type BundledSpec } from './specs.js';
 
 export interface MockOperation {
   /** The bundled document it came from, e.g. `signalwire-fabric`. */
@@ -15,6 +15,8 @@ export interface MockApi {
   /** First two path segments shared by the API's paths, e.g. `/api/fabric` or `/proconfToken`. */
   basePath: string;
   operations: IHttpOperation[];
+  /** The bundled document itself, untouched by Prism (the reference renders it). */
+  document: Record<string, unknown>;
 }
 
 /** `/api/fabric/subscribers/tokens` -> `/api/fabric`; `/proconfToken` -> `/proconfToken`. */
@@ -22,9 +24,11 @@ export function basePathOf(path: string): string {
   return '/' + path.split('/').filter(Boolean).slice(0, 2).join('/');
 }
 
-export async function loadMockApis(): Promise<MockApi[]> {
-  return Promise.all(loadBundledSpecs().map(async ({ name, document }) => {
+/** The shipped bundles, or the given documents (a `--watch` reload). */
+export async function loadMockApis(documents: BundledSpec[] = loadBundledSpecs()): Promise<MockApi[]> {
+  return Promise.all(documents.map(async ({ name, document }) => {
+    const pristine = structuredClone(document);
     const operations = await getHttpOperationsFromSpec(document);
-    return { name, basePath: basePathOf(operations[0]?.path ?? '/'), operations };
+    return { name, basePath: basePathOf(operations[0]?.path ?? '/'), operations, document: pristine };
   }));
 }

@@ -4,8 +4,8 @@ import type { ServerResponse, IncomingMessage } from 'node:http';
 export interface MockReply {
   status: number;
   headers: Record<string, string>;
-  /** Already serialized. */
-  body: string;
+  /** Already serialized (bytes for the reference's assets). */
+  body: string | Buffer;
 }
 
 /** The body as the wire carries it: JSON media types are serialized, text passes through. */

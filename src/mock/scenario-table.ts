@@ -6,6 +6,7 @@ import { DOCUMENTED_BODY_LIMIT } from './handler.js';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { loadMockApis } from './operations.js';
 import { requestExampleNames } from './paired-example.js';
+import { BEHAVIOURS } from './behaviours.js';
 
 /** Token-like strings: long, no spaces, not a link. */
 const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
@@ -48,16 +49,22 @@ function operationRows(operation: IHttpOperation): string[] {
     const cells = [
       ...naturalRows(operation, response.code, examples[0]?.value),
       ...examples.map((e, i) => {
+        // Where a rule mints this status (behaviours.ts), only the example's name still picks the example.
+        const minted = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).some((rule) => String(rule.status) === response.code);
         const trigger = [
-          i === 0 && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
+          i === 0 && !minted && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
           `\`Prefer: example=${e.key}\` or \`?__example=${e.key}\``,
-          paired.has(e.key) && `or send the request example \`${e.key}\``,
+          paired.has(e.key) && !minted && `or send the request example \`${e.key}\``,
         ].filter(Boolean).join('; ');
-        const isDefault = i === 0 && response === operation.responses.find((r) => r.code.startsWith('2'));
+        const isDefault = i === 0 && !minted && response === operation.responses.find((r) => r.code.startsWith('2'));
         return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
       }),
     ];
-    for (const [scenario, trigger, back] of cells) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
+    // The provider-like rules (behaviours.ts), each under the status it answers with.
+    const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? [])
+      .filter((rule) => String(rule.status) === response.code)
+      .map((rule) => [rule.scenario, rule.trigger, rule.back.replace(/\|/g, '\\|')]);
+    for (const [scenario, trigger, back] of [...cells, ...rules]) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
   }
   return rows;
 }

@@ -2,6 +2,8 @@
 // In-process, so there is no child process to orphan.
 import { createServer, type Server } from 'node:http';
 import { curlFor } from './curl.js';
+import { ControlState, type ForcedResponse, type MockControls, type RecordedRequest } from './controls.js';
+import type { MockApi } from './operations.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -10,6 +12,14 @@ export interface MockServerOptions {
   host?: string;
   /** Receives one readable line per request (status, operation, violations); default: discarded. */
   log?: (line: string) => void;
+  /** `text` (default) or `json`: one JSON object per request with the text line's fields. */
+  logFormat?: 'text' | 'json';
+  /**
+   * Provider-like rules for tokens this mock issued (default true): a refresh
+   * token works once, an `expire_at` in the past is refused. Forced scenarios
+   * (Prefer, `once`) always win over them.
+   */
+  stateful?: boolean;
 }
 
 export interface MockEndpoint {
@@ -21,12 +31,14 @@ export interface MockEndpoint {
   curl: string;
 }
 
-export interface MockServer {
+export interface MockServer extends MockControls {
   /** Base URL, e.g. http://127.0.0.1:4010: every API's real paths hang off it. */
   url: string;
   port: number;
   /** Each API's base path (e.g. /api/fabric), with its operations. */
   apis: { name: string; basePath: string; endpoints: MockEndpoint[] }[];
+  /** Serves these documents from now on (`--watch`); recorded requests and state are kept. */
+  reload(documents: { name: string; document: Record<string, unknown> }[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,12 +69,15 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+type Handle = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
+
 /** Prism and the specs, loaded only once the port is bound. */
-async function loadHandler(log: MockServerOptions['log']) {
+async function loadHandler(options: MockServerOptions, controls: ControlState, documents?: Parameters<MockServer['reload']>[0]) {
   await import('./lazy-faker.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
-  const apis = await loadMockApis();
-  return { apis, handle: createMockHandler(apis, { log }) };
+  const apis: MockApi[] = await loadMockApis(documents);
+  const handle: Handle = createMockHandler(apis, { log: options.log, logFormat: options.logFormat, stateful: options.stateful, controls });
+  return { apis, handle };
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -70,27 +85,43 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // Bind first, then load Prism (about a second of module loading), so a busy
   // port is reported at once. Requests wait for the handler.
   let loading: ReturnType<typeof loadHandler> | undefined;
+  let operations: import('@stoplight/types').IHttpOperation[] = [];
+  const controls = new ControlState(() => operations);
   // A failed load (or handler) must answer this request, never become an unhandled rejection.
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void loading!.then(({ handle }) => handle(req, res)).catch(() => res.destroy()));
   const port = await listen(server, options.port ?? 4010, host);
-  loading = loadHandler(options.log);
-  let apis;
+  loading = loadHandler(options, controls);
+  let apis: MockApi[];
   try {
     ({ apis } = await loading);
+    operations = apis.flatMap((a) => a.operations);
   } catch (error) {
     await closeServer(server);
     throw error;
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
-  return {
+  const describeApis = (list: MockApi[]) => list.map((a) => ({
+    name: a.name,
+    basePath: a.basePath,
+    endpoints: a.operations.map((op) => ({ api: a.name, operationId: op.iid ?? op.id, method: op.method.toUpperCase(), path: op.path, curl: curlFor(url, op) })),
+  }));
+  const mock: MockServer = {
     url,
     port,
-    apis: apis.map((a) => ({
-      name: a.name,
-      basePath: a.basePath,
-      endpoints: a.operations.map((op) => ({ api: a.name, operationId: op.iid ?? op.id, method: op.method.toUpperCase(), path: op.path, curl: curlFor(url, op) })),
-    })),
+    apis: describeApis(apis),
+    requests: async (): Promise<RecordedRequest[]> => controls.requests(),
+    once: async (operationId: string, response: ForcedResponse) => controls.force(operationId, response),
+    reset: async () => controls.reset(),
+    reload: async (documents) => {
+      // Load fully before swapping: a document Prism cannot read leaves the old one serving.
+      const next = loadHandler(options, controls, documents);
+      const loaded = await next;
+      loading = next;
+      operations = loaded.apis.flatMap((a) => a.operations);
+      mock.apis = describeApis(loaded.apis);
+    },
     close: () => (closing ??= closeServer(server)),
   };
+  return mock;
 }

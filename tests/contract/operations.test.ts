@@ -54,7 +54,7 @@ describe('typed success bodies', () => {
   });
 
   it('create_subscriber_guest_token returns a token pair', async () => {
-    const pair = await clients().signalwire.createSubscriberGuestToken({ allowed_addresses: [ADDRESS], expire_at: 1795370400 });
+    const pair = await clients().signalwire.createSubscriberGuestToken({ allowed_addresses: [ADDRESS], expire_at: 4102444800 });
     expect(Buffer.from(pair.token.split('.')[0]!, 'base64url').toString()).toContain('"typ":"SAT"');
   });
 

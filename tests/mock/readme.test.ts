@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { scenarioTable } from '../../src/mock/index.ts';
 
-it('README mock section carries the generated scenario table verbatim', async () => {
+it('README mock section carries the generated scenario table verbatim (docs/mock.md too: docs-md.test.ts)', async () => {
   const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('<!-- section:mock'), readme.indexOf('<!-- /section:mock -->'));
   const table = await scenarioTable();

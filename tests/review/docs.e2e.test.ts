@@ -1,96 +1,93 @@
-// The rendered reference in real headless Chromium, offline: from the index,
-// open every API page and check that every operation, status code and example
-// of the bundled spec is visible. Saves a screenshot of each page.
+// `npm run docs` output in real headless Chromium, opened from disk with every
+// non-local request blocked: from the index, each API page shows every
+// operation, status code and named example, how to pick each scenario, a curl
+// and the typed client call; nothing overflows at 1280 px; dark mode follows
+// prefers-color-scheme. Screenshots go to test-output/docs/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
 import { buildDocs, type BuiltPage } from '../../scripts/lib/docs/build.ts';
-import { listOperations, operationLabel, type Obj } from '../../scripts/lib/docs/operations.ts';
+import { dereference } from '../../scripts/lib/docs/dereference.ts';
+import { listOperations, operationLabel } from '../../scripts/lib/docs/operations.ts';
+import { hasTypedClient } from '../../src/mock/docs/client-call.ts';
+import { launch, offlineContext, openAllOperations, pageWidth } from '../mock/chromium.ts';
 
 const OUT = join(repoRoot, 'test-output', 'docs');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 let browser: Browser;
-let page: Page;
 let pages: BuiltPage[];
 let index: string;
-const remoteRequests: string[] = [];
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Every example value under a node of the spec, found independently of the renderer. */
-function examplesUnder(node: unknown, parentKey = ''): unknown[] {
-  if (Array.isArray(node)) return node.flatMap((item) => examplesUnder(item));
-  if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node as Obj).flatMap(([key, value]) => {
-    if (parentKey === 'properties') return examplesUnder(value); // `key` is a property name here
-    if (key === 'example') return [value];
-    if (key === 'examples' && Array.isArray(value)) return value;
-    if (key === 'examples' && value && typeof value === 'object') return Object.values(value as Obj).map((ex: Obj) => ex.value);
-    return examplesUnder(value, key);
-  });
-}
 
 beforeAll(async () => {
   ({ index, pages } = await buildDocs(join(OUT, 'site')));
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:')) remoteRequests.push(request.url());
-  });
-});
+  browser = await launch();
+}, 60_000);
+afterAll(() => browser?.close());
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-describe('npm run docs', () => {
-  it('writes an index page that links every API', async () => {
+describe('npm run docs (static, from disk, offline)', () => {
+  it('links every API from the index, and each page shows every operation, status, named example, scenario, curl and client call', async () => {
+    const { context, blocked } = await offlineContext(browser);
+    const page = await context.newPage();
     await page.goto(pathToFileURL(index).href);
     const links = await page.locator('main a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toEqual(pages.map((p) => pathToFileURL(p.file).href));
-    await page.screenshot({ path: join(OUT, 'index.jpg'), fullPage: true, type: 'jpeg', quality: 50 });
+    await page.screenshot({ path: join(OUT, 'index.png') });
+    for (const built of pages) {
+      await page.goto(pathToFileURL(index).href);
+      await page.getByRole('link', { name: String(built.document.info.title), exact: true }).click();
+      await openAllOperations(page);
+      const text = collapse(await page.locator('#reference').innerText());
+      expect(text).toContain(String(built.document.info.title));
+      for (const op of listOperations(dereference(built.document))) {
+        const id = String(op.operation.operationId);
+        expect(text, `${built.name}: ${operationLabel(op)}`).toContain(`${op.method.toUpperCase()} ${op.path}`);
+        expect(text).toContain(id);
+        const block = collapse(await page.locator(`.opblock:has(.opblock-summary-operation-id:text-is("${id}"))`).innerText());
+        for (const [status, response] of Object.entries<any>(op.operation.responses)) {
+          const names = Object.keys(response.content?.['application/json']?.examples ?? {});
+          expect(names.length, `${id} ${status} has named examples`).toBeGreaterThan(0);
+          for (const name of names) expect(block, `${id} ${status} ${name}`).toContain(`Prefer: code=${status}, example=${name}`);
+          // Each named example's value is one selection away in the response's example picker.
+          const row = page.locator(`.opblock:has(.opblock-summary-operation-id:text-is("${id}")) tr.response[data-code="${status}"]`);
+          for (const [name, example] of Object.entries<any>(response.content['application/json'].examples)) {
+            const picker = row.locator('.examples-select select');
+            if (names.length > 1) await picker.selectOption(name);
+            const shown = collapse(await row.locator('.example, .highlight-code').first().innerText());
+            expect(shown, `${id} ${status} example ${name}`).toBe(collapse(JSON.stringify(example.value, null, 2)));
+          }
+        }
+        expect(block, `${id} curl`).toMatch(/curl -sS -X POST 'http:\/\/127\.0\.0\.1:4010\//);
+        if (hasTypedClient(built.name)) expect(block, `${id} typed client call`).toMatch(/const result = await client\.\w+\(/);
+      }
+      expect(await pageWidth(page), `${built.name} has no horizontal overflow at 1280 px`).toBeLessThanOrEqual(1280);
+      // Long values (tokens) wrap inside their block instead of scrolling it sideways.
+      const scrolling = await page.evaluate(() => [...document.querySelectorAll('pre, code')]
+        .filter((e) => /eyJ[\w-]{200,}/.test(e.textContent ?? '') && e.scrollWidth > e.clientWidth + 1).length);
+      expect(scrolling, `${built.name}: blocks with an unwrapped token`).toBe(0);
+      await page.screenshot({ path: join(OUT, `${built.name}.png`), fullPage: true });
+    }
+    expect(blocked).toEqual([]);
+    await context.close();
   });
 
-  it('shows every operation, status code and example of each API, offline', async () => {
-    for (const built of pages) {
-      const title = String(built.document.info.title);
-      await page.goto(pathToFileURL(index).href);
-      await page.getByRole('link', { name: title, exact: true }).click();
-      await expect.poll(() => page.url()).toBe(pathToFileURL(built.file).href);
-      await expect(page.locator('h1').innerText()).resolves.toContain(title);
-
-      const operations = listOperations(built.document);
-      expect(operations.length).toBeGreaterThan(0);
-      // One round trip per page: the rendered text (innerText, so hidden or
-      // collapsed content is missing) of each operation and each response.
-      const ids = operations.flatMap((op) => [op.operation.operationId, ...Object.keys(op.operation.responses).map((s) => `${op.operation.operationId}-${s}`)]);
-      const rendered: Record<string, string | null> = await page.evaluate((list) => Object.fromEntries(list.map((id) => {
-        const element = document.getElementById(id);
-        return [id, element && element.checkVisibility() ? element.innerText : null];
-      })), ids);
-      for (const op of operations) {
-        const id = op.operation.operationId as string;
-        const text = collapse(rendered[id] ?? '');
-        expect(text, `${built.name}: ${operationLabel(op)} is visible`).toContain(operationLabel(op));
-        for (const status of Object.keys(op.operation.responses)) {
-          expect(collapse(rendered[`${id}-${status}`] ?? ''), `${operationLabel(op)} ${status}`).toMatch(new RegExp(`^${status}\\b`));
-        }
-        const examples = examplesUnder(op.operation);
-        expect(examples.length).toBeGreaterThan(0);
-        for (const example of examples) {
-          expect(text, `${operationLabel(op)} example`).toContain(collapse(JSON.stringify(example, null, 2)));
-        }
-      }
-      // JPEG: a full-page PNG of the longest page alone takes ~1.5 s to encode.
-      await page.screenshot({ path: join(OUT, `${built.name}.jpg`), fullPage: true, type: 'jpeg', quality: 50 });
+  it('follows prefers-color-scheme: dark', async () => {
+    const backgrounds: Record<string, string> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, blocked } = await offlineContext(browser, { colorScheme });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(pages.find((p) => p.name === 'proconf-app')!.file).href);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark-mode'))).toBe(colorScheme === 'dark');
+      backgrounds[colorScheme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.screenshot({ path: join(OUT, `proconf-app-${colorScheme}.png`) });
+      expect(blocked).toEqual([]);
+      await context.close();
     }
-    expect(remoteRequests).toEqual([]);
+    expect(backgrounds.dark).not.toBe(backgrounds.light);
   });
 });

@@ -2,7 +2,6 @@
 // status, one log entry, and no secret in any log entry.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createProconfTokenHandler, ConfigError } from '../../src/server/index.ts';
-import { responseExamples } from '../support/spec-schemas.ts';
 import { ENVELOPES, post, serve, serveHandler, type Served } from './serve.ts';
 
 const ADMIN_SECRET = 'admin-gateway-key-91d0c2e5';
@@ -36,10 +35,11 @@ describe('success', () => {
     try {
       const response = await post(s.url, member);
       const body = await response.json();
-      const upstreamExamples = responseExamples('proconf-admin', '/api/proconf-token', 200) as Record<string, { data: string }>;
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(Object.values(upstreamExamples).map((e) => e.data)).toContain(body.data);
+      // The mock's admin backend mints a token for the request it received: the one passed through.
+      const claims = JSON.parse(Buffer.from(String(body.data).split('.')[1] ?? '', 'base64url').toString('utf8'));
+      expect(claims).toMatchObject({ room: 'standup', participantName: 'Priya', context: { user: { role: 'member' } } });
       expect(body).toEqual({ error: null, data: expect.any(String) });
       expect(s.adminCalls).toHaveLength(1);
       expect(s.adminCalls[0]!.url).toBe(`${inject('mockUrl')}/api/proconf-token`);

@@ -10,7 +10,10 @@ declare module 'vitest' {
 let mock: MockServer | undefined;
 
 export async function setup(project: TestProject) {
-  mock = await startMockServer({ port: 0 });
+  // Stateless: the contract and fuzz suites send any schema-valid value (an
+  // expire_at of 15, one refresh token many times); the provider-like rules
+  // are tested on their own mocks (tests/mock/behaviour.test.ts).
+  mock = await startMockServer({ port: 0, stateful: false });
   project.provide('mockUrl', mock.url);
   // If vitest is interrupted, still release the port before exiting.
   const stop = () => void mock?.close();

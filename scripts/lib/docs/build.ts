@@ -1,36 +1,24 @@
-// Writes one static HTML page per API declared in redocly.yaml, plus index.html.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// `npm run docs`: the mock's interactive reference (Swagger UI, see
+// docs/mock.md) as a static folder, rendered from freshly bundled specs:
+// index.html, one <api>.html per API of redocly.yaml, and assets/ copied
+// from the installed swagger-ui-dist. Try-it targets a mock on 127.0.0.1:4010.
+import { loadMockApis } from '../../../src/mock/operations.ts';
+import { writeDocsSite } from '../../../src/mock/docs/write.ts';
 import { listApis } from '../apis.ts';
 import { bundleApi } from '../artifacts.ts';
-import { dereference } from './dereference.ts';
-import { pageFileName, renderIndexPage, type IndexEntry } from './index-page.ts';
-import { listOperations, type Obj } from './operations.ts';
-import { renderApiPage } from './page.ts';
+import type { Obj } from './operations.ts';
 
 export interface BuiltPage {
   name: string;
   file: string;
-  /** The bundled and dereferenced document the page was rendered from. */
+  /** The bundled document the page renders (before the mock's additions). */
   document: Obj;
 }
 
 export async function buildDocs(outDir: string, root?: string): Promise<{ index: string; pages: BuiltPage[] }> {
-  const apis = await Promise.all(listApis(root).map(bundleApi));
-  await mkdir(outDir, { recursive: true });
-  const pages = await Promise.all(apis.map(async (api) => {
-    const document = dereference(api.document) as Obj;
-    const file = join(outDir, pageFileName(api.name));
-    await writeFile(file, renderApiPage(document));
-    return { name: api.name, file, document };
-  }));
-  const entries: IndexEntry[] = pages.map(({ name, document }) => ({
-    name,
-    title: document.info?.title ?? name,
-    version: document.info?.version ?? '',
-    operationCount: listOperations(document).length,
-  }));
-  const index = join(outDir, 'index.html');
-  await writeFile(index, renderIndexPage(entries));
-  return { index, pages };
+  const bundled = await Promise.all(listApis(root).map(bundleApi));
+  const apis = await loadMockApis(bundled.map(({ name, document }) => ({ name, document })));
+  const { index, pages } = await writeDocsSite(outDir, apis);
+  return { index, pages: pages.map((p) => ({ ...p, document: apis.find((a) => a.name === p.name)!.document })) };
 }
+

@@ -1,0 +1,144 @@
+// How the mock behaves like the provider on a valid request that names no
+// example: it mints tokens for what was asked (ProCONF claims, a stable
+// SignalWire subscriber id, a new conference token on every reset) and, in
+// stateful mode, applies the provider's rules to tokens it issued itself.
+// Each rule is also described here, for the generated scenario table.
+import type { IHttpOperation } from '@stoplight/types';
+import { signalWireValidationItem } from './api-errors.js';
+import type { MockState } from './state.js';
+import { mintConferenceToken, mintProconfToken, mintSat, subscriberIdFor } from './tokens.js';
+
+export interface BehaviourInput {
+  operation: IHttpOperation;
+  body: any;
+  pathParams: Record<string, string>;
+  /** The status Prism chose (the first 2xx unless a code was forced). */
+  status: number;
+  /** Stateful rules apply: stateful mode is on and no scenario was forced. */
+  stateful: boolean;
+  state: MockState;
+  nowSeconds: number;
+}
+
+export interface BehaviourReply {
+  status: number;
+  body: unknown;
+  detail: string;
+}
+
+export interface Rule {
+  /** The status the rule answers with. */
+  status: number;
+  scenario: string;
+  trigger: string;
+  back: string;
+}
+
+export interface Behaviour {
+  /** Rows for the scenario table and the reference. */
+  rules: Rule[];
+  respond(input: BehaviourInput): BehaviourReply | undefined;
+}
+
+/** Lifetimes the provider documents: access tokens 2 h, refresh tokens 2 h 5 min (refresh endpoint). */
+const ACCESS_SECONDS = 2 * 3600;
+const REFRESH_SECONDS = 2 * 3600 + 300;
+
+/** The value of one named (or the first) example of a documented status. */
+export function exampleValue(operation: IHttpOperation, status: number, name?: string): any {
+  const examples = operation.responses.find((r) => r.code === String(status))?.contents?.[0]?.examples ?? [];
+  const found = examples.find((e) => name === undefined || e.key === name);
+  return found && 'value' in found ? found.value : undefined;
+}
+
+const firstSuccess = (operation: IHttpOperation) => operation.responses.find((r) => r.code.startsWith('2'))!;
+
+/** The documented 422 example of that name, as the rule's reply. */
+function documented422(operation: IHttpOperation, name: string, detail: string): BehaviourReply | undefined {
+  const body = exampleValue(operation, 422, name);
+  return body === undefined ? undefined : { status: 422, body, detail };
+}
+
+function expiredAt(input: BehaviourInput): BehaviourReply | undefined {
+  const expireAt = input.body?.expire_at;
+  if (!input.stateful || typeof expireAt !== 'number' || expireAt > input.nowSeconds) return undefined;
+  return {
+    status: 422,
+    body: { errors: [signalWireValidationItem('invalid_parameter', 'expire_at', 'expire_at must be in the future')] },
+    detail: 'stateful: expire_at is in the past',
+  };
+}
+
+/** A token pair, the refresh token remembered as issued. */
+function issuePair(input: BehaviourInput, template: { token: string; refresh_token: string }, expireAt?: number) {
+  const token = mintSat(template.token);
+  const refresh = mintSat(template.refresh_token);
+  input.state.issue(token, 'access', expireAt ?? input.nowSeconds + ACCESS_SECONDS);
+  input.state.issue(refresh, 'refresh', input.nowSeconds + REFRESH_SECONDS);
+  return { token, refresh_token: refresh };
+}
+
+const proconf: Behaviour = {
+  rules: [{ status: 200, scenario: 'token for the request', trigger: 'a valid request without `example=` (with or without `code=200`)', back: 'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d' }],
+  respond: (input) => {
+    const template = exampleValue(input.operation, input.status)?.data;
+    if (input.status !== 200 || typeof template !== 'string') return undefined;
+    return { status: 200, body: { error: null, data: mintProconfToken(template, input.body, input.nowSeconds) }, detail: 'minted for the request' };
+  },
+};
+
+export const BEHAVIOURS: Record<string, Behaviour> = {
+  get_proconf_token: proconf,
+  create_proconf_token: proconf,
+  reset_conference_token: {
+    rules: [{ status: 200, scenario: 'new token each reset', trigger: 'a valid request without `example=`', back: 'the `id` from the path and a new `token` string on every call' }],
+    respond: (input) => {
+      const template = exampleValue(input.operation, input.status);
+      if (!firstSuccess(input.operation).code.startsWith(String(input.status)) || typeof template?.token !== 'string') return undefined;
+      return { status: input.status, body: { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) }, detail: 'new conference token' };
+    },
+  },
+  create_subscriber_token: {
+    rules: [
+      { status: 200, scenario: 'tokens for the reference', trigger: 'a valid request without `example=`', back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call' },
+      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
+    ],
+    respond: (input) => {
+      const template = exampleValue(input.operation, input.status);
+      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      const rejected = expiredAt(input);
+      if (rejected) return rejected;
+      return { status: input.status, body: { subscriber_id: subscriberIdFor(String(input.body.reference)), ...issuePair(input, template, input.body.expire_at) }, detail: 'tokens minted for the reference' };
+    },
+  },
+  create_subscriber_guest_token: {
+    rules: [
+      { status: 201, scenario: 'new guest tokens', trigger: 'a valid request without `example=`', back: 'a new `token` and `refresh_token` each call' },
+      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
+    ],
+    respond: (input) => {
+      const template = exampleValue(input.operation, input.status);
+      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      return expiredAt(input) ?? { status: input.status, body: issuePair(input, template, input.body.expire_at), detail: 'guest tokens minted' };
+    },
+  },
+  refresh_subscriber_token: {
+    rules: [
+      { status: 201, scenario: 'refresh once', trigger: 'a valid request without `example=`; a `refresh_token` this mock issued works on its first use', back: 'a new token pair (new strings each call); an issued refresh token is then spent' },
+      { status: 422, scenario: 'refresh token reused or expired (stateful)', trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min', back: 'the documented `token_expired` example' },
+      { status: 422, scenario: 'access token sent (stateful)', trigger: 'an access `token` this mock issued, in `refresh_token`', back: 'the documented `not_a_refresh_token` example' },
+    ],
+    respond: (input) => {
+      const template = exampleValue(input.operation, input.status);
+      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      const sent = String(input.body.refresh_token);
+      const issued = input.state.lookup(sent);
+      if (input.stateful && issued?.kind === 'access') return documented422(input.operation, 'not_a_refresh_token', 'stateful: an access token is not a refresh token');
+      if (input.stateful && issued && (issued.used || issued.expiresAt <= input.nowSeconds)) {
+        return documented422(input.operation, 'token_expired', `stateful: this refresh token was ${issued.used ? 'already used' : 'past its lifetime'}`);
+      }
+      if (issued) input.state.markUsed(sent);
+      return { status: input.status, body: issuePair(input, template), detail: issued ? 'refreshed; the old refresh token is spent' : 'refreshed' };
+    },
+  },
+};

@@ -1,0 +1,74 @@
+// Tokens the mock mints for a request instead of replaying one example: a
+// ProCONF HS256 JWT carrying the requested claims, SignalWire SAT strings
+// (opaque compact JWE), and a subscriber id that is stable per reference.
+// The claim layout and lifetimes are read from the spec's own example token.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+
+/** The HS256 secret of every ProCONF token the mock signs (documented in the spec's examples). */
+export const DEMO_PROCONF_SECRET = 'rtc-token-apis-demo-secret';
+
+const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
+const decode = (segment: string): Record<string, any> => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+
+export interface ProconfRequest {
+  role: string;
+  room: string;
+  participantName: string;
+}
+
+/**
+ * A token for this request, shaped like `template` (the spec's example):
+ * same header and fixed claims, the same nbf/exp offsets around `iat`, the
+ * room lowercased as the example's `testRoom` -> `testroom` shows.
+ */
+const templates = new Map<string, { header: string; claims: Record<string, any> }>();
+
+export function mintProconfToken(template: string, request: ProconfRequest, nowSeconds: number): string {
+  let parsed = templates.get(template);
+  if (!parsed) {
+    const [header, payload] = template.split('.');
+    parsed = { header: header!, claims: decode(payload!) };
+    templates.set(template, parsed);
+  }
+  const { header, claims } = parsed;
+  const iat = Math.floor(nowSeconds);
+  const minted = {
+    ...claims,
+    room: request.room.toLowerCase(),
+    nbf: iat - (claims.iat - claims.nbf),
+    context: { ...claims.context, user: { ...claims.context?.user, role: request.role } },
+    participantName: request.participantName,
+    iat,
+    exp: iat + (claims.exp - claims.iat),
+  };
+  const payloadText = JSON.stringify(minted);
+  // The same claims give the same token: a repeated request within one second is signed once.
+  if (last?.payload === payloadText && last.header === header) return last.token;
+  const signed = `${header}.${b64url(payloadText)}`;
+  const token = `${signed}.${createHmac('sha256', DEMO_PROCONF_SECRET).update(signed).digest('base64url')}`;
+  last = { header, payload: payloadText, token };
+  return token;
+}
+
+let last: { header: string; payload: string; token: string } | undefined;
+
+/** A fresh SAT-shaped compact JWE with the example's protected header and random content: unique, unreadable, as the provider's are. */
+export function mintSat(template: string): string {
+  const header = template.split('.')[0]!;
+  return [header, '', b64url(randomBytes(12)), b64url(randomBytes(320)), b64url(randomBytes(16))].join('.');
+}
+
+/** An RFC 4122 (version 5 layout) uuid derived from `reference`: the same subscriber for the same reference. */
+export function subscriberIdFor(reference: string): string {
+  const bytes = createHash('sha1').update(`rtc-token-apis subscriber:${reference}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A new Video conference token string, in the example's `vpt_` + 32 hex shape. */
+export function mintConferenceToken(template: string): string {
+  const prefix = /^[a-z]+_/.exec(template)?.[0] ?? 'vpt_';
+  return prefix + randomBytes(16).toString('hex');
+}
