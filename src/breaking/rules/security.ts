@@ -1,9 +1,9 @@
 // The credentials an operation requires: its own `security`, or the
 // document's. Any change, including to a scheme's definition, breaks the
 // clients that send the old credentials.
-import { child } from '../../docs/pointer.ts';
-import type { OperationRule } from './operation-context.ts';
-import type { Obj } from './schema-context.ts';
+import { child } from '../pointer.js';
+import type { OperationRule } from './operation-context.js';
+import type { Obj } from './schema-context.js';
 
 /** A canonical, order-free description of what an operation accepts. */
 export function describeSecurity(operation: Obj, document: Obj): string {

@@ -1,8 +1,8 @@
 // `enum` and `const`: a request enum may only gain values; a response enum may
 // only lose them, because a new value is one a typed client never handles.
-import { child } from '../../docs/pointer.ts';
-import { quoteList } from '../change.ts';
-import type { Obj, SchemaRule } from './schema-context.ts';
+import { child } from '../pointer.js';
+import { quoteList } from '../change.js';
+import type { Obj, SchemaRule } from './schema-context.js';
 
 function allowedValues(schema: Obj): unknown[] | undefined {
   if (Array.isArray(schema.enum)) return schema.enum;

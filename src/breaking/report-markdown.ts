@@ -1,5 +1,5 @@
 // A changelog for a pull-request description: breaking changes first.
-import { displayPointer, type Change } from './change.ts';
+import { displayPointer, type Change } from './change.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

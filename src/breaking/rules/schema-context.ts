@@ -1,6 +1,6 @@
 // What every schema rule receives: the pair of schemas, where they are, which
 // way data flows, and a way to recurse into sub-schemas.
-import type { Reporter } from '../change.ts';
+import type { Reporter } from '../change.js';
 
 export type Obj = Record<string, any>;
 
@@ -16,8 +16,11 @@ export interface SchemaContext {
   pointer: string;
   direction: Direction;
   report: Reporter;
-  /** Compares two sub-schemas at a deeper pointer (same direction). */
-  recurse(base: Obj, head: Obj, pointer: string): void;
+  /** Compares two sub-schemas (raw: booleans, 3.0 forms, missing = any) at a deeper pointer, same direction. */
+  recurse(base: unknown, head: unknown, pointer: string): void;
+  /** How many changes (and breaking ones) comparing two sub-schemas would report, without reporting them. */
+  score(base: unknown, head: unknown): { breaking: number; total: number };
 }
 
+/** Rules see normalized schemas (see schema-normalize.ts). */
 export type SchemaRule = (base: Obj, head: Obj, ctx: SchemaContext) => void;

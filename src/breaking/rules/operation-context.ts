@@ -1,7 +1,7 @@
 // What every operation rule receives: the same operation in both versions.
-import type { OperationRef } from '../../docs/operations.ts';
-import type { Reporter } from '../change.ts';
-import type { Obj } from './schema-context.ts';
+import type { OperationRef } from '../operations.js';
+import type { Reporter } from '../change.js';
+import type { Obj } from './schema-context.js';
 
 export interface OperationPair {
   base: OperationRef;

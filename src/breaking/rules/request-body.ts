@@ -1,16 +1,17 @@
 // The request body: whether it is required, which media types are accepted,
 // and each media type's schema (compared in the request direction).
-import { child } from '../../docs/pointer.ts';
-import type { OperationRule } from './operation-context.ts';
-import type { Obj } from './schema-context.ts';
-import { compareContent } from './content.ts';
+import { child } from '../pointer.js';
+import type { OperationRule } from './operation-context.js';
+import type { Obj } from './schema-context.js';
+import { compareContent } from './content.js';
 
 export const requestBodyRule: OperationRule = ({ base, head, report }) => {
   const before = base.operation.requestBody as Obj | undefined;
   const after = head.operation.requestBody as Obj | undefined;
   const at = child(head.pointer, 'requestBody');
   if (!after) {
-    if (before) report.info(at, 'request body removed (the server ignores it)');
+    // Clients keep sending it; the server no longer reads (or may reject) it.
+    if (before) report.breaking(at, 'request body removed: what clients send is no longer read, or is rejected');
     return;
   }
   if (!before) {

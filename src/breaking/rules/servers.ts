@@ -1,9 +1,9 @@
 // Server URLs: clients join the server's base path with each operation path,
 // so a changed base path moves every operation. Hosts are configuration
 // (usually variables), so a host change is reported but does not break.
-import { child, pointer } from '../../docs/pointer.ts';
-import type { Reporter } from '../change.ts';
-import type { Obj } from './schema-context.ts';
+import { child, pointer } from '../pointer.js';
+import type { Reporter } from '../change.js';
+import type { Obj } from './schema-context.js';
 
 export function basePath(url: string): string {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');

@@ -1,5 +1,5 @@
 // Plain text for terminals and CI logs: one line per change, then a summary.
-import { displayPointer, type Change } from './change.ts';
+import { displayPointer, type Change } from './change.js';
 
 export function formatText(changes: Change[], base: string): string {
   const lines = changes.map((c) => [c.breaking ? 'BREAKING' : 'ok      ', c.api, c.operation, displayPointer(c.pointer), c.reason].join('  '));

@@ -1,11 +1,11 @@
 // Numeric bounds (lengths, item counts, values): a tighter request bound
 // rejects values clients send today; a looser response bound lets the server
 // send values clients were told could not happen.
-import { child } from '../../docs/pointer.ts';
-import type { SchemaRule } from './schema-context.ts';
+import { child } from '../pointer.js';
+import type { SchemaRule } from './schema-context.js';
 
-const UPPER = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum'] as const;
-const LOWER = ['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum'] as const;
+const UPPER = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains'] as const;
+const LOWER = ['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum', 'minContains'] as const;
 
 type Bound = { key: string; before?: number; after?: number; upper: boolean };
 
