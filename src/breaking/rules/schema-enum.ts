@@ -3,6 +3,7 @@
 import { child } from '../pointer.js';
 import { quoteList } from '../change.js';
 import type { Obj, SchemaRule } from './schema-context.js';
+import { typeSet } from './schema-type.js';
 
 function allowedValues(schema: Obj): unknown[] | undefined {
   if (Array.isArray(schema.enum)) return schema.enum;
@@ -29,6 +30,8 @@ export const enumRule: SchemaRule = (base, head, { pointer, direction, report })
     return;
   }
   if (!before) return report.info(at, `response values restricted to ${quoteList(after!)}`);
+  // A branch that is only `null` has no values to enumerate (the type rule reports it).
+  if (!after && [...(typeSet(head) ?? [])].join() === 'null') return;
   if (!after) return report.breaking(at, `response enum removed: the server may return values outside ${quoteList(before)}`);
   const added = missingFrom(after, before);
   const removed = missingFrom(before, after);
