@@ -117,12 +117,17 @@ export function alternatives(schema: Obj): Alternative[] {
   const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
   if (!key) return [{ schema, tokens: [] }];
   let list = alternativesOf.get(schema);
-  if (!list) {
-    const siblings: Obj = { ...schema };
-    delete siblings[key];
-    const plain = Object.keys(siblings).every((k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'));
-    list = (schema[key] as unknown[]).map((branch, i) => ({ schema: plain ? normalize(branch) : intersect(siblings, branch), tokens: [key, i] }));
-    alternativesOf.set(schema, list);
-  }
+  if (list) return list;
+  // While expanding, a branch that leads back here stands for itself.
+  alternativesOf.set(schema, [{ schema, tokens: [] }]);
+  const siblings: Obj = { ...schema };
+  delete siblings[key];
+  const plain = Object.keys(siblings).every((k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'));
+  // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
+  list = (schema[key] as unknown[]).flatMap((branch, i) => {
+    const merged = plain ? normalize(branch) : intersect(siblings, branch);
+    return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens] }));
+  });
+  alternativesOf.set(schema, list);
   return list;
 }

@@ -71,6 +71,8 @@ export const propertiesRule: SchemaRule = (base, head, ctx) => {
       report.breaking(at, `request property \`${name}\` became required: existing clients may omit it`);
     } else if (direction === 'response' && reqBefore.has(name) && !reqAfter.has(name)) {
       report.breaking(at, `response property \`${name}\` made optional: clients reading it may get undefined`);
+    } else if (reqBefore.has(name) !== reqAfter.has(name)) {
+      report.info(at, `${direction} property \`${name}\` ${reqAfter.has(name) ? 'now always present' : 'no longer required'}`);
     }
     ctx.recurse(before[name], after[name], at);
   }

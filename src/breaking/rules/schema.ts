@@ -50,16 +50,24 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     for (const rule of SCHEMA_RULES) rule(b, h, ctx);
   };
 
-  /** The counterpart of `one` among `others` that reports the fewest breaking, then fewest, changes. */
-  const best = (one: Alternative, others: Alternative[], oneIsBase: boolean) => {
+  /**
+   * The counterpart of `one` among `others` that reports the fewest breaking,
+   * then fewest, changes; on a tie, one not paired yet.
+   */
+  const best = (one: Alternative, others: Alternative[], oneIsBase: boolean, used: Set<Alternative>) => {
     let pick = others[0]!;
-    let pickScore = { breaking: Infinity, total: Infinity };
+    let pickScore = { breaking: Infinity, total: Infinity, used: true };
     for (const other of others) {
-      const s = oneIsBase ? score(one.schema, other.schema) : score(other.schema, one.schema);
-      if (s.breaking < pickScore.breaking || (s.breaking === pickScore.breaking && s.total < pickScore.total)) [pick, pickScore] = [other, s];
+      const s = { ...(oneIsBase ? score(one.schema, other.schema) : score(other.schema, one.schema)), used: used.has(other) };
+      const better = s.breaking - pickScore.breaking || s.total - pickScore.total || Number(s.used) - Number(pickScore.used);
+      if (better < 0) [pick, pickScore] = [other, s];
     }
     return pick;
   };
+
+  /** An alternative left unpaired that repeats one on the other side adds nothing. */
+  const isCopy = (alt: Alternative, others: Alternative[], altIsBase: boolean) =>
+    others.some((other) => (altIsBase ? score(alt.schema, other.schema) : score(other.schema, alt.schema)).total === 0);
 
   const compareAlternatives = (before: Alternative[], after: Alternative[], at: string, rep: Reporter) => {
     const used = new Set<Alternative>();
@@ -67,19 +75,19 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     if (direction === 'request') {
       // Every alternative clients could send must still be accepted by some alternative.
       for (const b of before) {
-        const h = best(b, after, true);
+        const h = best(b, after, true, used);
         used.add(h);
         compareRules(b.schema, h.schema, to(h), rep);
       }
-      for (const h of after.filter((a) => !used.has(a))) rep.info(to(h), 'request accepts a new alternative');
+      for (const h of after.filter((a) => !used.has(a) && !isCopy(a, before, false))) rep.info(to(h), 'request accepts a new alternative');
     } else {
       // Every alternative the server may send must be one clients already handle.
       for (const h of after) {
-        const b = best(h, before, false);
+        const b = best(h, before, false, used);
         used.add(b);
         compareRules(b.schema, h.schema, to(h), rep);
       }
-      for (const b of before.filter((a) => !used.has(a))) rep.info(to(b), 'response no longer sends one of its alternatives');
+      for (const b of before.filter((a) => !used.has(a) && !isCopy(a, after, true))) rep.info(to(b), 'response no longer sends one of its alternatives');
     }
   };
 
