@@ -39,9 +39,18 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
   // is compared at both pointers, a recursive one stops at its own repetition.
   const stack: Array<[Obj, Obj]> = [];
 
+  // Pairing alternatives scores the same pairs repeatedly: remember each result.
+  const scores = new Map<Obj, Map<Obj, { breaking: number; total: number }>>();
   const score = (b: unknown, h: unknown) => {
-    const { tally, report: scratch } = counter();
-    visit(b, h, '', scratch);
+    const [nb, nh] = [normalize(b), normalize(h)];
+    let row = scores.get(nb);
+    if (!row) scores.set(nb, (row = new Map()));
+    let tally = row.get(nh);
+    if (!tally) {
+      const scratch = counter();
+      visit(nb, nh, '', scratch.report);
+      row.set(nh, (tally = scratch.tally));
+    }
     return tally;
   };
 
