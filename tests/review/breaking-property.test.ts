@@ -84,7 +84,7 @@ describe('breaking-change rules, property-based', () => {
     fc.assert(fc.property(schema, (s) => {
       expect(changes(s, structuredClone(s), 'request')).toEqual([]);
       expect(changes(s, structuredClone(s), 'response')).toEqual([]);
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 
   it('a wider request schema, or a narrower response schema, is never breaking', () => {
@@ -95,12 +95,12 @@ describe('breaking-change rules, property-based', () => {
     fc.assert(fc.property(pairs, ([narrow, wide]) => {
       expect(breakingOnes(changes(narrow, wide, 'request'))).toEqual([]);
       expect(breakingOnes(changes(wide, narrow, 'response'))).toEqual([]);
-    }), { numRuns: 400 });
+    }), { numRuns: 300 });
   });
 
   it('finds the widening it is given: every widening of a schema is reported, never silently equal', () => {
     fc.assert(fc.property(schema, (s) => {
       for (const wide of widenings(s)) expect(changes(s, wide, 'request').length + changes(wide, s, 'response').length).toBeGreaterThan(0);
-    }), { numRuns: 100 });
+    }), { numRuns: 60 });
   });
 });
