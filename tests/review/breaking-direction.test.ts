@@ -27,6 +27,8 @@ const CASES: Array<[string, Obj, Obj, string[], string[]]> = [
   ['format removed', str({ format: 'uuid' }), str(), ['ok /s/format'], ['breaking /s/format']],
   ['pattern added', str(), str({ pattern: '^a' }), ['breaking /s/pattern'], ['ok /s/pattern']],
   ['nested array item enum gains', { type: 'array', items: str({ enum: ['x'] }) }, { type: 'array', items: str({ enum: ['x', 'y'] }) }, ['ok /s/items/enum'], ['breaking /s/items/enum']],
+  ['anyOf loses a branch', { anyOf: [str(), { type: 'integer' }] }, { anyOf: [str()] }, ['breaking /s/anyOf/0/type'], ['ok /s/anyOf/1']],
+  ['allOf gains a branch with a required property', { allOf: [obj({ a: str() })] }, { allOf: [obj({ a: str() }), obj({ b: str() }, ['b'])] }, ['breaking /s/properties/b'], ['ok /s/properties/b']],
   ['oneOf gains a branch', { oneOf: [str()] }, { oneOf: [str(), { type: 'integer' }] }, ['ok /s/oneOf/1'], ['breaking /s/oneOf/1/type']],
 ];
 
