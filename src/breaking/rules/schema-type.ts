@@ -25,7 +25,7 @@ export const typeRule: SchemaRule = (base, head, { pointer, direction, report })
   const change = `\`${label(before)}\` → \`${label(after)}\``;
   if (direction === 'request') {
     const lost = before ? [...before].filter((t) => !accepts(after, t)) : after ? ['any'] : [];
-    if (lost.length) report.breaking(at, `request type narrowed ${change}: clients sending ${lost.join(', ')} are rejected`);
+    if (lost.length) report.breaking(at, `request type narrowed ${change}: clients sending ${before ? lost.join(', ') : 'other types'} are rejected`);
     else if (label(before) !== label(after)) report.info(at, `request type widened ${change}`);
     return;
   }
