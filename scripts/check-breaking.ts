@@ -1,15 +1,7 @@
-// `npm run check:breaking -- --base <git-ref> [--format markdown]`
-// Exit 0: no breaking change. 1: at least one breaking change. 2: usage error.
-import { parseArgs } from './lib/breaking/cli-args.ts';
-import { GateError } from './lib/breaking/errors.ts';
-import { runGate } from './lib/breaking/gate.ts';
+// `npm run check:breaking -- --base <git-ref> [--format text|markdown|json]`:
+// this repository's specs at a ref against the working tree. The gate itself
+// is the package's `rtc-token-apis breaking` (src/breaking/).
+// Exit 0: no breaking change. 1: at least one breaking change. 2: bad input.
+import { main } from '../src/breaking/cli.ts';
 
-try {
-  const result = await runGate(parseArgs(process.argv.slice(2)), process.cwd());
-  process.stdout.write(result.output);
-  process.exitCode = result.breaking ? 1 : 0;
-} catch (error) {
-  if (!(error instanceof GateError)) throw error;
-  process.stderr.write(`check:breaking: ${error.message}\n`);
-  process.exitCode = 2;
-}
+process.exitCode = main(process.argv.slice(2), { program: 'check:breaking' });

@@ -25,7 +25,7 @@ export async function bundleApi(api: ApiEntry): Promise<BundledApi> {
 
 async function typesFor(api: BundledApi): Promise<string> {
   // Loaded on demand: it pulls in the TypeScript compiler (~1.3 s), which
-  // bundleApi's other users (docs, check:breaking) never need.
+  // bundleApi's other users (docs) never need.
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   // Pass a deep copy: openapi-typescript annotates the object it is given.
   const ast = await openapiTS(structuredClone(api.document) as never, {

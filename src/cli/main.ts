@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The package bin: `rtc-token-apis mock [--port 4010] [--host 127.0.0.1] [--quiet]`
 // and `rtc-token-apis mock --scenarios` (the scenario table, as Markdown).
+// `rtc-token-apis breaking ...` is the breaking-change gate (src/breaking/cli.ts).
 import { parseArgs } from 'node:util';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 
 const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet]
        rtc-token-apis mock --scenarios
+       rtc-token-apis breaking <base> <head>   (see rtc-token-apis breaking --help)
 
   mock          serve every API's mock on one port (default 127.0.0.1:4010)
   --port <n>    port to listen on; 0 picks a free one
@@ -21,6 +23,11 @@ function fail(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'breaking') {
+    // Loaded on demand: only the gate needs yaml and the media-type parser.
+    const breaking = await import('../breaking/cli.js');
+    return breaking.main(argv.slice(1));
+  }
   let parsed;
   try {
     parsed = parseArgs({

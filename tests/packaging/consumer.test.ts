@@ -101,4 +101,12 @@ describe('npm pack tarball', () => {
     const { stdout } = await run(process.execPath, [join(dir, 'out', 'consumer.js')], { cwd: dir });
     expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ validation: 'at most 10 items, got 11', handler: 200, verify: true, rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
   }, 60_000);
+
+  it('the installed bin runs the breaking-change gate on the shipped specs', async () => {
+    const specs = join(pkg.project, 'node_modules', 'rtc-token-apis', 'openapi');
+    const same = await run(pkg.bin, ['breaking', specs, specs, '--json'], { cwd: pkg.project });
+    expect(JSON.parse(same.stdout)).toMatchObject({ breaking: false, counts: { breaking: 0, nonBreaking: 0 } });
+    const bad = await run(pkg.bin, ['breaking', specs, join(pkg.project, 'package.json')], { cwd: pkg.project }).then(() => 0, (e: { code: number }) => e.code);
+    expect(bad).toBe(2);
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 // The same schema edit can break clients in one direction and not the other.
 import { describe, expect, it } from 'vitest';
-import { ChangeLog } from '../../scripts/lib/breaking/change.ts';
-import { compareSchemas } from '../../scripts/lib/breaking/rules/schema.ts';
-import type { Direction, Obj } from '../../scripts/lib/breaking/rules/schema-context.ts';
+import { ChangeLog } from '../../src/breaking/change.ts';
+import { compareSchemas } from '../../src/breaking/rules/schema.ts';
+import type { Direction, Obj } from '../../src/breaking/rules/schema-context.ts';
 import { dereference } from '../../scripts/lib/docs/dereference.ts';
 
 function verdict(base: Obj, head: Obj, direction: Direction) {
@@ -27,7 +27,9 @@ const CASES: Array<[string, Obj, Obj, string[], string[]]> = [
   ['format removed', str({ format: 'uuid' }), str(), ['ok /s/format'], ['breaking /s/format']],
   ['pattern added', str(), str({ pattern: '^a' }), ['breaking /s/pattern'], ['ok /s/pattern']],
   ['nested array item enum gains', { type: 'array', items: str({ enum: ['x'] }) }, { type: 'array', items: str({ enum: ['x', 'y'] }) }, ['ok /s/items/enum'], ['breaking /s/items/enum']],
-  ['oneOf gains a branch', { oneOf: [str()] }, { oneOf: [str(), { type: 'integer' }] }, ['ok /s/oneOf'], ['breaking /s/oneOf']],
+  ['anyOf loses a branch', { anyOf: [str(), { type: 'integer' }] }, { anyOf: [str()] }, ['breaking /s/anyOf/0/type'], ['ok /s/anyOf/1']],
+  ['allOf gains a branch with a required property', { allOf: [obj({ a: str() })] }, { allOf: [obj({ a: str() }), obj({ b: str() }, ['b'])] }, ['breaking /s/properties/b'], ['ok /s/properties/b']],
+  ['oneOf gains a branch', { oneOf: [str()] }, { oneOf: [str(), { type: 'integer' }] }, ['ok /s/oneOf/1'], ['breaking /s/oneOf/1/type']],
 ];
 
 describe('request vs response direction', () => {

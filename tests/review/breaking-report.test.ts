@@ -1,10 +1,10 @@
 // Output formats and argument parsing of the gate.
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../scripts/lib/breaking/change.ts';
-import { parseArgs } from '../../scripts/lib/breaking/cli-args.ts';
-import { GateError } from '../../scripts/lib/breaking/errors.ts';
-import { formatMarkdown } from '../../scripts/lib/breaking/report-markdown.ts';
-import { formatText } from '../../scripts/lib/breaking/report-text.ts';
+import type { Change } from '../../src/breaking/change.ts';
+import { main, USAGE } from '../../src/breaking/cli.ts';
+import { formatJson } from '../../src/breaking/report-json.ts';
+import { formatMarkdown } from '../../src/breaking/report-markdown.ts';
+import { formatText } from '../../src/breaking/report-text.ts';
 import { diffFixture } from './fixtures.ts';
 
 const changes: Change[] = [
@@ -39,19 +39,37 @@ describe('markdown changelog', () => {
   });
 });
 
+describe('json report', () => {
+  it('holds the verdict, the counts and every change', () => {
+    const report = JSON.parse(formatJson(changes, 'v1'));
+    expect(report).toEqual({ base: 'v1', breaking: true, counts: { breaking: 1, nonBreaking: 2 }, changes });
+  });
+});
+
 describe('arguments', () => {
-  it('accepts --base and --format in both spellings', () => {
-    expect(parseArgs(['--base', 'origin/main'])).toEqual({ base: 'origin/main', format: 'text' });
-    expect(parseArgs(['--base=v1', '--format=markdown'])).toEqual({ base: 'v1', format: 'markdown' });
+  const run = (argv: string[]) => {
+    const out = { stdout: '', stderr: '' };
+    const code = main(argv, { cwd: process.cwd(), io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) } });
+    return { code, ...out };
+  };
+
+  it('prints usage on stdout and exits 0 for --help', () => {
+    expect(run(['--help'])).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
   });
 
   it.each([
-    [[], /--base is required/],
-    [['--base'], /--base needs a value/],
-    [['--base', 'x', '--format', 'html'], /--format must be text or markdown/],
-    [['--bsae', 'x'], /unknown argument --bsae/],
-  ])('rejects %j with a clear error', (argv, message) => {
-    expect(() => parseArgs(argv as string[])).toThrow(GateError);
-    expect(() => parseArgs(argv as string[])).toThrow(message);
+    [[], /missing <base> <head>/],
+    [['only-one.yaml'], /expected <base> <head>, got 1 path/],
+    [['--base'], /--base/],
+    [['a', 'b', '--format', 'html'], /--format must be text, markdown or json, not html/],
+    [['a', 'b', '--json', '--format', 'text'], /--json conflicts with --format text/],
+    [['--bsae', 'x'], /Unknown option '--bsae'/],
+    [['--base', 'HEAD', 'a', 'b'], /at most one path/],
+  ])('rejects %j with one line and exit 2', (argv, message) => {
+    const result = run(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
-// Every breaking and non-breaking class of the issue, one fixture pair each,
-// diffed in-process.
+// Every breaking and non-breaking class, one fixture pair each, loaded and
+// diffed in-process through the gate's own loader.
 import { describe, expect, it } from 'vitest';
 import { diffFixture, fixtureNames } from './fixtures.ts';
 
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
+const WEBHOOK = '/webhooks/tokenRevoked/post';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
@@ -32,6 +33,39 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['new-request-format', 'POST /things', `${POST_BODY}/properties/application_id/format`, /format `uuid` added/],
   ['changed-security', 'POST /things', '/paths/~1things/post/security', /basic.*to bearer/],
   ['changed-server-base-path', '*', '/servers/0/url', /base path changed from `\/api\/v1` to `\/api\/v2`/],
+  // JSON Schema 2020-12 keywords, with the request/response direction rules.
+  ['request-prefix-items-narrowed', 'POST /things', `${POST_BODY}/prefixItems/1/type`, /request type narrowed `integer \| string` → `integer`/],
+  ['request-min-contains-raised', 'POST /things', `${POST_BODY}/minContains`, /request minContains 2 added/],
+  ['request-dependent-required-added', 'POST /things', `${POST_BODY}/dependentRequired/card`, /`card` requires `cvc`/],
+  ['response-dependent-schema-widened', 'GET /things', `${GET_200}/dependentSchemas/kind/properties/level/enum`, /response enum removed/],
+  ['request-conditional-changed', 'POST /things', `${POST_BODY}/if`, /conditional \(`if`\) changed/],
+  ['request-property-names-added', 'POST /things', `${POST_BODY}/propertyNames/pattern`, /request pattern `\^\[a-z\]\+\$` added/],
+  ['response-pattern-properties-widened', 'GET /things', `${GET_200}/patternProperties/^x-/type`, /response type changed `string` → `any`/],
+  ['request-unevaluated-properties-closed', 'POST /things', `${POST_BODY}/unevaluatedProperties`, /no longer accepts unknown properties/],
+  ['response-unevaluated-items-widened', 'GET /things', `${GET_200}/unevaluatedItems/type`, /response type changed `integer` → `any`/],
+  ['response-content-encoding-changed', 'GET /things', `${GET_200}/properties/avatar/contentEncoding`, /contentEncoding changed from `none` to `base64`/],
+  ['request-content-schema-narrowed', 'POST /things', `${POST_BODY}/properties/payload/contentSchema/properties/id`, /new required request property `id`/],
+  // Webhooks, defaults, map values.
+  ['removed-webhook', 'webhook roomEnded POST', '/webhooks/roomEnded', /webhook removed/],
+  ['webhook-request-body-required', 'webhook tokenRevoked POST', `${WEBHOOK}/requestBody/required`, /request body became required/],
+  ['request-default-changed', 'GET /things', '/paths/~1things/get/parameters/0/schema/default', /default changed from `50` to `20`/],
+  ['request-property-default-added', 'POST /things', `${POST_BODY}/properties/privacy/default`, /default `"private"` added/],
+  ['response-map-value-type-changed', 'GET /things', `${GET_200}/additionalProperties/type`, /response type changed `integer` → `string`/],
+  // oneOf wrapping, compared branch by branch with the best counterpart.
+  ['response-wrapped-in-one-of-with-null', 'GET /things', `${GET_200}/properties/state/oneOf/1/type`, /response value made nullable/],
+  ['request-wrapped-in-one-of-narrower', 'POST /things', `${POST_BODY}/properties/state/oneOf/0/enum`, /`ended` no longer accepted/],
+  // Bodies, media types, headers.
+  ['removed-request-body', 'POST /things', '/paths/~1things/post/requestBody', /request body removed/],
+  ['response-header-optional', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Request-Id/required', /made optional/],
+  // OpenAPI 3.0 forms.
+  ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
+  ['openapi30-exclusive-minimum', 'POST /things', `${POST_BODY}/properties/ttl/exclusiveMinimum`, /exclusiveMinimum 1 added/],
+];
+
+// Fixtures whose one edit is breaking in more than one place: [fixture, pointers].
+const MULTI_BREAKING: Array<[string, string[]]> = [
+  ['request-media-type-schema-added', [`${POST_BODY}/type`, `${POST_BODY}/properties/name`]],
+  ['request-then-narrowed', [`${POST_BODY}/then/properties/cvc`, `${POST_BODY}/then/properties/expiry`]],
 ];
 
 // [fixture, pointers of the non-breaking changes it must still report]
@@ -42,11 +76,21 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['added-error-status', ['/paths/~1things/post/responses/429']],
   ['docs-only', []],
   ['reordered-keys', []],
+  ['read-only-required-property', ['/paths/~1things/post/responses/201/content/application~1json/schema/properties/id']],
+  ['write-only-optional-property', []],
+  ['response-pattern-loosened', [`${GET_200}/properties/id/pattern`, `${GET_200}/properties/sid/pattern`]],
+  ['structured-media-types', ['/paths/~1things/post/requestBody/content/application~1json; charset=utf-8', '/paths/~1things/post/responses/400/content/application~1problem+json']],
+  ['renamed-path-parameter', ['/paths/~1books~1{id}', '/paths/~1books~1{id}/get/parameters/0']],
+  ['response-any-of-subsumed-branch', [`${GET_200}/anyOf/2/maxLength`]],
+  ['request-all-of-optional-branch', [`${POST_BODY}/properties/note`]],
+  ['reordered-one-of', []],
+  ['boolean-subschemas', []],
+  ['openapi30-to-31-equivalent', []],
 ];
 
 describe('breaking changes', () => {
   it('has a test for every fixture pair on disk', () => {
-    expect(fixtureNames('breaking')).toEqual(BREAKING.map(([name]) => name).sort());
+    expect(fixtureNames('breaking')).toEqual([...BREAKING, ...MULTI_BREAKING].map(([name]) => name).sort());
     expect(fixtureNames('non-breaking')).toEqual(NON_BREAKING.map(([name]) => name).sort());
   });
 
@@ -54,6 +98,10 @@ describe('breaking changes', () => {
     const breaking = diffFixture('breaking', name).filter((c) => c.breaking);
     expect(breaking.map((c) => [c.api, c.operation, c.pointer])).toEqual([['fixture', operation, pointer]]);
     expect(breaking[0]!.reason).toMatch(reason);
+  });
+
+  it.each(MULTI_BREAKING)('%s: flags every place', (name, pointers) => {
+    expect(diffFixture('breaking', name).filter((c) => c.breaking).map((c) => c.pointer)).toEqual(pointers);
   });
 });
 

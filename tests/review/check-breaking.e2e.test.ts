@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
-import { GateError } from '../../scripts/lib/breaking/errors.ts';
-import { runGate } from '../../scripts/lib/breaking/gate.ts';
+import { GateError } from '../../src/breaking/errors.ts';
+import { runGate } from '../../src/breaking/gate.ts';
 
 const run = promisify(execFile);
 let repo: string;
@@ -63,13 +63,13 @@ describe('npm run check:breaking', () => {
   });
 
   it('finds nothing against the same commit, then sees uncommitted edits in the working tree', async () => {
-    const clean = await runGate({ base: 'HEAD', format: 'text' }, repo);
+    const clean = runGate({ mode: 'ref', ref: 'HEAD', path: '.' }, 'text', repo);
     expect(clean.changes).toEqual([]);
     expect(clean.breaking).toBe(false);
 
     const undo = edit('openapi/signalwire-video.yaml', 'https://{space_name}.signalwire.com', 'https://{space_name}.signalwire.com/v2');
     try {
-      const dirty = await runGate({ base: 'HEAD', format: 'text' }, repo);
+      const dirty = runGate({ mode: 'ref', ref: 'HEAD', path: '.' }, 'text', repo);
       expect(dirty.changes.map((c) => [c.api, c.operation, c.pointer, c.breaking])).toEqual([['signalwire-video', '*', '/servers/0/url', true]]);
       expect(dirty.output).toContain('server base path changed from `/` to `/v2`');
     } finally {
@@ -78,7 +78,7 @@ describe('npm run check:breaking', () => {
   });
 
   it('rejects an unknown ref with a typed error', async () => {
-    await expect(runGate({ base: 'no-such-ref', format: 'text' }, repo)).rejects.toThrow(GateError);
-    await expect(runGate({ base: 'no-such-ref', format: 'text' }, repo)).rejects.toThrow('unknown git ref: no-such-ref');
+    expect(() => runGate({ mode: 'ref', ref: 'no-such-ref', path: '.' }, 'text', repo)).toThrow(GateError);
+    expect(() => runGate({ mode: 'ref', ref: 'no-such-ref', path: '.' }, 'text', repo)).toThrow('unknown git ref: no-such-ref');
   });
 });

@@ -1,20 +1,45 @@
 // Loads a fixture pair: one YAML file holding the base document, `---`, then
-// the head document. Both are dereferenced like the gate's real input.
+// the head document. Both go through the gate's own loader (resolving $refs,
+// validating) from an in-memory source, like the gate's real input.
 import { readdirSync, readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
-import { dereference } from '../../scripts/lib/docs/dereference.ts';
-import { diffApi } from '../../scripts/lib/breaking/diff.ts';
-import type { Change } from '../../scripts/lib/breaking/change.ts';
+import type { Change } from '../../src/breaking/change.ts';
+import { diffApiSets } from '../../src/breaking/diff.ts';
+import type { Side } from '../../src/breaking/inputs.ts';
+import { loadResolved } from '../../src/breaking/resolve.ts';
+import type { Source } from '../../src/breaking/source.ts';
+import type { Obj } from '../../src/breaking/rules/schema-context.ts';
+import { validateDocument } from '../../src/breaking/validate.ts';
 
 const root = new URL('./fixtures/', import.meta.url);
 
-export function fixtureNames(kind: 'breaking' | 'non-breaking'): string[] {
+export type FixtureKind = 'breaking' | 'non-breaking';
+
+export function fixtureNames(kind: FixtureKind): string[] {
   return readdirSync(new URL(`${kind}/`, root)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 }
 
-export function diffFixture(kind: 'breaking' | 'non-breaking', name: string): Change[] {
-  const documents = parseAllDocuments(readFileSync(new URL(`${kind}/${name}.yaml`, root), 'utf8'));
-  if (documents.length !== 2) throw new Error(`${name}: a fixture pair holds exactly two documents`);
-  const [base, head] = documents.map((d) => dereference(d.toJS()));
-  return diffApi('fixture', base, head);
+/** Base and head of a fixture as in-memory files `base.yaml` and `head.yaml`. */
+export function fixtureSource(kind: FixtureKind, name: string): Source {
+  const parts = readFileSync(new URL(`${kind}/${name}.yaml`, root), 'utf8').split(/^---$/m);
+  if (parts.length !== 2) throw new Error(`${name}: a fixture pair holds exactly two documents`);
+  const files: Record<string, string> = { 'base.yaml': parts[0]!, 'head.yaml': parts[1]! };
+  return {
+    name: (path) => `${name}/${path}`,
+    join: (_from, path) => path,
+    read: (path) => files[path] ?? '',
+    isDirectory: () => false,
+    list: () => Object.keys(files),
+  };
+}
+
+export function loadDocument(source: Source, file: string): Obj {
+  const document = loadResolved(source, file);
+  validateDocument(document, source.name(file));
+  return document;
+}
+
+export function diffFixture(kind: FixtureKind, name: string): Change[] {
+  const source = fixtureSource(kind, name);
+  const side = (file: string): Side => new Map([['fixture', { file: source.name(file), document: loadDocument(source, file) }]]);
+  return diffApiSets(side('base.yaml'), side('head.yaml'));
 }

@@ -1,5 +1,5 @@
 // Resolves the local `#/...` $refs a bundled document still holds, so readers
-// (the docs renderer, the breaking-change diff) see every schema inline.
+// (the docs renderer) see every schema inline.
 // Shared targets stay shared objects and recursive schemas become cyclic
 // graphs: walkers must guard against revisiting.
 

@@ -1,0 +1,52 @@
+// Structured media-type matching, so `application/json; charset=utf-8`,
+// `application/problem+json` and `application/*` find their counterpart
+// instead of reading as "removed". Parsing is the `content-type` package's
+// (RFC 7231 grammar); only the matching order is ours.
+import contentType from 'content-type';
+
+interface MediaType {
+  type: string;
+  subtype: string;
+  /** `json` for `application/problem+json`. */
+  suffix?: string;
+}
+
+export function parseMediaType(value: string): MediaType {
+  let essence: string;
+  try {
+    essence = contentType.parse(value).type;
+  } catch {
+    // Not RFC-valid (OpenAPI keys are not validated): compare it as written.
+    essence = value.split(';')[0]!.trim().toLowerCase();
+  }
+  const [type = '', subtype = ''] = essence.split('/');
+  const plus = subtype.lastIndexOf('+');
+  return plus > 0 ? { type, subtype, suffix: subtype.slice(plus + 1) } : { type, subtype };
+}
+
+const essence = (m: MediaType) => `${m.type}/${m.subtype}`;
+/** `application/problem+json` and `application/json` share the family `application/json`. */
+const family = (m: MediaType) => `${m.type}/${m.suffix ?? m.subtype}`;
+const covers = (range: MediaType, m: MediaType) => range.type === '*' || (range.type === m.type && (range.subtype === '*' || range.subtype === `*+${m.suffix ?? m.subtype}`));
+
+/**
+ * The key of `candidates` that stands for `wanted`: the same string, the same
+ * type ignoring parameters, the same structured-syntax family, then a range
+ * (`application/*`, `*\/*`) on either side that covers it.
+ */
+export function findMediaType(wanted: string, candidates: string[]): string | undefined {
+  if (candidates.includes(wanted)) return wanted;
+  const w = parseMediaType(wanted);
+  const parsed = candidates.map((key) => [key, parseMediaType(key)] as const);
+  const tests: Array<(m: MediaType) => boolean> = [
+    (m) => essence(m) === essence(w),
+    (m) => family(m) === family(w),
+    (m) => covers(m, w),
+    (m) => covers(w, m),
+  ];
+  for (const test of tests) {
+    const found = parsed.find(([, m]) => test(m));
+    if (found) return found[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+// Path, query, header and cookie parameters. A parameter is identified by
+// where it goes and its name (header names ignore case); a path parameter by
+// its position in the template, so renaming `{bookId}` to `{id}` is the same
+// parameter. Parameter schemas (and their defaults) are request schemas.
+import { child } from '../pointer.js';
+import type { OperationRef } from '../operations.js';
+import type { OperationRule } from './operation-context.js';
+import type { Obj } from './schema-context.js';
+import { compareContent } from './content.js';
+import { compareSchemas } from './schema.js';
+
+interface Located { parameter: Obj; pointer: string }
+
+function parameterKey(parameter: Obj, op: OperationRef): string {
+  if (parameter.in === 'path') {
+    const names = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+    const position = names.indexOf(parameter.name);
+    if (position >= 0) return `path:#${position}`;
+  }
+  return `${parameter.in}:${parameter.in === 'header' ? String(parameter.name).toLowerCase() : parameter.name}`;
+}
+
+/** Path-level parameters, overridden by operation-level ones of the same key. */
+function effectiveParameters(op: OperationRef): Map<string, Located> {
+  const result = new Map<string, Located>();
+  const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+  const add = (list: Obj[] | undefined, at: string) => list?.forEach((parameter, i) => {
+    result.set(parameterKey(parameter, op), { parameter, pointer: child(at, 'parameters', i) });
+  });
+  add(op.pathItem.parameters, pathPointer);
+  add(op.operation.parameters, op.pointer);
+  return result;
+}
+
+export const parametersRule: OperationRule = ({ base, head, report }) => {
+  const before = effectiveParameters(base);
+  const after = effectiveParameters(head);
+  for (const [key, { parameter, pointer }] of after) {
+    const old = before.get(key);
+    const what = `${parameter.in} parameter \`${parameter.name}\``;
+    if (!old) {
+      if (parameter.required) report.breaking(pointer, `new required ${what}: existing clients do not send it`);
+      else report.info(pointer, `optional ${what} added`);
+      continue;
+    }
+    if (old.parameter.name !== parameter.name && parameter.in === 'path') report.info(pointer, `path parameter \`${old.parameter.name}\` renamed to \`${parameter.name}\` (same position in the URL)`);
+    if (parameter.required && !old.parameter.required) {
+      report.breaking(child(pointer, 'required'), `${what} became required: existing clients may omit it`);
+    }
+    if (old.parameter.schema !== undefined || parameter.schema !== undefined) {
+      compareSchemas(old.parameter.schema, parameter.schema, child(pointer, 'schema'), 'request', report);
+    }
+    if (old.parameter.content || parameter.content) compareContent(old.parameter, parameter, pointer, 'request', report);
+  }
+  for (const [key, { parameter, pointer }] of before) {
+    if (!after.has(key)) report.info(pointer, `${parameter.in} parameter \`${parameter.name}\` removed (the server ignores it)`);
+  }
+};

@@ -1,0 +1,49 @@
+// Responses: documented statuses, their media types, headers and schemas
+// (compared in the response direction). Only a removed success status is
+// breaking; error statuses come and go as documentation improves.
+import { child } from '../pointer.js';
+import type { Reporter } from '../change.js';
+import type { OperationRule } from './operation-context.js';
+import type { Obj } from './schema-context.js';
+import { compareContent } from './content.js';
+import { compareSchemas } from './schema.js';
+
+const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
+
+/** Header names ignore case (RFC 9110). */
+function byName(headers: unknown): Map<string, [string, Obj]> {
+  return new Map(Object.entries((headers ?? {}) as Record<string, Obj>).map(([name, header]) => [name.toLowerCase(), [name, header]]));
+}
+
+function compareHeaders(before: Obj, after: Obj, at: string, report: Reporter): void {
+  const next = byName(after.headers);
+  for (const [key, [name, header]] of byName(before.headers)) {
+    const found = next.get(key);
+    const headerAt = child(at, 'headers', found?.[0] ?? name);
+    if (!found) {
+      report.breaking(headerAt, `response header \`${name}\` removed`);
+      continue;
+    }
+    const [, nextHeader] = found;
+    if (header.required === true && nextHeader.required !== true) report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
+    if (header.schema !== undefined || nextHeader.schema !== undefined) compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
+  }
+  for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
+}
+
+export const responsesRule: OperationRule = ({ base, head, report }) => {
+  const before = (base.operation.responses ?? {}) as Record<string, Obj>;
+  const after = (head.operation.responses ?? {}) as Record<string, Obj>;
+  const at = child(head.pointer, 'responses');
+  for (const [status, response] of Object.entries(before)) {
+    const next = after[status];
+    if (next) {
+      compareContent(response, next, child(at, status), 'response', report);
+      compareHeaders(response, next, child(at, status), report);
+    } else if (isSuccess(status)) report.breaking(child(at, status), `documented success status ${status} removed: clients expecting it fail`);
+    else report.info(child(at, status), `status ${status} no longer documented`);
+  }
+  for (const status of Object.keys(after).filter((s) => !(s in before))) {
+    report.info(child(at, status), `${isSuccess(status) ? 'success' : 'error'} status ${status} documented`);
+  }
+};

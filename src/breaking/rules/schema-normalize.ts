@@ -1,0 +1,133 @@
+// One shape for every schema the rules compare: booleans become objects,
+// OpenAPI 3.0 forms (`nullable`, boolean `exclusiveMinimum`, array `items`)
+// become their 2020-12 equivalents, `allOf` branches are merged into one
+// schema, and `oneOf`/`anyOf` become a list of alternatives (each merged with
+// its siblings). Results are memoized by identity, so the same input always
+// yields the same object and recursive schemas still terminate.
+import type { Obj } from './schema-context.js';
+
+/** `true` and a missing schema: anything is valid. */
+export const ANY: Obj = Object.freeze({});
+/** `false`: nothing is valid. */
+export const NOTHING: Obj = Object.freeze({ not: ANY });
+
+const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const normalized = new WeakMap<object, Obj>();
+const pairs = new WeakMap<object, WeakMap<object, Obj>>();
+const alternativesOf = new WeakMap<object, Alternative[]>();
+
+const LOWER = ['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum', 'minContains'];
+const UPPER = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains'];
+
+function typeList(schema: Obj): string[] | undefined {
+  if (typeof schema.type === 'string') return [schema.type];
+  return Array.isArray(schema.type) ? [...schema.type] : undefined;
+}
+
+/** `allOf: [a, b]` as one schema: the memoized object for this pair. */
+export function intersect(a: unknown, b: unknown): Obj {
+  const [na, nb] = [normalize(a), normalize(b)];
+  if (na === ANY) return nb;
+  if (nb === ANY) return na;
+  let inner = pairs.get(na);
+  if (!inner) pairs.set(na, (inner = new WeakMap()));
+  let merged = inner.get(nb);
+  if (!merged) {
+    merged = { ...na };
+    inner.set(nb, merged);
+    mergeInto(merged, nb);
+  }
+  return merged;
+}
+
+function mergeInto(target: Obj, branch: Obj): void {
+  if (branch === NOTHING || target.not === ANY) {
+    for (const key of Object.keys(target)) delete target[key];
+    target.not = ANY;
+    return;
+  }
+  for (const [key, value] of Object.entries(branch)) {
+    const mine = target[key];
+    if (mine === undefined) target[key] = value;
+    else if (key === 'type') {
+      const [a, b] = [typeList(target)!, typeList(branch)!];
+      target.type = a.flatMap((t) => (b.includes(t) ? [t] : t === 'number' && b.includes('integer') ? ['integer'] : t === 'integer' && b.includes('number') ? ['integer'] : []));
+    } else if (key === 'required' && Array.isArray(mine) && Array.isArray(value)) target.required = [...new Set([...mine, ...value])];
+    else if ((key === 'properties' || key === 'patternProperties' || key === 'dependentSchemas') && isObj(mine) && isObj(value)) {
+      const merged: Obj = { ...mine };
+      for (const [name, sub] of Object.entries(value)) merged[name] = name in mine ? intersect(mine[name], sub) : sub;
+      target[key] = merged;
+    } else if (key === 'enum' && Array.isArray(mine) && Array.isArray(value)) {
+      const keep = new Set(value.map((v) => JSON.stringify(v)));
+      target.enum = mine.filter((v) => keep.has(JSON.stringify(v)));
+    } else if (LOWER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.max(mine, value);
+    else if (UPPER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.min(mine, value);
+    else if (['additionalProperties', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains'].includes(key)) target[key] = intersect(mine, value);
+    // Any other keyword set on both sides: the first branch's value stands.
+  }
+}
+
+export function normalize(schema: unknown): Obj {
+  if (schema === true || schema === undefined) return ANY;
+  if (schema === false) return NOTHING;
+  if (!isObj(schema)) return ANY;
+  if (schema === ANY || schema === NOTHING) return schema;
+  const cached = normalized.get(schema);
+  if (cached) return cached;
+  const n: Obj = { ...schema };
+  normalized.set(schema, n);
+  // OpenAPI 3.0: `nullable: true` adds null to the declared type.
+  if (n.nullable === true) {
+    const types = typeList(n);
+    if (types && !types.includes('null')) n.type = [...types, 'null'];
+  }
+  delete n.nullable;
+  // OpenAPI 3.0: `exclusiveMinimum: true` turns `minimum` exclusive.
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof n[flag] !== 'boolean') continue;
+    if (n[flag] && typeof n[bound] === 'number') {
+      n[flag] = n[bound];
+      delete n[bound];
+    } else delete n[flag];
+  }
+  // Draft 4 tuples (`items: [...]`, `additionalItems`) are 2020-12 `prefixItems`/`items`.
+  if (Array.isArray(n.items)) {
+    n.prefixItems = n.items;
+    n.items = n.additionalItems;
+    if (n.items === undefined) delete n.items;
+    delete n.additionalItems;
+  }
+  if (Array.isArray(n.allOf)) {
+    const branches = n.allOf as unknown[];
+    delete n.allOf;
+    for (const branch of branches) mergeInto(n, normalize(branch));
+  }
+  return n;
+}
+
+export interface Alternative {
+  schema: Obj;
+  /** Pointer tokens from the schema to this alternative: `['oneOf', 1]`, or none. */
+  tokens: Array<string | number>;
+}
+
+/** The alternatives a (normalized) schema allows: its `oneOf`/`anyOf` branches, or itself. */
+export function alternatives(schema: Obj): Alternative[] {
+  const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
+  if (!key) return [{ schema, tokens: [] }];
+  let list = alternativesOf.get(schema);
+  if (list) return list;
+  // While expanding, a branch that leads back here stands for itself.
+  alternativesOf.set(schema, [{ schema, tokens: [] }]);
+  const siblings: Obj = { ...schema };
+  delete siblings[key];
+  const plain = Object.keys(siblings).every((k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'));
+  // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
+  list = (schema[key] as unknown[]).flatMap((branch, i) => {
+    const merged = plain ? normalize(branch) : intersect(siblings, branch);
+    return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens] }));
+  });
+  alternativesOf.set(schema, list);
+  return list;
+}

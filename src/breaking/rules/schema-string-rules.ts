@@ -1,0 +1,27 @@
+// `pattern` and `format` restrict which strings are valid. Whether one regex
+// accepts everything another does cannot be decided here, so any new or
+// changed request pattern counts as stricter. A response `pattern` is
+// documentation of the server's values that no typed client encodes, so its
+// changes are reported but never break; a response `format` (date-time,
+// uuid, ...) is what clients parse with, so loosening it breaks.
+import { child } from '../pointer.js';
+import type { SchemaRule } from './schema-context.js';
+
+function stringConstraintRule(keyword: 'pattern' | 'format', responseMatters: boolean): SchemaRule {
+  return (base, head, { pointer, direction, report }) => {
+    const before = base[keyword] as string | undefined;
+    const after = head[keyword] as string | undefined;
+    if (before === after) return;
+    const at = child(pointer, keyword);
+    const what = before === undefined ? `${keyword} \`${after}\` added` : after === undefined ? `${keyword} \`${before}\` removed` : `${keyword} changed from \`${before}\` to \`${after}\``;
+    // Requests must keep accepting old values: only a removed constraint is safe.
+    // Responses must keep their promise: only a newly added constraint is safe.
+    const safe = direction === 'request' ? after === undefined : before === undefined || !responseMatters;
+    if (safe) report.info(at, `${direction} ${what}`);
+    else if (direction === 'request') report.breaking(at, `request ${what}: values clients send today may be rejected`);
+    else report.breaking(at, `response ${what}: clients relying on the old ${keyword} may fail`);
+  };
+}
+
+export const patternRule = stringConstraintRule('pattern', false);
+export const formatRule = stringConstraintRule('format', true);

@@ -1,0 +1,103 @@
+// Where spec files are read from: the file system, or a git commit (read
+// lazily with `git show`, so $refs anywhere in the repository resolve and
+// neither the index nor the working tree is touched).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { GateError } from './errors.js';
+
+export interface Source {
+  /** How errors name a file of this source: `openapi/a.yaml` or `v1:openapi/a.yaml`. */
+  name(path: string): string;
+  /** Absolute path (file system) or repository-relative path (git) of `path` seen from `from`. */
+  join(from: string, path: string): string;
+  read(path: string): string;
+  isDirectory(path: string): boolean;
+  /** Every file under a directory, as paths this source reads. */
+  list(dir: string): string[];
+}
+
+const SKIP = new Set(['node_modules', '.git']);
+
+export function fileSource(cwd: string): Source {
+  const name = (path: string) => relative(cwd, path).split(sep).join('/') || path;
+  return {
+    name,
+    join: (from, path) => resolve(cwd, from, path),
+    read(path) {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        throw new GateError(`${name(path)}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+    },
+    isDirectory(path) {
+      try {
+        return statSync(path).isDirectory();
+      } catch {
+        throw new GateError(`${name(path)}: no such file or directory`);
+      }
+    },
+    list(dir) {
+      const out: string[] = [];
+      const walk = (at: string) => {
+        for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          if (entry.isDirectory()) {
+            if (!SKIP.has(entry.name)) walk(join(at, entry.name));
+          } else out.push(join(at, entry.name));
+        }
+      };
+      walk(dir);
+      return out;
+    },
+  };
+}
+
+export function git(repo: string, args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString();
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
+    throw new GateError(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
+  }
+}
+
+export function repositoryRoot(cwd: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel']).trim();
+}
+
+/** The commit a ref names; a clear error when it names none. */
+export function resolveCommit(repo: string, ref: string): string {
+  if (ref.startsWith('-')) throw new GateError(`not a git ref: ${ref}`);
+  try {
+    return git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  } catch {
+    throw new GateError(`unknown git ref: ${ref}`);
+  }
+}
+
+/** Files as they are at `commit`; paths are relative to the repository root. */
+export function gitSource(repo: string, ref: string): Source {
+  const commit = resolveCommit(repo, ref);
+  const files = git(repo, ['ls-tree', '-r', '-z', '--name-only', commit]).split('\0').filter(Boolean);
+  const fileSet = new Set(files);
+  const clean = (path: string) => posix.normalize(path).replace(/^\.\/?$/, '').replace(/\/$/, '');
+  return {
+    name: (path) => `${ref}:${path}`,
+    join: (from, path) => clean(posix.join(from, path)),
+    read(path) {
+      if (!fileSet.has(path)) throw new GateError(`${ref}:${path}: no such file at ${ref}`);
+      return git(repo, ['show', `${commit}:${path}`]);
+    },
+    isDirectory(path) {
+      const dir = clean(path);
+      if (fileSet.has(dir)) return false;
+      if (dir === '' || files.some((f) => f.startsWith(`${dir}/`))) return true;
+      throw new GateError(`${ref}:${dir}: no such file or directory at ${ref}`);
+    },
+    list(dir) {
+      const prefix = clean(dir) ? `${clean(dir)}/` : '';
+      return files.filter((f) => f.startsWith(prefix) && !f.split('/').some((part) => SKIP.has(part)));
+    },
+  };
+}
