@@ -134,8 +134,11 @@ function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
   }
 }
 
-/** The key a grant is stored under: hashed, so the store holds no user identifiers. */
-function storeKey(reference: string, fingerprint: string): string {
+/**
+ * The key a user's and device's grant is stored under: hashed, so the store
+ * holds no user identifiers. Use it to drop a device's entry on sign-out.
+ */
+export function signalwireStoreKey(reference: string, fingerprint: string): string {
   return createHash('sha256').update(reference).update('\0').update(fingerprint).digest('base64url');
 }
 
@@ -216,7 +219,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     if (typeof body === 'string') return fail(body);
     const { fingerprint } = body.value as { fingerprint: string };
     const profile = await profileOf(caller);
-    const key = storeKey(profile.reference, fingerprint);
+    const key = signalwireStoreKey(profile.reference, fingerprint);
     const calls = { refresh, mint: () => mint(profile, fingerprint, request.signal) };
     if (!renew) {
       const entry = await replace(key, await calls.mint());
