@@ -45,18 +45,21 @@ async function connect(url: string): Promise<RedisCommands & { close(): Promise<
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new MissingPeerDependencyError('redis', 'createRedisTokenStore');
     throw error;
   }
+  let connected = false;
   const client = redis.createClient({
     url,
-    // Fail fast while disconnected instead of queueing forever; keep reconnecting in the background.
+    // Fail fast while disconnected instead of queueing forever; once connected,
+    // keep reconnecting in the background. A first connection that fails is an error at once.
     disableOfflineQueue: true,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2000) : cause) },
   });
   // Without a listener an 'error' event would crash the process; failures surface as rejected commands.
   client.on('error', () => {});
   try {
     await client.connect();
+    connected = true;
   } catch (error) {
-    await client.destroy();
+    client.destroy();
     throw new TokenStoreError('connect', 'could not connect to Redis', { cause: error });
   }
   return { sendCommand: (args) => client.sendCommand(args), close: () => client.close() };
