@@ -1,22 +1,28 @@
 // Client for your app server's SignalWire token endpoints
 // (signalwire-app.yaml). Browser-safe: no Node APIs, and the user's own
-// credential comes from a provider called per request.
-import type { Client } from 'openapi-fetch';
-import { callOperation, type CallOptions } from '../core/call.js';
-import { createContext, operationErrorGuard, type TransportOptions } from '../core/client.js';
+// credential comes from a provider called per request. Paths and statuses
+// come from the generated operation table, body and response types from the
+// generated types.
 import { checkBaseUrl } from '../core/config-checks.js';
-import { ConfigError } from '../core/errors.js';
-import type { SuccessBody } from '../core/types.js';
+import { ConfigError, HttpError } from '../core/errors.js';
+import type { DocumentedHttpError, SuccessBody } from '../core/types.js';
+import { post, type PostOptions } from './post.js';
 import { operations as table } from '../../generated/operations.js';
-import type { paths, operations, DeviceRequest, GuestRequest } from '../../generated/types/signalwire-app.js';
+import type { operations, DeviceRequest, GuestRequest } from '../../generated/types/signalwire-app.js';
 import type { CredentialProvider } from '../proconf/app-client.js';
 
 
-export interface SignalWireAppClientOptions extends TransportOptions {
+export type CallOptions = PostOptions;
+
+export interface SignalWireAppClientOptions {
   /** Your application server's origin. In a browser it defaults to the page's origin. */
   baseUrl?: string;
   /** Supplies the user's own credential, sent as `Authorization: Bearer …`. */
   credentials?: CredentialProvider;
+  /** The fetch to use (inject for tests). Default: globalThis.fetch at call time. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number;
 }
 
 export interface SignalWireAppClient {
@@ -26,7 +32,6 @@ export interface SignalWireAppClient {
   renewSubscriberToken(body: DeviceRequest, options?: CallOptions): Promise<SuccessBody<operations['renew_subscriber_token']>>;
   /** POST /signalwire/tokens/guest: a guest token for the addresses the server's policy grants. */
   issueGuestToken(body: GuestRequest, options?: CallOptions): Promise<SuccessBody<operations['issue_guest_token']>>;
-  readonly raw: Client<paths>;
 }
 
 function defaultOrigin(): string {
@@ -39,23 +44,23 @@ export function createSignalWireAppClient(options: SignalWireAppClientOptions = 
   if (options.credentials !== undefined && typeof options.credentials !== 'function') {
     throw new ConfigError('credentials must be a function returning the user\'s bearer token (or a promise of it)');
   }
-  const provider = options.credentials;
-  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: provider !== undefined });
-  const ctx = createContext<paths>({
-    ...options,
-    baseUrl,
-    headers: provider && (async () => {
-      const token = await provider();
-      return token ? { Authorization: `Bearer ${token}` } : undefined;
-    }),
-  });
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) throw new ConfigError(`timeoutMs must be a positive number of milliseconds; got ${String(timeoutMs)}`);
+  const ctx = {
+    baseUrl: checkBaseUrl(options.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: options.credentials !== undefined }),
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    timeoutMs,
+    credentials: options.credentials,
+  };
   return Object.freeze({
-    issueSubscriberToken: (body, o) => callOperation(ctx, table.issue_subscriber_token, { body }, o) as never,
-    renewSubscriberToken: (body, o) => callOperation(ctx, table.renew_subscriber_token, { body }, o) as never,
-    issueGuestToken: (body, o) => callOperation(ctx, table.issue_guest_token, { body }, o) as never,
-    raw: ctx.client,
+    issueSubscriberToken: (body, o) => post(ctx, table.issue_subscriber_token, body, o) as never,
+    renewSubscriberToken: (body, o) => post(ctx, table.renew_subscriber_token, body, o) as never,
+    issueGuestToken: (body, o) => post(ctx, table.issue_guest_token, body, o) as never,
   } satisfies SignalWireAppClient);
 }
 
 /** Narrows an error to one of these operations' documented HttpErrors, with the typed `{error: {code, message}}` body. */
-export const isSignalWireAppError = operationErrorGuard<operations>();
+export function isSignalWireAppError<Id extends keyof operations & string>(error: unknown, operationId: Id): error is DocumentedHttpError<operations[Id]> & HttpError {
+  return error instanceof HttpError && error.operationId === operationId && error.documented;
+}
