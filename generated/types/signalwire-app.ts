@@ -51,7 +51,7 @@ export interface paths {
         put?: never;
         /**
          * Get a guest token for a few Fabric addresses
-         * @description Mints a guest token limited to the addresses the server's guest policy grants (by default it grants none: 403). Anonymous requests are allowed; the policy sees the caller when there is one. The guest's refresh token is not kept: a guest asks again when its token expires. Bodies over 8 KiB are refused with 413.
+         * @description Mints a guest token limited to the addresses the server's guest policy grants (by default it grants none: 403). Anonymous requests are allowed; the policy sees the caller when there is one. A credential that is sent but not accepted is a 401, never a silent anonymous request. The guest's refresh token is not kept: a guest asks again when its token expires. Bodies over 8 KiB are refused with 413.
          */
         post: operations["issue_guest_token"];
         delete?: never;

@@ -231,8 +231,10 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
   }
 
   async function guestToken(request: Request): Promise<Result> {
-    // Anonymous guests are allowed; a credential that is present is still checked by the policy's caller.
+    // Anonymous guests are allowed, but a credential that is sent must be valid:
+    // an expired session is a 401, not a silent downgrade to anonymous.
     const caller = (await runHook('authorize', () => options.authorize(request))) || undefined;
+    if (!caller && request.headers.has('authorization')) return fail('unauthorized');
     const body = await readBody(request, table.issue_guest_token);
     if (typeof body === 'string') return fail(body);
     const requested = (body.value as { allowed_addresses: string[] }).allowed_addresses;

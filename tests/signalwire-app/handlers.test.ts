@@ -221,6 +221,13 @@ describe('guest tokens', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('a guest request with a credential the server does not accept is 401, not anonymous', async () => {
+    const server = await start({ guestPolicy: allowGuestAddresses([ADDRESS]) });
+    const response = await post(server.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] }, 'expired-session');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Unauthorized' } });
+  });
+
   it('the policy sees the caller, and may narrow the list', async () => {
     const seen: unknown[] = [];
     const server = await start({ guestPolicy: (requested, { caller }) => { seen.push(caller); return requested.slice(0, 1); } });
