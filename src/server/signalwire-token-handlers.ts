@@ -181,7 +181,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     return copy as SubscriberProfile;
   }
 
-  async function mint(profile: SubscriberProfile, fingerprint: string, signal: AbortSignal): Promise<FreshPair> {
+  async function mint(profile: SubscriberProfile, fingerprint: string, signal?: AbortSignal): Promise<FreshPair> {
     const expireAt = nowSeconds() + lifetime;
     const created = await upstream(() => signalwire.createSubscriberToken({ ...profile, scope: 'sat:refresh', fingerprint, expire_at: expireAt }, { signal }));
     return { token: created.token, refreshToken: created.refresh_token, expireAt };
@@ -220,12 +220,12 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     const { fingerprint } = body.value as { fingerprint: string };
     const profile = await profileOf(caller);
     const key = signalwireStoreKey(profile.reference, fingerprint);
-    const calls = { refresh, mint: () => mint(profile, fingerprint, request.signal) };
     if (!renew) {
-      const entry = await replace(key, await calls.mint());
+      const entry = await replace(key, await mint(profile, fingerprint, request.signal));
       return { outcome: 'minted', response: grantResponse(entry.token, entry.expireAt) };
     }
-    const result = await coordinate(key, calls);
+    // The flight serves every waiting caller: no one caller's disconnect may cancel its mint.
+    const result = await coordinate(key, { refresh, mint: () => mint(profile, fingerprint) });
     if (result.outcome === 'refresh-unavailable') return fail('refresh-unavailable');
     return { outcome: result.outcome, response: grantResponse(result.entry.token, result.entry.expireAt) };
   }
