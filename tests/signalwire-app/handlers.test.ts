@@ -267,3 +267,20 @@ describe('the log', () => {
     expect(server.logs.at(-1)).toMatchObject({ outcome: 'internal-error', failedHook: 'subscriber' });
   });
 });
+
+describe('configuration', () => {
+  it('pathPrefix moves every endpoint under it', async () => {
+    const server = await start({ pathPrefix: '/api' });
+    expect((await post(server.url, '/api/signalwire/tokens/subscriber', { fingerprint: FP })).status).toBe(200);
+    expect((await issue(server.url)).status).toBe(404);
+  });
+
+  it('missing hooks and bad options are ConfigErrors at construction, naming the option', async () => {
+    const { createSignalWireTokenHandlers, ConfigError } = await import('../../src/server/index.ts');
+    const base = { signalwire: { projectId: 'p', apiToken: 't', baseUrl: upstream.url }, authorize: () => ({}), subscriber: () => ({ reference: 'r' }) };
+    expect(() => createSignalWireTokenHandlers({ ...base, subscriber: undefined as never })).toThrow(/subscriber is required/);
+    expect(() => createSignalWireTokenHandlers({ ...base, refreshFallback: 'retry' as never })).toThrow(ConfigError);
+    expect(() => createSignalWireTokenHandlers({ ...base, store: {} as never })).toThrow(/store must implement TokenStore/);
+    expect(() => createSignalWireTokenHandlers({ ...base, signalwire: { projectId: 'p', apiToken: '' } })).toThrow(/apiToken/);
+  });
+});
