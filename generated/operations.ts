@@ -6,6 +6,9 @@ export const operations = {
   create_subscriber_guest_token: { api: 'signalwire-fabric', operationId: 'create_subscriber_guest_token', method: 'POST', path: '/api/fabric/guests/tokens', statuses: [201, 401, 404, 422, 500] },
   get_proconf_token: { api: 'proconf-app', operationId: 'get_proconf_token', method: 'POST', path: '/proconfToken', statuses: [200, 400, 401, 404, 413, 500] },
   create_proconf_token: { api: 'proconf-admin', operationId: 'create_proconf_token', method: 'POST', path: '/api/proconf-token', statuses: [200, 400, 401, 404, 500] },
+  issue_subscriber_token: { api: 'signalwire-app', operationId: 'issue_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber', statuses: [200, 400, 401, 404, 413, 500], bodyLimitBytes: 8192 },
+  renew_subscriber_token: { api: 'signalwire-app', operationId: 'renew_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber/refresh', statuses: [200, 400, 401, 404, 413, 500], bodyLimitBytes: 8192 },
+  issue_guest_token: { api: 'signalwire-app', operationId: 'issue_guest_token', method: 'POST', path: '/signalwire/tokens/guest', statuses: [200, 400, 401, 403, 404, 413, 500], bodyLimitBytes: 8192 },
 } as const;
 
 export type OperationId = keyof typeof operations;

@@ -42,7 +42,10 @@ export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[]
 function operationTable(apis: BundledApi[]): string {
   const rows = apis.flatMap((api) => listOperations(api.document).map(({ method, path, operation }) => {
     const statuses = Object.keys(operation.responses).map(Number).sort((a, b) => a - b);
-    return `  ${operation.operationId}: { api: '${api.name}', operationId: '${operation.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`;
+    // A body limit the spec states (`x-body-limit-bytes`) reaches the handlers from here, never as a copied number.
+    const limit = (operation as { 'x-body-limit-bytes'?: unknown })['x-body-limit-bytes'];
+    const bodyLimit = Number.isInteger(limit) ? `, bodyLimitBytes: ${limit as number}` : '';
+    return `  ${operation.operationId}: { api: '${api.name}', operationId: '${operation.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}]${bodyLimit} },`;
   }));
   return `${HEADER}export const operations = {\n${rows.join('\n')}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }

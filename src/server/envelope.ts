@@ -13,16 +13,17 @@ export type ErrorStatus = keyof typeof MESSAGES;
 // A token must never be cached by a browser or a shared proxy.
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
-function json(status: number, body: unknown): Response {
+/** A JSON response with the headers every token response needs (no caching, no sniffing). */
+export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: HEADERS });
 }
 
 /** `{"data": null, "error": {"code": status, "message": ...}}` with the spec's message. */
 export function errorResponse(status: ErrorStatus): Response {
-  return json(status, { data: null, error: { code: status, message: MESSAGES[status] } });
+  return jsonResponse(status, { data: null, error: { code: status, message: MESSAGES[status] } });
 }
 
 /** `{"error": null, "data": "<jwt>"}`: the token string only. */
 export function tokenResponse(token: string): Response {
-  return json(200, { error: null, data: token });
+  return jsonResponse(200, { error: null, data: token });
 }

@@ -1,6 +1,8 @@
-// `rtc-token-apis/server`: a ready-made, secure POST /proconfToken for your
-// ProCONF application server, plus a Node `http` adapter.
-export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions, type Authorize } from './proconf-token-handler.js';
+// `rtc-token-apis/server`: ready-made, secure token endpoints for your
+// application server (ProCONF's POST /proconfToken, SignalWire's subscriber,
+// refresh and guest tokens), plus a Node `http` adapter.
+export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions } from './proconf-token-handler.js';
+export type { Authorize } from './hooks.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
 export { bearerToken } from './bearer.js';
 export { MAX_BODY_BYTES } from './read-body.js';
@@ -8,3 +10,18 @@ export { jsonLineLogger, type RequestLogEntry, type RequestLogger, type Outcome 
 export { toNodeListener, toWebRequest, sendWebResponse, type NodeListener, type WebHandler } from './node-adapter.js';
 export type { TokenRequest } from './token-request.js';
 export { ConfigError } from '../core/errors.js';
+// SignalWire Fabric app servers: subscriber, refresh and guest token endpoints (signalwire-app.yaml).
+export {
+  createSignalWireTokenHandlers,
+  signalwireStoreKey,
+  type SignalWireTokenHandlersOptions,
+  type SubscriberProfile,
+  type SignalWireTokenLogEntry,
+  type SignalWireTokenLogger,
+  type SignalWireTokenOutcome,
+} from './signalwire-token-handlers.js';
+export { allowGuestAddresses, refuseGuests, type GuestPolicy, type GuestDecision } from './guest-policy.js';
+export { createMemoryTokenStore, type TokenStore, type StoredGrant, type StoreEntry } from './token-store.js';
+export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOptions, type RedisCommands } from './redis-token-store.js';
+export { TokenStoreError, MissingPeerDependencyError } from './store-errors.js';
+export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../generated/types/signalwire-app.js';

@@ -2,19 +2,19 @@
 // web-standard (Request) => Promise<Response>: authorize the caller, validate
 // the body, apply the role policy, ask the admin backend, return the token.
 import type { HeaderProvider } from '../core/call.js';
-import { ConfigError, RtcApiError, HttpError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { FetchLike } from '../core/transport.js';
 import { createProconfAdminClient } from '../proconf/admin-client.js';
 import { errorResponse, tokenResponse, type ErrorStatus } from './envelope.js';
+import { HookError, runHook, type Authorize } from './hooks.js';
 import { defaultPolicy, type TokenPolicy } from './policy.js';
 import { readBodyCapped } from './read-body.js';
-import { jsonLineLogger, loggablePath, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
+import { describeUpstream, jsonLineLogger, loggablePath, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
 import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-request.js';
 
 export type ProconfTokenHandler = (request: Request) => Promise<Response>;
 
-/** Returns who is calling, or a falsy value when the request is not authenticated (401). */
-export type Authorize<Caller> = (request: Request) => Caller | false | null | undefined | Promise<Caller | false | null | undefined>;
+export type { Authorize };
 
 export interface ProconfTokenHandlerOptions<Caller> {
   /** The ProCONF admin backend origin, e.g. https://admin.your-company.com (without /api). */
@@ -49,27 +49,6 @@ const OUTCOME_STATUS: Record<Exclude<Outcome, 'token'>, ErrorStatus> = {
 
 function fail(outcome: Exclude<Outcome, 'token'>, extra: Partial<Result> = {}): Result {
   return { ...extra, outcome, response: errorResponse(OUTCOME_STATUS[outcome]) };
-}
-
-/** Marks an exception thrown by one of the application's hooks, for the log. */
-class HookError extends Error {
-  constructor(readonly hook: string, cause: unknown) {
-    super(`${hook} threw`, { cause });
-  }
-}
-
-async function runHook<T>(hook: string, run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw new HookError(hook, error);
-  }
-}
-
-function describeUpstream(error: unknown): string {
-  if (error instanceof HttpError) return `http ${error.status}`;
-  if (error instanceof RtcApiError) return error.kind;
-  return 'unknown';
 }
 
 /** Only a JWT-shaped string is passed on: never an upstream object (the sample code's bug). */

@@ -1,5 +1,6 @@
 // One log entry per request. It names what happened, never what was sent:
 // no headers, no body, no token, no caller identity.
+import { HttpError, RtcApiError } from '../core/errors.js';
 
 /** How a request ended. */
 export type Outcome =
@@ -30,8 +31,20 @@ export interface RequestLogEntry {
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
+/** A logger that writes each entry as one JSON line on stdout, tagged with `msg`. */
+export function jsonLines<Entry extends object>(msg: string): (entry: Entry) => void {
+  return (entry) => console.log(JSON.stringify({ msg, ...entry }));
+}
+
 /** Default logger: one JSON line per request on stdout. */
-export const jsonLineLogger: RequestLogger = (entry) => console.log(JSON.stringify({ msg: 'proconfToken', ...entry }));
+export const jsonLineLogger: RequestLogger = jsonLines('proconfToken');
+
+/** What an upstream failure was, for the log: `http 422`, `timeout`, `network`, ... (never a body). */
+export function describeUpstream(error: unknown): string {
+  if (error instanceof HttpError) return `http ${error.status}`;
+  if (error instanceof RtcApiError) return error.kind;
+  return 'unknown';
+}
 
 /** Paths are echoed into logs; cap them so a hostile URL cannot flood the log. */
 export function loggablePath(url: URL): string {

@@ -5,11 +5,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createSignalWireClient, HttpError, isSignalWireError } from '../../src/signalwire/index.ts';
 import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
+import { createSignalWireAppClient } from '../../src/signalwire-app/index.ts';
 import { operations } from '../../generated/operations.ts';
 import { responseExamples, responseSchemaErrors } from '../support/spec-schemas.ts';
 
 const TOKEN_ID = 'c22d24f6-5a47-4597-9a23-c7d01e696b92';
 const ADDRESS = 'a46e1381-21cf-46c9-bfed-576eb3b96370';
+const FINGERPRINT = 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA';
 
 function clients() {
   const baseUrl = inject('mockUrl');
@@ -17,6 +19,7 @@ function clients() {
     signalwire: createSignalWireClient({ space: 'example', projectId: 'p-123', apiToken: 'PTcontract', baseUrl }),
     app: createProconfAppClient({ baseUrl, credentials: () => 'user-session' }),
     admin: createProconfAdminClient({ baseUrl }),
+    swApp: createSignalWireAppClient({ baseUrl, credentials: () => 'user-session' }),
   };
 }
 
@@ -30,6 +33,9 @@ const calls: Record<keyof typeof operations, Call> = {
   create_subscriber_guest_token: (c, headers) => c.signalwire.createSubscriberGuestToken({ allowed_addresses: [ADDRESS] }, { headers }),
   get_proconf_token: (c, headers) => c.app.getProconfToken({ role: 'member', room: 'standup', participantName: 'Priya' }, { headers }),
   create_proconf_token: (c, headers) => c.admin.createProconfToken({ role: 'owner', room: 'testRoom', participantName: 'Alex' }, { headers }),
+  issue_subscriber_token: (c, headers) => c.swApp.issueSubscriberToken({ fingerprint: FINGERPRINT }, { headers }),
+  renew_subscriber_token: (c, headers) => c.swApp.renewSubscriberToken({ fingerprint: FINGERPRINT }, { headers }),
+  issue_guest_token: (c, headers) => c.swApp.issueGuestToken({ allowed_addresses: [ADDRESS] }, { headers }),
 };
 
 describe('typed success bodies', () => {

@@ -16,7 +16,8 @@ describe('fuzzing every operation', () => {
 
   it(`${RUNS} generated requests per operation: valid ones succeed, invalid ones are rejected, nothing else`, () => {
     expect(reports.map((r) => r.operationId).sort()).toEqual([
-      'create_proconf_token', 'create_subscriber_guest_token', 'create_subscriber_token', 'get_proconf_token', 'refresh_subscriber_token', 'reset_conference_token',
+      'create_proconf_token', 'create_subscriber_guest_token', 'create_subscriber_token', 'get_proconf_token',
+      'issue_guest_token', 'issue_subscriber_token', 'refresh_subscriber_token', 'renew_subscriber_token', 'reset_conference_token',
     ]);
     for (const r of reports) {
       expect(r.failures.slice(0, 5), r.operationId).toEqual([]);

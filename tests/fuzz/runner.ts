@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { createSignalWireClient, HttpError, RtcApiError } from '../../src/signalwire/index.ts';
 import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
-import { proconfValidation, signalwireValidation, type Validation } from '../../src/validation/index.ts';
+import { proconfValidation, signalwireAppValidation, signalwireValidation, type Validation } from '../../src/validation/index.ts';
+import { createSignalWireAppClient } from '../../src/signalwire-app/index.ts';
+import { validators as swApp } from '../../generated/validators/signalwire-app.ts';
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
 import { validators as fabric } from '../../generated/validators/signalwire-fabric.ts';
 import { validators as app } from '../../generated/validators/proconf-app.ts';
@@ -55,7 +57,7 @@ interface Case {
 
 type Call = (input: Case['input'], validated: boolean) => Promise<unknown>;
 
-const schemaValidators = { ...video, ...fabric, ...app, ...admin };
+const schemaValidators = { ...video, ...fabric, ...app, ...admin, ...swApp };
 
 function clients(mockUrl: string): Record<string, Call> {
   const sw = (v?: Validation) => createSignalWireClient({ baseUrl: mockUrl, projectId: 'fuzz-project', apiToken: 'fuzz-api-token', validation: v, timeoutMs: 10_000 });
@@ -66,6 +68,7 @@ function clients(mockUrl: string): Record<string, Call> {
   const a = pair(pa, proconfValidation({ request: true, response: true }));
   const d = pair(pd, proconfValidation({ request: true, response: true }));
   const pick = <T>(p: { on: T; off: T }, validated: boolean) => (validated ? p.on : p.off);
+  const w = createSignalWireAppClient({ baseUrl: mockUrl, credentials: () => 'fuzz-bearer', timeoutMs: 10_000 });
   return {
     reset_conference_token: (i, v) => pick(s, v).resetConferenceToken(i.path!.id as string),
     create_subscriber_token: (i, v) => pick(s, v).createSubscriberToken(i.body as never),
@@ -73,6 +76,10 @@ function clients(mockUrl: string): Record<string, Call> {
     create_subscriber_guest_token: (i, v) => pick(s, v).createSubscriberGuestToken(i.body as never),
     get_proconf_token: (i, v) => pick(a, v).getProconfToken(i.body as never),
     create_proconf_token: (i, v) => pick(d, v).createProconfToken(i.body as never),
+    // The browser client has no validation option: its requests go out as given.
+    issue_subscriber_token: (i) => w.issueSubscriberToken(i.body as never),
+    renew_subscriber_token: (i) => w.renewSubscriberToken(i.body as never),
+    issue_guest_token: (i) => w.issueGuestToken(i.body as never),
   };
 }
 
@@ -140,7 +147,8 @@ async function runCase(target: FuzzTarget, call: Call, validation: Validation, c
 
 export async function runFuzz(options: FuzzOptions): Promise<OperationReport[]> {
   const calls = clients(options.mockUrl);
-  const validation = { ...signalwireValidation(), request: (id: string, input: object) => (id.includes('proconf') ? proconfValidation() : signalwireValidation()).request!(id, input) };
+  const forOperation = (id: string) => (id.includes('proconf') ? proconfValidation() : id in swApp ? signalwireAppValidation() : signalwireValidation());
+  const validation = { ...signalwireValidation(), request: (id: string, input: object) => forOperation(id).request!(id, input) };
   const reports: OperationReport[] = [];
   for (const [index, target] of fuzzTargets().entries()) {
     // One seed per operation, derived from the run's seed: each reproduces alone.

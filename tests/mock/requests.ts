@@ -22,6 +22,9 @@ export const VALID: Record<OperationId, ValidRequest> = {
   create_subscriber_guest_token: { path: '/api/fabric/guests/tokens', authorization: BASIC, body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] } },
   get_proconf_token: { path: '/proconfToken', authorization: BEARER, body: { role: 'member', room: 'design-review', participantName: 'Noor' } },
   create_proconf_token: { path: '/api/proconf-token', body: { role: 'owner', room: 'testRoom', participantName: 'Alex' } },
+  issue_subscriber_token: { path: '/signalwire/tokens/subscriber', authorization: BEARER, body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' } },
+  renew_subscriber_token: { path: '/signalwire/tokens/subscriber/refresh', authorization: BEARER, body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' } },
+  issue_guest_token: { path: '/signalwire/tokens/guest', authorization: BEARER, body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] } },
 };
 
 export const OPERATIONS = Object.values(operations);

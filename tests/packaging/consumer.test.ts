@@ -17,7 +17,8 @@ import { createSignalWireClient, isSignalWireError, HttpError, type ConferenceTo
 import { createProconfAppClient, createProconfAdminClient, type TokenRequest } from 'rtc-token-apis/proconf';
 import { startMockServer } from 'rtc-token-apis/mock';
 import { signalwireValidation, RequestValidationError } from 'rtc-token-apis/validation';
-import { createProconfTokenHandler } from 'rtc-token-apis/server';
+import { createProconfTokenHandler, createSignalWireTokenHandlers, allowGuestAddresses, createRedisTokenStore, MissingPeerDependencyError } from 'rtc-token-apis/server';
+import { createSignalWireAppClient, createSubscriberTokenSource } from 'rtc-token-apis/signalwire-app';
 import { verifyApi, type VerifyResult } from 'rtc-token-apis/verify';
 
 const mock = await startMockServer({ port: 0 });
@@ -42,9 +43,22 @@ try {
   const handler = createProconfTokenHandler({ adminBaseUrl: mock.url, authorize: () => ({ user: 'u-1' }), logger: false });
   const handled = await handler(new Request('http://app.test/proconfToken', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
   const verified: VerifyResult = await verifyApi({ api: 'proconf-admin', target: mock.url });
+  const swHandlers = createSignalWireTokenHandlers<{ email: string }>({
+    signalwire: { projectId: 'p', apiToken: 't', baseUrl: mock.url },
+    authorize: () => ({ email: 'alice@example.net' }),
+    subscriber: (user) => ({ reference: user.email }),
+    guestPolicy: allowGuestAddresses(['a46e1381-21cf-46c9-bfed-576eb3b96370']),
+    logger: false,
+  });
+  const swApp = createSignalWireAppClient({ baseUrl: 'http://127.0.0.1:1', credentials: () => 'session', fetch: swHandlers });
+  const swToken = await createSubscriberTokenSource({ client: swApp, fingerprint: 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk' }).getToken();
+  // redis is an optional peer the consumer did not install: a typed error, not a crash at import.
+  const redisMissing = await createRedisTokenStore({ url: 'redis://127.0.0.1:6379' }).then(() => false, (e: unknown) => e instanceof MissingPeerDependencyError);
   console.log(JSON.stringify({
     validation: invalid,
     handler: handled.status,
+    swToken: swToken.split('.').length,
+    redisMissing,
     verify: verified.ok,
     rootExports: typeof fromRoot === 'function' && typeof appFromRoot === 'function',
     name: token.name,
@@ -99,7 +113,7 @@ describe('npm pack tarball', () => {
     const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir }).then(() => '', (e: { stdout: string }) => e.stdout);
     expect(output.trim().split('\n').filter((l) => /error TS/.test(l))).toEqual([expect.stringMatching(/^wrong-body\.ts\(2,\d+\): error TS2322/)]);
     const { stdout } = await run(process.execPath, [join(dir, 'out', 'consumer.js')], { cwd: dir });
-    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ validation: 'at most 10 items, got 11', handler: 200, verify: true, rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ validation: 'at most 10 items, got 11', handler: 200, swToken: 5, redisMissing: true, verify: true, rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
   }, 60_000);
 
   it('the installed bin runs the breaking-change gate on the shipped specs', async () => {

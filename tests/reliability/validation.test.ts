@@ -144,7 +144,7 @@ describe('no schema compiler at runtime, and no cost when unused', () => {
   const files = readdirSync(join(root, 'generated', 'validators'));
 
   it('one generated module per API, with no import or require at all', () => {
-    expect(files.sort()).toEqual(['proconf-admin.ts', 'proconf-app.ts', 'signalwire-fabric.ts', 'signalwire-video.ts']);
+    expect(files.sort()).toEqual(['proconf-admin.ts', 'proconf-app.ts', 'signalwire-app.ts', 'signalwire-fabric.ts', 'signalwire-video.ts']);
     for (const f of files) {
       const code = readFileSync(join(root, 'generated', 'validators', f), 'utf8');
       // (Ajv's ucs2length helper keeps its own source path as a string: text, not a require.)
