@@ -2,7 +2,7 @@
 // and `generate --check` can compare them without touching the tree.
 import { bundle, createConfig } from '@redocly/openapi-core';
 import type { ApiEntry } from './apis.ts';
-import { listOperations } from './docs/operations.ts';
+import { child, resolveRef, specOperations, type Json, type SpecOperation } from '../../src/spec/index.ts';
 
 export interface Artifact {
   /** Path relative to the repository root. */
@@ -38,17 +38,66 @@ async function typesFor(api: BundledApi): Promise<string> {
 /** Extra generators (e.g. validators) plug in here and see every bundled API. */
 export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[];
 
-/** A runtime table of every operation: what the wrapper needs to map a response. */
+/** A runtime table of every operation: what the wrapper needs to send a request and map a response. */
 function operationTable(apis: BundledApi[]): string {
-  const rows = apis.flatMap((api) => listOperations(api.document).map(({ method, path, operation }) => {
-    const statuses = Object.keys(operation.responses).map(Number).sort((a, b) => a - b);
-    return `  ${operation.operationId}: { api: '${api.name}', operationId: '${operation.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`;
+  const rows = apis.flatMap((api) => specOperations(api.document).map(({ method, path, operationId, operation }) => {
+    const statuses = Object.keys(operation.responses ?? {}).map(Number).sort((a, b) => a - b);
+    return `  ${operationId}: { api: '${api.name}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`;
   }));
   return `${HEADER}export const operations = {\n${rows.join('\n')}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }
 
+/** The first example body of each error status, as the spec documents it. */
+function errorBodies(doc: Json, op: SpecOperation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [status, raw] of Object.entries((op.operation.responses ?? {}) as Json)) {
+    if (Number(status) < 400) continue;
+    const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
+    const first = media?.example ?? Object.values((media?.examples ?? {}) as Json).map((e) => resolveRef(doc, e, '').node?.value)[0];
+    if (first !== undefined) out[status] = first;
+  }
+  return out;
+}
+
+/**
+ * Facts server-side code reads from the specs' vendor extensions
+ * (`x-state-changing`, `x-body-limit`, `x-wrong-method`) and error examples:
+ * kept apart from the operation table so browser bundles never carry them.
+ */
+function operationFacts(apis: BundledApi[]): string {
+  const facts = Object.fromEntries(apis.flatMap((api) => specOperations(api.document).map((op) => {
+    const wrongMethod = Object.entries((op.operation.responses ?? {}) as Json)
+      .filter(([status, raw]) => resolveRef(api.document, raw, child(op.pointer, 'responses', status)).node?.['x-wrong-method'] === true)
+      .map(([status]) => Number(status))[0];
+    const stateChanging = op.operation['x-state-changing'];
+    if (stateChanging === undefined) throw new Error(`${api.name}: ${op.operationId} has no x-state-changing (lint should have said so)`);
+    return [op.operationId, {
+      stateChanging,
+      ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
+      ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
+      errorBodies: errorBodies(api.document, op),
+    }];
+  })));
+  return `${HEADER}export interface OperationFacts {
+  /** \`x-state-changing\`: why calling the operation changes state, or false when nothing is stored. */
+  readonly stateChanging: string | false;
+  /** \`x-body-limit\`: the largest request body accepted, in bytes (larger: the documented 413). */
+  readonly bodyLimit?: number;
+  /** The documented status a request with another HTTP method gets (a response marked \`x-wrong-method\`). */
+  readonly wrongMethodStatus?: number;
+  /** The first example body of each documented error status. */
+  readonly errorBodies: Readonly<Record<string, unknown>>;
+}
+
+export const operationFacts = ${JSON.stringify(facts, null, 2)} as const satisfies Record<string, OperationFacts>;
+`;
+}
+
 export const coreGenerators: Generator[] = [
-  (apis) => [{ path: 'generated/operations.ts', content: operationTable(apis) }],
+  (apis) => [
+    { path: 'generated/operations.ts', content: operationTable(apis) },
+    { path: 'generated/operation-facts.ts', content: operationFacts(apis) },
+  ],
   (apis) => apis.map((api) => ({
     path: `generated/bundled/${api.name}.json`,
     content: JSON.stringify(api.document, null, 2) + '\n',

@@ -2,7 +2,7 @@
 // (document) each came from and each API's base path.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { loadBundledSpecs } from './specs.js';
+import { loadBundledSpecs } from '../spec/bundled.js';
 
 export interface MockOperation {
   /** The bundled document it came from, e.g. `signalwire-fabric`. */

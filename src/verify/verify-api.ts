@@ -107,7 +107,7 @@ function describeCause(error: unknown): string {
 
 function skipReason(op: OperationSpec, check: Check, options: VerifyOptions): string | undefined {
   if (options.skip?.includes(check.id)) return 'skipped on request';
-  const change = check.credentials ? stateChange(op.operationId, check.method) : undefined;
+  const change = check.credentials ? stateChange({ method: check.method, stateChanging: op.stateChanging }) : undefined;
   if (change && !mutationAllowed(options.allowMutations, op.operationId)) {
     return `state-changing (${change}); opt in with --allow-mutations or --allow ${op.operationId}`;
   }
