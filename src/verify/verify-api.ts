@@ -8,12 +8,14 @@ import { readTextCapped } from '../core/transport.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
 import { createBodyValidator, type BodyValidator } from './response-validator.js';
-import { deref, listOperations, loadDocument, type OperationSpec } from './spec-document.js';
+import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 
 export interface VerifyOptions {
   /** A bundled API name: signalwire-video, signalwire-fabric, proconf-app, proconf-admin. */
   api: string;
+  /** Verify against this document instead of the bundled one named by `api` (e.g. a spec under review). */
+  document?: OpenApiDocument;
   /** The server's base URL; the spec's paths are appended to it. */
   target: string;
   /** Headers that authenticate (see credentialsFromEnv). Never printed. */
@@ -129,7 +131,7 @@ async function runAll<T, R>(items: T[], limit: number, run: (item: T) => Promise
 
 /** Sends every check of `api` to `target` and reports each response's conformance. */
 export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
-  const doc = loadDocument(options.api);
+  const doc = options.document ?? loadDocument(options.api);
   const target = checkBaseUrl(options.target, { name: 'target', sendsCredentials: options.credentials !== undefined });
   const operations = listOperations(doc);
   if (!options.credentials && operations.some((op) => op.requiresAuth)) {
