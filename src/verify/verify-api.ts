@@ -1,6 +1,7 @@
 // Runs every check of one API against a live server and judges each
 // response: expected status, documented status, JSON body valid against the
 // documented schema (JSON Schema 2020-12).
+import { VERIFY_DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { scrub, secretList } from '../core/secrets.js';
@@ -26,9 +27,9 @@ export interface VerifyOptions {
   skip?: readonly string[];
   /** Path parameter values for the valid requests, e.g. `{ id: '<a real conference token id>' }`. */
   params?: Record<string, string>;
-  /** Per-request timeout in ms. Default 10 000. */
+  /** Per-request timeout in ms. Default: `VERIFY_DEFAULTS.timeoutMs` in core/defaults.ts. */
   timeoutMs?: number;
-  /** Requests in flight at once. Default 4. */
+  /** Requests in flight at once. Default: `VERIFY_DEFAULTS.concurrency`. */
   concurrency?: number;
   fetch?: typeof globalThis.fetch;
 }
@@ -53,7 +54,6 @@ export interface VerifyResult {
   ok: boolean;
 }
 
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 interface Context {
   target: string;
@@ -93,7 +93,7 @@ async function runCheck(op: OperationSpec, check: Check, ctx: Context): Promise<
       redirect: 'manual',
       signal: AbortSignal.timeout(ctx.timeoutMs),
     });
-    const text = await readTextCapped(response.body, MAX_RESPONSE_BYTES);
+    const text = await readTextCapped(response.body, VERIFY_DEFAULTS.maxResponseBytes);
     const problems = judge(op, check, response.status, response.headers.get('content-type') ?? '', text, ctx);
     return { ...base, status: response.status, outcome: problems.length ? 'fail' : 'pass', problems: scrub(problems, ctx.secrets) };
   } catch (error) {
@@ -140,14 +140,14 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const ctx: Context = {
     target,
     credentials: options.credentials ?? {},
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
     fetch: options.fetch ?? globalThis.fetch,
     validate: createBodyValidator(options.api, doc),
     secrets: secretList(Object.values(options.credentials ?? {}).flatMap((v) => [v, v.replace(/^\S+\s+/, '')])),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
   const planned = operations.flatMap((op) => checksFor(op, { params: options.params, resolveSchema }).map((check) => ({ op, check })));
-  const results = await runAll(planned, options.concurrency ?? 4, async ({ op, check }) => {
+  const results = await runAll(planned, options.concurrency ?? VERIFY_DEFAULTS.concurrency, async ({ op, check }) => {
     const reason = skipReason(op, check, options);
     return reason ? { id: check.id, operationId: check.operationId, outcome: 'skip' as const, problems: [reason] } : runCheck(op, check, ctx);
   });
