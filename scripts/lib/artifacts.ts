@@ -38,13 +38,18 @@ async function typesFor(api: BundledApi): Promise<string> {
 /** Extra generators (e.g. validators) plug in here and see every bundled API. */
 export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[];
 
-/** A runtime table of every operation: what the wrapper needs to send a request and map a response. */
+/**
+ * A runtime table of every operation: what the wrapper needs to send a
+ * request and map a response. One export per operation, so a bundle that
+ * imports one operation carries only that row.
+ */
 function operationTable(apis: BundledApi[]): string {
-  const rows = apis.flatMap((api) => specOperations(api.document).map(({ method, path, operationId, operation }) => {
+  const ops = apis.flatMap((api) => specOperations(api.document).map((op) => ({ api: api.name, ...op })));
+  const rows = ops.map(({ api, method, path, operationId, operation }) => {
     const statuses = Object.keys(operation.responses ?? {}).map(Number).sort((a, b) => a - b);
-    return `  ${operationId}: { api: '${api.name}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] },`;
-  }));
-  return `${HEADER}export const operations = {\n${rows.join('\n')}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`;
+    return `export const ${operationId} = { api: '${api}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] } as const;`;
+  });
+  return `${HEADER}${rows.join('\n')}\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }
 
 /** The first example body of each error status, as the spec documents it. */

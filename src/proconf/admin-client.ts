@@ -8,7 +8,7 @@ import { createContext, operationErrorGuard, type ClientOptions } from '../core/
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
-import { operations as table } from '../../generated/operations.js';
+import * as table from '../../generated/operations.js';
 import type { paths, operations } from '../../generated/types/proconf-admin.js';
 
 export interface ProconfAdminClientOptions extends ClientOptions {

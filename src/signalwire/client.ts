@@ -4,7 +4,7 @@ import type { Client } from 'openapi-fetch';
 import { bindOperation } from '../core/bind.js';
 import { createContext, operationErrorGuard } from '../core/client.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
-import { operations as table } from '../../generated/operations.js';
+import * as table from '../../generated/operations.js';
 import type { paths as VideoPaths, operations as VideoOps } from '../../generated/types/signalwire-video.js';
 import type { paths as FabricPaths, operations as FabricOps } from '../../generated/types/signalwire-fabric.js';
 import { resolveSignalWireConfig, type SignalWireOptions } from './config.js';

@@ -71,7 +71,7 @@ describe('a path-level parameter and a PUT', () => {
   it('reaches the operation table and the operation facts', async () => {
     const [table] = await coreGenerators[0]!([api]);
     const facts = (await coreGenerators[0]!([api]))[1]!;
-    expect(table!.content).toContain("update_thing: { api: 'test-api', operationId: 'update_thing', method: 'PUT', path: '/things/{id}', statuses: [200, 400, 401] }");
+    expect(table!.content).toContain("export const update_thing = { api: 'test-api', operationId: 'update_thing', method: 'PUT', path: '/things/{id}', statuses: [200, 400, 401] } as const;");
     expect(table!.content).toContain("method: 'TRACE'");
     expect(facts.content).toContain('"stateChanging": "replaces the thing"');
   });
