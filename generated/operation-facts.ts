@@ -8,6 +8,8 @@ export interface OperationFacts {
   readonly wrongMethodStatus?: number;
   /** The first example body of each documented error status. */
   readonly errorBodies: Readonly<Record<string, unknown>>;
+  /** Codes given for one schema keyword on one attribute (examples marked `x-schema-keyword`). */
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
 }
 
 export const operationFacts = {
@@ -101,7 +103,15 @@ export const operationFacts = {
       "500": {
         "error": "Internal Server Error"
       }
-    }
+    },
+    "specificCodes": [
+      {
+        "attribute": "allowed_addresses",
+        "keyword": "maxItems",
+        "code": "allowed_address_limit_exceeded",
+        "when": "more than 10 allowed addresses"
+      }
+    ]
   },
   "get_proconf_token": {
     "stateChanging": false,

@@ -65,6 +65,24 @@ function errorBodies(doc: Json, op: SpecOperation): Record<string, unknown> {
 }
 
 /**
+ * Error codes an API gives for one schema keyword on one attribute: the
+ * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, when }`.
+ */
+function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; when: string }[] {
+  return Object.entries((op.operation.responses ?? {}) as Json).flatMap(([status, raw]) => {
+    const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
+    return Object.values((media?.examples ?? {}) as Json).flatMap((ref) => {
+      const example = resolveRef(doc, ref, '').node;
+      const item = example?.value?.errors?.[0];
+      if (typeof example?.['x-schema-keyword'] !== 'string' || !item) return [];
+      // The summary says when, for people: "more than 10 allowed addresses (code)" -> "more than 10 allowed addresses".
+      const when = String(example.summary ?? item.message).replace(/\s*\([^)]*\)\s*$/, '');
+      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), when }];
+    });
+  });
+}
+
+/**
  * Facts server-side code reads from the specs' vendor extensions
  * (`x-state-changing`, `x-body-limit`, `x-wrong-method`) and error examples:
  * kept apart from the operation table so browser bundles never carry them.
@@ -81,6 +99,7 @@ function operationFacts(apis: BundledApi[]): string {
       ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
       ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
       errorBodies: errorBodies(api.document, op),
+      ...(specificCodes(api.document, op).length && { specificCodes: specificCodes(api.document, op) }),
     }];
   })));
   return `${HEADER}export interface OperationFacts {
@@ -92,6 +111,8 @@ function operationFacts(apis: BundledApi[]): string {
   readonly wrongMethodStatus?: number;
   /** The first example body of each documented error status. */
   readonly errorBodies: Readonly<Record<string, unknown>>;
+  /** Codes given for one schema keyword on one attribute (examples marked \`x-schema-keyword\`). */
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
 }
 
 export const operationFacts = ${JSON.stringify(facts, null, 2)} as const satisfies Record<string, OperationFacts>;
