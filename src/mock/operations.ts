@@ -18,7 +18,7 @@ export interface MockApi {
 }
 
 /** `/api/fabric/subscribers/tokens` -> `/api/fabric`; `/proconfToken` -> `/proconfToken`. */
-export function basePathOf(path: string): string {
+function basePathOf(path: string): string {
   return '/' + path.split('/').filter(Boolean).slice(0, 2).join('/');
 }
 

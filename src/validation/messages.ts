@@ -14,7 +14,7 @@ function kindOf(value: unknown): string {
 }
 
 /** `/allowed_addresses/3` -> `allowed_addresses[3]`; the empty pointer -> `fallback`. */
-export function fieldName(pointer: string, fallback: string): string {
+function fieldName(pointer: string, fallback: string): string {
   let out = '';
   for (const key of tokensOf(pointer)) {
     out += /^\d+$/.test(key) ? `[${key}]` : out ? `.${key}` : key;

@@ -41,7 +41,7 @@ function successStatuses(op: OperationSpec): number[] {
 }
 
 /** The spec's `x-body-limit`, when the operation also documents the 413 that enforces it. */
-export function documentedBodyLimit(op: OperationSpec): number | undefined {
+function documentedBodyLimit(op: OperationSpec): number | undefined {
   return op.responses.has(413) ? op.bodyLimit : undefined;
 }
 
