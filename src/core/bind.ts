@@ -1,19 +1,33 @@
 // One typed binding per operation: the generated table row says where it
-// goes, the generated types say what it takes and returns, so a client lists
-// each operation once (no interface + cast pairs).
+// goes and which operation it is, the generated types say what it takes and
+// returns, so a client lists each operation once (no interface + cast pairs).
 import { callOperation, type CallContext, type CallInput, type CallOptions, type OperationMeta } from './call.js';
 import type { RequestBody, SuccessBody } from './types.js';
 
-/** A named operation: its argument (the body, or a path parameter), then per-call options. */
-export type BoundOperation<Op, Arg = RequestBody<Op>> = (arg: Arg, options?: CallOptions) => Promise<SuccessBody<Op>>;
+/** A named operation taking its JSON body, then per-call options. */
+export type BoundOperation<Ops, Id extends keyof Ops> = (body: RequestBody<Ops[Id]>, options?: CallOptions) => Promise<SuccessBody<Ops[Id]>>;
+
+/** A named operation taking another argument (e.g. a path parameter), then per-call options. */
+export type BoundOperationWith<Ops, Id extends keyof Ops, Arg> = (arg: Arg, options?: CallOptions) => Promise<SuccessBody<Ops[Id]>>;
 
 const asBody = (body: unknown): CallInput => ({ body });
 
+type Row<Id> = OperationMeta & { readonly operationId: Id };
+
+/** Binds one table row; the operation id is read from the row. */
+export interface OperationBinder<Ops> {
+  <Id extends keyof Ops & string>(meta: Row<Id>): BoundOperation<Ops, Id>;
+  <Id extends keyof Ops & string, Arg>(meta: Row<Id>, toInput: (arg: Arg) => CallInput): BoundOperationWith<Ops, Id, Arg>;
+}
+
 /**
- * `bindOperation<operations['create_x']>(ctx, table.create_x)` sends its
- * argument as the JSON body; pass `toInput` for another shape, e.g.
+ * `const op = operationBinder<operations>(ctx)`, then `op(table.create_x)`:
+ * the operation id comes from the table row, the types from `operations`. The
+ * argument is sent as the JSON body; pass `toInput` for another shape, e.g.
  * `(id: string) => ({ params: { path: { id } } })`.
  */
-export function bindOperation<Op, Arg = RequestBody<Op>>(ctx: CallContext, meta: OperationMeta, toInput: (arg: Arg) => CallInput = asBody): BoundOperation<Op, Arg> {
-  return (arg, options) => callOperation(ctx, meta, toInput(arg), options) as Promise<SuccessBody<Op>>;
+export function operationBinder<Ops>(ctx: CallContext): OperationBinder<Ops> {
+  // The overloads carry the types; the one implementation only forwards.
+  return (meta: OperationMeta, toInput: (arg: any) => CallInput = asBody) =>
+    (arg: unknown, options?: CallOptions) => callOperation(ctx, meta, toInput(arg), options) as Promise<any>;
 }

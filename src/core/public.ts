@@ -3,7 +3,7 @@ export { RtcApiError, HttpError, NetworkError, TimeoutError, AbortError, Respons
 export type { CallOptions, HeaderProvider } from './call.js';
 export type { ClientOptions, TransportOptions } from './client.js';
 export { isOperationError } from './operation-error.js';
-export type { BoundOperation } from './bind.js';
+export type { BoundOperation, BoundOperationWith } from './bind.js';
 export type { RetryOptions, RetryInfo } from './retry.js';
 export type { Validation } from './validation-hook.js';
 export type { SuccessBody, DocumentedHttpError } from './types.js';

@@ -2,7 +2,7 @@
 // the admin backend trusts the role it is given. Its auth is undocumented, so
 // each deployment supplies its own headers through a hook.
 import type { Client } from 'openapi-fetch';
-import { bindOperation } from '../core/bind.js';
+import { operationBinder } from '../core/bind.js';
 import type { HeaderProvider } from '../core/call.js';
 import { createContext, operationErrorGuard, type ClientOptions } from '../core/client.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
@@ -21,7 +21,7 @@ export interface ProconfAdminClientOptions extends ClientOptions {
 function bind(ctx: ReturnType<typeof createContext>) {
   return {
     /** POST /api/proconf-token: `{ error: null, data: jwt }`. */
-    createProconfToken: bindOperation<operations['create_proconf_token']>(ctx, table.create_proconf_token),
+    createProconfToken: operationBinder<operations>(ctx)(table.create_proconf_token),
   };
 }
 

@@ -1,7 +1,7 @@
 // Client for the application server's POST /proconfToken. Browser-safe: no
 // Node APIs, and the user's credential comes from a provider called per request.
 import type { Client } from 'openapi-fetch';
-import { bindOperation } from '../core/bind.js';
+import { operationBinder } from '../core/bind.js';
 import { createContext, operationErrorGuard, type ClientOptions } from '../core/client.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import { checkBaseUrl } from '../core/config-checks.js';
@@ -22,7 +22,7 @@ export interface ProconfAppClientOptions extends ClientOptions {
 function bind(ctx: ReturnType<typeof createContext>) {
   return {
     /** POST /proconfToken: `{ error: null, data: jwt }`. */
-    getProconfToken: bindOperation<operations['get_proconf_token']>(ctx, table.get_proconf_token),
+    getProconfToken: operationBinder<operations>(ctx)(table.get_proconf_token),
   };
 }
 

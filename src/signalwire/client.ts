@@ -1,7 +1,7 @@
 // The SignalWire client: Video and Fabric token operations sharing one Basic
 // auth header, each bound once from the generated operation table.
 import type { Client } from 'openapi-fetch';
-import { bindOperation } from '../core/bind.js';
+import { operationBinder } from '../core/bind.js';
 import { createContext, operationErrorGuard } from '../core/client.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import * as table from '../../generated/operations.js';
@@ -14,15 +14,16 @@ export type SignalWireOperations = VideoOps & FabricOps;
 const VERSION = '0.1.0';
 
 function bind(ctx: ReturnType<typeof createContext>) {
+  const op = operationBinder<SignalWireOperations>(ctx);
   return {
     /** POST /api/video/conference_tokens/{id}/reset. Not idempotent: the previous token stops working. */
-    resetConferenceToken: bindOperation<VideoOps['reset_conference_token'], string>(ctx, table.reset_conference_token, (id) => ({ params: { path: { id } } })),
+    resetConferenceToken: op(table.reset_conference_token, (id: string) => ({ params: { path: { id } } })),
     /** POST /api/fabric/subscribers/tokens. */
-    createSubscriberToken: bindOperation<FabricOps['create_subscriber_token']>(ctx, table.create_subscriber_token),
+    createSubscriberToken: op(table.create_subscriber_token),
     /** POST /api/fabric/subscribers/tokens/refresh. Each refresh token works once. */
-    refreshSubscriberToken: bindOperation<FabricOps['refresh_subscriber_token']>(ctx, table.refresh_subscriber_token),
+    refreshSubscriberToken: op(table.refresh_subscriber_token),
     /** POST /api/fabric/guests/tokens. */
-    createSubscriberGuestToken: bindOperation<FabricOps['create_subscriber_guest_token']>(ctx, table.create_subscriber_guest_token),
+    createSubscriberGuestToken: op(table.create_subscriber_guest_token),
   };
 }
 
