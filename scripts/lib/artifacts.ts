@@ -2,7 +2,7 @@
 // and `generate --check` can compare them without touching the tree.
 import { bundle, createConfig } from '@redocly/openapi-core';
 import type { ApiEntry } from './apis.ts';
-import { listOperations } from './docs/operations.ts';
+import { child, resolveRef, specOperations, type Json, type SpecOperation } from '../../src/spec/index.ts';
 
 export interface Artifact {
   /** Path relative to the repository root. */
@@ -25,7 +25,7 @@ export async function bundleApi(api: ApiEntry): Promise<BundledApi> {
 
 async function typesFor(api: BundledApi): Promise<string> {
   // Loaded on demand: it pulls in the TypeScript compiler (~1.3 s), which
-  // bundleApi's other users (docs) never need.
+  // bundleApi's other users (docs, check:breaking) never need.
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   // Pass a deep copy: openapi-typescript annotates the object it is given.
   const ast = await openapiTS(structuredClone(api.document) as never, {
@@ -38,20 +38,92 @@ async function typesFor(api: BundledApi): Promise<string> {
 /** Extra generators (e.g. validators) plug in here and see every bundled API. */
 export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[];
 
-/** A runtime table of every operation: what the wrapper needs to map a response. */
+/**
+ * A runtime table of every operation: what the wrapper needs to send a
+ * request and map a response. One export per operation, so a bundle that
+ * imports one operation carries only that row.
+ */
 function operationTable(apis: BundledApi[]): string {
-  const rows = apis.flatMap((api) => listOperations(api.document).map(({ method, path, operation }) => {
-    const statuses = Object.keys(operation.responses).map(Number).sort((a, b) => a - b);
-    // A body limit the spec states (`x-body-limit-bytes`) reaches the handlers from here, never as a copied number.
-    const limit = (operation as { 'x-body-limit-bytes'?: unknown })['x-body-limit-bytes'];
-    const bodyLimit = Number.isInteger(limit) ? `, bodyLimitBytes: ${limit as number}` : '';
-    return `  ${operation.operationId}: { api: '${api.name}', operationId: '${operation.operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}]${bodyLimit} },`;
-  }));
-  return `${HEADER}export const operations = {\n${rows.join('\n')}\n} as const;\n\nexport type OperationId = keyof typeof operations;\n`;
+  const ops = apis.flatMap((api) => specOperations(api.document).map((op) => ({ api: api.name, ...op })));
+  const rows = ops.map(({ api, method, path, operationId, operation }) => {
+    const statuses = Object.keys(operation.responses ?? {}).map(Number).sort((a, b) => a - b);
+    return `export const ${operationId} = { api: '${api}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] } as const;`;
+  });
+  return `${HEADER}${rows.join('\n')}\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
+}
+
+/** The first example body of each error status, as the spec documents it. */
+function errorBodies(doc: Json, op: SpecOperation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [status, raw] of Object.entries((op.operation.responses ?? {}) as Json)) {
+    if (Number(status) < 400) continue;
+    const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
+    const first = media?.example ?? Object.values((media?.examples ?? {}) as Json).map((e) => resolveRef(doc, e, '').node?.value)[0];
+    if (first !== undefined) out[status] = first;
+  }
+  return out;
+}
+
+/**
+ * Error codes an API gives for one schema keyword on one attribute: the
+ * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, when }`.
+ */
+function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; when: string }[] {
+  return Object.entries((op.operation.responses ?? {}) as Json).flatMap(([status, raw]) => {
+    const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
+    return Object.values((media?.examples ?? {}) as Json).flatMap((ref) => {
+      const example = resolveRef(doc, ref, '').node;
+      const item = example?.value?.errors?.[0];
+      if (typeof example?.['x-schema-keyword'] !== 'string' || !item) return [];
+      // The summary says when, for people: "more than 10 allowed addresses (code)" -> "more than 10 allowed addresses".
+      const when = String(example.summary ?? item.message).replace(/\s*\([^)]*\)\s*$/, '');
+      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), when }];
+    });
+  });
+}
+
+/**
+ * Facts server-side code reads from the specs' vendor extensions
+ * (`x-state-changing`, `x-body-limit`, `x-wrong-method`) and error examples:
+ * kept apart from the operation table so browser bundles never carry them.
+ */
+function operationFacts(apis: BundledApi[]): string {
+  const facts = Object.fromEntries(apis.flatMap((api) => specOperations(api.document).map((op) => {
+    const wrongMethod = Object.entries((op.operation.responses ?? {}) as Json)
+      .filter(([status, raw]) => resolveRef(api.document, raw, child(op.pointer, 'responses', status)).node?.['x-wrong-method'] === true)
+      .map(([status]) => Number(status))[0];
+    const stateChanging = op.operation['x-state-changing'];
+    if (stateChanging === undefined) throw new Error(`${api.name}: ${op.operationId} has no x-state-changing (lint should have said so)`);
+    return [op.operationId, {
+      stateChanging,
+      ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
+      ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
+      errorBodies: errorBodies(api.document, op),
+      ...(specificCodes(api.document, op).length && { specificCodes: specificCodes(api.document, op) }),
+    }];
+  })));
+  return `${HEADER}export interface OperationFacts {
+  /** \`x-state-changing\`: why calling the operation changes state, or false when nothing is stored. */
+  readonly stateChanging: string | false;
+  /** \`x-body-limit\`: the largest request body accepted, in bytes (larger: the documented 413). */
+  readonly bodyLimit?: number;
+  /** The documented status a request with another HTTP method gets (a response marked \`x-wrong-method\`). */
+  readonly wrongMethodStatus?: number;
+  /** The first example body of each documented error status. */
+  readonly errorBodies: Readonly<Record<string, unknown>>;
+  /** Codes given for one schema keyword on one attribute (examples marked \`x-schema-keyword\`). */
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
+}
+
+export const operationFacts = ${JSON.stringify(facts, null, 2)} as const satisfies Record<string, OperationFacts>;
+`;
 }
 
 export const coreGenerators: Generator[] = [
-  (apis) => [{ path: 'generated/operations.ts', content: operationTable(apis) }],
+  (apis) => [
+    { path: 'generated/operations.ts', content: operationTable(apis) },
+    { path: 'generated/operation-facts.ts', content: operationFacts(apis) },
+  ],
   (apis) => apis.map((api) => ({
     path: `generated/bundled/${api.name}.json`,
     content: JSON.stringify(api.document, null, 2) + '\n',

@@ -6,8 +6,8 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import type { Artifact, BundledApi, Generator } from './artifacts.ts';
 import { repoRoot } from './apis.ts';
+import { child, resolveRef, specOperations } from '../../src/spec/index.ts';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Keywords that only document: dropped so the generated code stays small. */
 const DOC_KEYWORDS = new Set(['description', 'example', 'examples', 'summary', 'title']);
 
@@ -37,19 +37,6 @@ function stripDocs(value: unknown): unknown {
   return out;
 }
 
-const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Follows OpenAPI-level `$ref`s (responses, requestBodies, parameters) to the pointer of the object. */
-function resolve(doc: Json, node: unknown, pointer: string): { node: Json; pointer: string } {
-  let current = node as Json;
-  let at = pointer;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    at = current.$ref.slice(1);
-    current = at.split('/').slice(1).reduce<any>((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return { node: current, pointer: at };
-}
-
 interface OperationSchemas {
   operationId: string;
   request: Json;
@@ -58,42 +45,32 @@ interface OperationSchemas {
 
 /** A request validator checks `{ path, body }`: what the client passes to openapi-fetch. */
 function operationSchemas(api: string, doc: Json): OperationSchemas[] {
-  const out: OperationSchemas[] = [];
   const ref = (pointer: string) => ({ $ref: `${api}#${pointer}` });
-  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
-    for (const method of METHODS) {
-      const op = item[method] as Json | undefined;
-      if (!op) continue;
-      const opPointer = `/paths/${escapePointer(path)}/${method}`;
-      const properties: Json = {};
-      const required: string[] = [];
-      const pathParams: Json = {};
-      const pathRequired: string[] = [];
-      ((op.parameters ?? []) as unknown[]).forEach((p, i) => {
-        const param = resolve(doc, p, `${opPointer}/parameters/${i}`);
-        if (param.node.in !== 'path') return;
-        pathParams[param.node.name as string] = ref(`${param.pointer}/schema`);
-        pathRequired.push(param.node.name as string);
-      });
-      if (pathRequired.length) {
-        properties.path = { type: 'object', properties: pathParams, required: pathRequired };
-        required.push('path');
-      }
-      if (op.requestBody) {
-        const body = resolve(doc, op.requestBody, `${opPointer}/requestBody`);
-        properties.body = ref(`${body.pointer}/content/application~1json/schema`);
-        if (body.node.required) required.push('body');
-      }
-      const responses: [string, Json][] = [];
-      for (const [status, r] of Object.entries(op.responses as Json)) {
-        const res = resolve(doc, r, `${opPointer}/responses/${status}`);
-        const content = res.node.content as Json | undefined;
-        if (content?.['application/json']) responses.push([status, ref(`${res.pointer}/content/application~1json/schema`)]);
-      }
-      out.push({ operationId: op.operationId as string, request: { type: 'object', properties, required }, responses });
+  return specOperations(doc).map((op) => {
+    const properties: Json = {};
+    const required: string[] = [];
+    // Path-level parameters count too: the walker merges them in.
+    const pathParams = op.parameters.filter((p) => p.in === 'path');
+    if (pathParams.length) {
+      properties.path = {
+        type: 'object',
+        properties: Object.fromEntries(pathParams.map((p) => [p.name, ref(child(p.pointer, 'schema'))])),
+        required: pathParams.map((p) => p.name),
+      };
+      required.push('path');
     }
-  }
-  return out;
+    if (op.operation.requestBody) {
+      const body = resolveRef(doc, op.operation.requestBody, child(op.pointer, 'requestBody'));
+      properties.body = ref(child(body.pointer, 'content', 'application/json', 'schema'));
+      if (body.node?.required) required.push('body');
+    }
+    const responses: [string, Json][] = [];
+    for (const [status, r] of Object.entries((op.operation.responses ?? {}) as Json)) {
+      const res = resolveRef(doc, r, child(op.pointer, 'responses', status));
+      if (res.node?.content?.['application/json']) responses.push([status, ref(child(res.pointer, 'content', 'application/json', 'schema'))]);
+    }
+    return { operationId: op.operationId, request: { type: 'object', properties, required }, responses };
+  });
 }
 
 async function bundle(code: string): Promise<string> {

@@ -11,7 +11,7 @@ import type { Validation } from './validation-hook.js';
 import type { DocumentedHttpError } from './types.js';
 
 /** Options every client accepts. */
-export interface TransportOptions {
+export interface ClientOptions {
   /**
    * The fetch to use (inject for tests, proxies, instrumentation). Defaults to
    * globalThis.fetch at call time. It is called as `fetch(request, { signal })`
@@ -29,7 +29,10 @@ export interface TransportOptions {
   validation?: Validation;
 }
 
-export interface ContextInit<Paths extends {}> extends TransportOptions {
+/** @deprecated Use `ClientOptions` (same type). */
+export type TransportOptions = ClientOptions;
+
+export interface ContextInit<Paths extends {}> extends ClientOptions {
   baseUrl: string;
   /** Headers fixed for the client's lifetime (static auth, Accept, User-Agent). */
   staticHeaders?: Record<string, string>;

@@ -9,3 +9,18 @@ export const DEFAULTS = {
   /** What error messages and JSON output show in place of a secret. */
   redacted: '[REDACTED]',
 } as const;
+
+/** Opt-in retries (`retry: true`): attempts, the total time budget and the backoff range. */
+export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
+
+/** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
+export const SECRET_MIN_LENGTH = 4;
+
+/** createProconfTokenHandler: the admin backend call's timeout and the path served. */
+export const HANDLER_DEFAULTS = { timeoutMs: 10_000, path: '/proconfToken' } as const;
+
+/** verifyApi: per-request timeout, requests in flight, largest response body read. */
+export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1024 * 1024 } as const;
+
+/** startMockServer and `rtc-token-apis mock`: where the mock listens. */
+export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010 } as const;

@@ -1,7 +1,9 @@
 // What every entry point re-exports: the error classes and shared types.
 export { RtcApiError, HttpError, NetworkError, TimeoutError, AbortError, ResponseBodyError, ProviderError, RequestValidationError, ConfigError, type ErrorKind, type ValidationIssue } from './errors.js';
 export type { CallOptions, HeaderProvider } from './call.js';
-export type { TransportOptions } from './client.js';
+export type { ClientOptions, TransportOptions } from './client.js';
+export { isOperationError } from './operation-error.js';
+export type { BoundOperation, BoundOperationWith } from './bind.js';
 export type { RetryOptions, RetryInfo } from './retry.js';
 export type { Validation } from './validation-hook.js';
 export type { SuccessBody, DocumentedHttpError } from './types.js';

@@ -1,6 +1,7 @@
 // Opt-in retries that are safe for non-idempotent POSTs: only when the server
 // cannot have acted on the request (429, 503, or a connection refused before
 // any byte was sent). Never after a timeout or a reset once the request left.
+import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 
 export interface RetryInfo {
@@ -39,7 +40,7 @@ export interface RetryPolicy {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
+export { RETRY_DEFAULTS };
 const MAX_ATTEMPTS_LIMIT = 10;
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {

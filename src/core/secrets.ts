@@ -1,9 +1,6 @@
 // Secrets are scrubbed from anything an error exposes: a hostile or buggy
 // server may echo a credential back in its error body.
-import { DEFAULTS } from './defaults.js';
-
-/** Shortest value treated as a secret: shorter strings would scrub ordinary words. */
-const MIN_SECRET_LENGTH = 4;
+import { DEFAULTS, SECRET_MIN_LENGTH as MIN_SECRET_LENGTH } from './defaults.js';
 
 export function secretList(values: Iterable<string | undefined>): string[] {
   const list: string[] = [];

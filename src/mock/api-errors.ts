@@ -2,6 +2,7 @@
 // describing the actual violations (Prism alone answers with a fixed example).
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationFacts } from '../../generated/operation-facts.js';
 
 export interface SignalWireValidationError {
   type: 'validation_error';
@@ -13,10 +14,15 @@ export interface SignalWireValidationError {
 
 const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes#';
 
-/** Codes SignalWire uses for one rule on one parameter, instead of `invalid_parameter`. */
-const SPECIFIC_CODES: Record<string, { code: string; when: string }> = {
-  'allowed_addresses maxItems': { code: 'allowed_address_limit_exceeded', when: 'more than 10 addresses' },
-};
+type Facts = Record<string, { specificCodes?: readonly { attribute: string; keyword: string; code: string; when: string }[] }>;
+
+/**
+ * Codes SignalWire uses for one rule on one parameter, instead of
+ * `invalid_parameter`: the spec's examples marked `x-schema-keyword`.
+ */
+const SPECIFIC_CODES: Record<string, { code: string; when: string }> = Object.fromEntries(
+  Object.values(operationFacts as Facts).flatMap((f) => f.specificCodes ?? []).map((c) => [`${c.attribute} ${c.keyword}`, { code: c.code, when: c.when }]),
+);
 
 /** The specific codes that can apply to this operation's body, described for people. */
 export function specificCodesFor(operation: IHttpOperation): string[] {

@@ -24,7 +24,7 @@ function authArgs(operation: IHttpOperation): string[] {
 }
 
 /** The operation's path with each path parameter replaced by its example. */
-export function examplePath(operation: IHttpOperation): string {
+function examplePath(operation: IHttpOperation): string {
   return operation.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const value = firstExample(operation.request?.path?.find((p) => p.name === name) as never);
     return value === undefined ? whole : encodeURIComponent(String(value));

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationFacts } from '../../generated/operation-facts.js';
 import { hasValidationErrorList, inputViolations, signalWireValidationBody } from './api-errors.js';
 import { BodyTooLarge, MAX_BODY_BYTES, parseBody, readBody, toPrismInput } from './http-input.js';
 import type { MockApi } from './operations.js';
@@ -21,8 +22,9 @@ import { CONTROL_PREFIX, controlReply } from './control-http.js';
 import { corsHeaders, isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 
-/** Operations that document a 413 refuse bodies over this size (ProCONF's app server: 8 KiB). */
-export const DOCUMENTED_BODY_LIMIT = 8 * 1024;
+/** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
+export const bodyLimitOf = (operationId: string | undefined): number | undefined =>
+  (operationFacts as Record<string, { bodyLimit?: number }>)[operationId ?? '']?.bodyLimit;
 
 interface Outcome {
   reply: MockReply;
@@ -76,13 +78,13 @@ interface MockContext {
 async function mockOne(ctx: MockContext, operation: IHttpOperation, req: IncomingMessage, bare: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
   const { prism } = ctx;
   const operationId = operation.iid;
-  const documents413 = operation.responses.some((r) => r.code === '413');
+  const limit = bodyLimitOf(operationId);
   let text: string | undefined;
   try {
-    text = await readBody(req, documents413 ? DOCUMENTED_BODY_LIMIT : MAX_BODY_BYTES);
+    text = await readBody(req, limit ?? MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    const reply = (documents413 && exampleReply(operation, 413)) || problem(413, 'Request body too large', error.message);
+    const reply = (limit !== undefined && exampleReply(operation, 413)) || problem(413, 'Request body too large', error.message);
     return { reply, operationId, detail: error.message };
   }
   const input = { ...bare, body: parseBody(text, req.headers['content-type']) };

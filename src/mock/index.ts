@@ -1,8 +1,6 @@
 // Registered before anything loads Prism: faker stays unloaded (see lazy-faker.ts).
 import './lazy-faker.js';
 export { startMockServer, MockPortInUseError, type MockServer, type MockServerOptions, type MockEndpoint } from './server.js';
-export { startupBanner } from './banner.js';
-export { scenarioTable } from './scenario-table.js';
 export { DEMO_CREDENTIALS } from './curl.js';
 export { DEMO_PROCONF_SECRET } from './tokens.js';
 export { MockControlError, type MockControls, type ForcedResponse, type RecordedRequest } from './controls.js';

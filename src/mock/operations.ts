@@ -2,7 +2,7 @@
 // (document) each came from and each API's base path.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { loadBundledSpecs, type BundledSpec } from './specs.js';
+import { loadBundledSpecs, type BundledSpec } from '../spec/bundled.js';
 
 export interface MockOperation {
   /** The bundled document it came from, e.g. `signalwire-fabric`. */
@@ -20,7 +20,7 @@ export interface MockApi {
 }
 
 /** `/api/fabric/subscribers/tokens` -> `/api/fabric`; `/proconfToken` -> `/proconfToken`. */
-export function basePathOf(path: string): string {
+function basePathOf(path: string): string {
   return '/' + path.split('/').filter(Boolean).slice(0, 2).join('/');
 }
 

@@ -2,7 +2,7 @@
 // every operation, every documented status and named example, how to trigger
 // it, and what comes back.
 import type { IHttpOperation } from '@stoplight/types';
-import { DOCUMENTED_BODY_LIMIT } from './handler.js';
+import { bodyLimitOf } from './handler.js';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { loadMockApis } from './operations.js';
 import { requestExampleNames } from './paired-example.js';
@@ -37,7 +37,7 @@ function naturalRows(operation: IHttpOperation, code: string, firstExample: unkn
     rows.push(['invalid request', what, back]);
   }
   if (code === '401' && requiresCredential(operation)) rows.push(['missing credential', 'no `Authorization` header, or one of the wrong scheme', compact(firstExample)]);
-  if (code === '413') rows.push(['body too large', `a body over ${DOCUMENTED_BODY_LIMIT} bytes`, compact(firstExample)]);
+  if (code === '413' && bodyLimitOf(operation.iid) !== undefined) rows.push(['body too large', `a body over ${bodyLimitOf(operation.iid)} bytes`, compact(firstExample)]);
   return rows;
 }
 

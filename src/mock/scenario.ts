@@ -42,7 +42,7 @@ export function readScenario(prefer: string | undefined, query: Record<string, s
 }
 
 /** Every documented status with its named examples, e.g. `401: unauthorized, expired_credential`. */
-export function describeScenarios(operation: IHttpOperation): string {
+function describeScenarios(operation: IHttpOperation): string {
   return operation.responses
     .map((r) => `${r.code}${examplesOf(operation, r.code).length ? ` (${examplesOf(operation, r.code).join(', ')})` : ''}`)
     .join(', ');

@@ -1,12 +1,13 @@
 // One in-process Prism mock serving every API at its real path on one port.
 // In-process, so there is no child process to orphan.
 import { createServer, type Server } from 'node:http';
+import { MOCK_DEFAULTS } from '../core/defaults.js';
 import { curlFor } from './curl.js';
 import { ControlState, type ForcedResponse, type MockControls, type RecordedRequest } from './controls.js';
 import type { MockApi } from './operations.js';
 
 export interface MockServerOptions {
-  /** Port to listen on; 0 picks a free one. Default 4010. */
+  /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` in core/defaults.ts. */
   port?: number;
   /** Interface to bind. Default 127.0.0.1. */
   host?: string;
@@ -81,7 +82,7 @@ async function loadHandler(options: MockServerOptions, controls: ControlState, d
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? MOCK_DEFAULTS.host;
   // Bind first, then load Prism (about a second of module loading), so a busy
   // port is reported at once. Requests wait for the handler.
   let loading: ReturnType<typeof loadHandler> | undefined;
@@ -89,7 +90,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const controls = new ControlState(() => operations);
   // A failed load (or handler) must answer this request, never become an unhandled rejection.
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void loading!.then(({ handle }) => handle(req, res)).catch(() => res.destroy()));
-  const port = await listen(server, options.port ?? 4010, host);
+  const port = await listen(server, options.port ?? MOCK_DEFAULTS.port, host);
   loading = loadHandler(options, controls);
   let apis: MockApi[];
   try {

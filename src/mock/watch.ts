@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { MockServer } from './server.js';
-import { packageRoot } from './specs.js';
+import { packageRoot } from '../spec/bundled.js';
 
 export interface SpecWatcher {
   close(): void;

@@ -2,28 +2,37 @@
 // the admin backend trusts the role it is given. Its auth is undocumented, so
 // each deployment supplies its own headers through a hook.
 import type { Client } from 'openapi-fetch';
-import { callOperation, type CallOptions, type HeaderProvider } from '../core/call.js';
-import { createContext, operationErrorGuard, type TransportOptions } from '../core/client.js';
+import { operationBinder } from '../core/bind.js';
+import type { HeaderProvider } from '../core/call.js';
+import { createContext, operationErrorGuard, type ClientOptions } from '../core/client.js';
+import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
-import type { SuccessBody } from '../core/types.js';
-import { operations as table } from '../../generated/operations.js';
-import type { paths, operations, TokenRequest } from '../../generated/types/proconf-admin.js';
+import * as table from '../../generated/operations.js';
+import type { paths, operations } from '../../generated/types/proconf-admin.js';
 
-export interface ProconfAdminClientOptions extends TransportOptions {
+export interface ProconfAdminClientOptions extends ClientOptions {
   /** The admin backend's origin, e.g. https://admin.your-company.com (without /api). */
   baseUrl: string;
   /** Headers your deployment's admin backend requires (called per request). */
   headers?: HeaderProvider;
 }
 
-export interface ProconfAdminClient {
-  /** POST /api/proconf-token: `{ error: null, data: jwt }`. */
-  createProconfToken(body: TokenRequest, options?: CallOptions): Promise<SuccessBody<operations['create_proconf_token']>>;
-  readonly raw: Client<paths>;
+function bind(ctx: ReturnType<typeof createContext>) {
+  return {
+    /** POST /api/proconf-token: `{ error: null, data: jwt }`. */
+    createProconfToken: operationBinder<operations>(ctx)(table.create_proconf_token),
+  };
 }
 
-export function createProconfAdminClient(options: ProconfAdminClientOptions): ProconfAdminClient {
+export interface ProconfAdminClient extends ReturnType<typeof bind> {
+  /** The openapi-fetch client for `{ data, error }` style calls (without the headers hook). */
+  readonly raw: Client<paths>;
+  /** A new client with these options merged over this one's (raw middleware included); this one is unchanged. */
+  defaults(overrides: Partial<ProconfAdminClientOptions>): ProconfAdminClient;
+}
+
+function build(options: ProconfAdminClientOptions, middleware: RawMiddleware): ProconfAdminClient {
   if (!options || typeof options.baseUrl !== 'string') throw new ConfigError('baseUrl is required: the admin backend origin, e.g. https://admin.your-company.com');
   if (options.headers !== undefined && typeof options.headers !== 'function') throw new ConfigError('headers must be a function returning a headers object (or a promise of one)');
   const baseUrl = checkBaseUrl(options.baseUrl, { name: 'baseUrl', sendsCredentials: options.headers !== undefined });
@@ -32,9 +41,15 @@ export function createProconfAdminClient(options: ProconfAdminClientOptions): Pr
   }
   const ctx = createContext<paths>({ ...options, baseUrl, headers: options.headers });
   return Object.freeze({
-    createProconfToken: (body, callOptions) => callOperation(ctx, table.create_proconf_token, { body }, callOptions) as never,
-    raw: ctx.client,
-  } satisfies ProconfAdminClient);
+    ...bind(ctx),
+    raw: rawClient<paths>(ctx, { baseUrl }, 'admin', middleware),
+    defaults: (overrides: Partial<ProconfAdminClientOptions>) => build({ ...options, ...overrides }, copyMiddleware(middleware)),
+  });
 }
 
+export function createProconfAdminClient(options: ProconfAdminClientOptions): ProconfAdminClient {
+  return build(options, new Map());
+}
+
+/** Alias of `isOperationError` for this client's operations. */
 export const isProconfAdminError = operationErrorGuard<operations>();

@@ -1,28 +1,36 @@
 // Client for the application server's POST /proconfToken. Browser-safe: no
 // Node APIs, and the user's credential comes from a provider called per request.
 import type { Client } from 'openapi-fetch';
-import { callOperation, type CallOptions } from '../core/call.js';
-import { createContext, operationErrorGuard, type TransportOptions } from '../core/client.js';
+import { operationBinder } from '../core/bind.js';
+import { createContext, operationErrorGuard, type ClientOptions } from '../core/client.js';
+import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
-import type { SuccessBody } from '../core/types.js';
-import { operations as table } from '../../generated/operations.js';
-import type { paths, operations, TokenRequest } from '../../generated/types/proconf-app.js';
+import * as table from '../../generated/operations.js';
+import type { paths, operations } from '../../generated/types/proconf-app.js';
 
 /** Returns the signed-in user's bearer credential, or undefined when there is none. */
 export type CredentialProvider = () => string | undefined | null | Promise<string | undefined | null>;
 
-export interface ProconfAppClientOptions extends TransportOptions {
+export interface ProconfAppClientOptions extends ClientOptions {
   /** Your application server's origin. In a browser it defaults to the page's origin. */
   baseUrl?: string;
   /** Supplies the user's own credential, sent as `Authorization: Bearer …`. */
   credentials?: CredentialProvider;
 }
 
-export interface ProconfAppClient {
-  /** POST /proconfToken: `{ error: null, data: jwt }`. */
-  getProconfToken(body: TokenRequest, options?: CallOptions): Promise<SuccessBody<operations['get_proconf_token']>>;
+function bind(ctx: ReturnType<typeof createContext>) {
+  return {
+    /** POST /proconfToken: `{ error: null, data: jwt }`. */
+    getProconfToken: operationBinder<operations>(ctx)(table.get_proconf_token),
+  };
+}
+
+export interface ProconfAppClient extends ReturnType<typeof bind> {
+  /** The openapi-fetch client for `{ data, error }` style calls (no credential provider). */
   readonly raw: Client<paths>;
+  /** A new client with these options merged over this one's (raw middleware included); this one is unchanged. */
+  defaults(overrides: Partial<ProconfAppClientOptions>): ProconfAppClient;
 }
 
 function defaultOrigin(): string {
@@ -31,7 +39,7 @@ function defaultOrigin(): string {
   return origin;
 }
 
-export function createProconfAppClient(options: ProconfAppClientOptions = {}): ProconfAppClient {
+function build(options: ProconfAppClientOptions, middleware: RawMiddleware): ProconfAppClient {
   if (options.credentials !== undefined && typeof options.credentials !== 'function') {
     throw new ConfigError('credentials must be a function returning the user\'s bearer token (or a promise of it)');
   }
@@ -46,9 +54,15 @@ export function createProconfAppClient(options: ProconfAppClientOptions = {}): P
     }),
   });
   return Object.freeze({
-    getProconfToken: (body, callOptions) => callOperation(ctx, table.get_proconf_token, { body }, callOptions) as never,
-    raw: ctx.client,
-  } satisfies ProconfAppClient);
+    ...bind(ctx),
+    raw: rawClient<paths>(ctx, { baseUrl }, 'app', middleware),
+    defaults: (overrides: Partial<ProconfAppClientOptions>) => build({ ...options, ...overrides }, copyMiddleware(middleware)),
+  });
 }
 
+export function createProconfAppClient(options: ProconfAppClientOptions = {}): ProconfAppClient {
+  return build(options, new Map());
+}
+
+/** Alias of `isOperationError` for this client's operations. */
 export const isProconfAppError = operationErrorGuard<operations>();

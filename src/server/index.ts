@@ -5,7 +5,6 @@ export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenH
 export type { Authorize } from './hooks.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
 export { bearerToken } from './bearer.js';
-export { MAX_BODY_BYTES } from './read-body.js';
 export { jsonLineLogger, type RequestLogEntry, type RequestLogger, type Outcome } from './request-log.js';
 export { toNodeListener, toWebRequest, sendWebResponse, type NodeListener, type WebHandler } from './node-adapter.js';
 export type { TokenRequest } from './token-request.js';

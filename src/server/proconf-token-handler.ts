@@ -2,6 +2,7 @@
 // web-standard (Request) => Promise<Response>: authorize the caller, validate
 // the body, apply the role policy, ask the admin backend, return the token.
 import type { HeaderProvider } from '../core/call.js';
+import { HANDLER_DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import type { FetchLike } from '../core/transport.js';
 import { createProconfAdminClient } from '../proconf/admin-client.js';
@@ -27,9 +28,9 @@ export interface ProconfTokenHandlerOptions<Caller> {
   policy?: TokenPolicy<Caller>;
   /** Called once per request; `false` turns logging off. Default: one JSON line on stdout. */
   logger?: RequestLogger | false;
-  /** The path served. Default `/proconfToken`. */
+  /** The path served. Default: `HANDLER_DEFAULTS.path` in core/defaults.ts. */
   path?: string;
-  /** Timeout of the admin backend call in ms. Default 10 000. */
+  /** Timeout of the admin backend call in ms. Default: `HANDLER_DEFAULTS.timeoutMs`. */
   timeoutMs?: number;
   /** The fetch used for the admin backend (inject for tests or instrumentation). */
   fetch?: FetchLike | typeof globalThis.fetch;
@@ -68,13 +69,13 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
   checkOptions(options as ProconfTokenHandlerOptions<unknown>);
   const admin = createProconfAdminClient({
     baseUrl: options.adminBaseUrl,
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? HANDLER_DEFAULTS.timeoutMs,
     fetch: options.fetch,
     headers: options.adminHeaders && (() => runHook('adminHeaders', options.adminHeaders!)),
   });
   const policy = (options.policy ?? defaultPolicy) as TokenPolicy<Caller>;
   const logger = options.logger === false ? undefined : (options.logger ?? jsonLineLogger);
-  const path = options.path ?? '/proconfToken';
+  const path = options.path ?? HANDLER_DEFAULTS.path;
 
   async function respond(request: Request, url: URL): Promise<Result> {
     if (request.method !== 'POST' || url.pathname !== path) return fail('not-found');

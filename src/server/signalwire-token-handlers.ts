@@ -3,6 +3,7 @@
 // subscriber token, its race-free refresh, and policy-limited guest tokens.
 import { createHash } from 'node:crypto';
 import { ConfigError, HttpError } from '../core/errors.js';
+import { operationFacts } from '../../generated/operation-facts.js';
 import { operations as table } from '../../generated/operations.js';
 import { validators } from '../../generated/validators/signalwire-app.js';
 import type { SubscriberTokenRequest, ValidationErrors } from '../../generated/types/signalwire-fabric.js';
@@ -200,7 +201,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
 
   /** Reads and validates the body against the operation's schema (generated from the spec). */
   async function readBody(request: Request, op: (typeof table)['issue_subscriber_token' | 'renew_subscriber_token' | 'issue_guest_token']) {
-    const body = await readBodyCapped(request, op.bodyLimitBytes);
+    const body = await readBodyCapped(request, operationFacts[op.operationId].bodyLimit);
     if (!body.ok) return body.reason === 'too-large' ? 'too-large' : 'invalid-body';
     if (!isJsonContentType(request.headers.get('content-type'))) return 'invalid-body';
     let value: unknown;

@@ -1,17 +1,16 @@
-// The request body both ProCONF endpoints take (schemas.yaml#/TokenRequest):
-// exactly role, room and participantName, each a non-empty string.
+// The request body both ProCONF endpoints take (schemas.yaml#/TokenRequest),
+// checked by the validator generated from the spec: no hand-written copy of
+// its rules.
 import type { TokenRequest } from '../../generated/types/proconf-app.js';
+import { validators } from '../../generated/validators/proconf-app.js';
 
 export type { TokenRequest };
 
-const FIELDS = ['role', 'room', 'participantName'] as const;
+const check = validators.get_proconf_token!.request;
 
-/** True for an object with exactly the three fields, each a non-empty string (no extra properties). */
+/** True when the spec's TokenRequest schema accepts the value. */
 export function isTokenRequest(value: unknown): value is TokenRequest {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return Object.keys(record).length === FIELDS.length
-    && FIELDS.every((f) => Object.hasOwn(record, f) && typeof record[f] === 'string' && record[f] !== '');
+  return check({ body: value });
 }
 
 /** Parses a request body; undefined when it is not JSON or not a valid TokenRequest. */
@@ -22,7 +21,7 @@ export function parseTokenRequest(text: string): TokenRequest | undefined {
   } catch {
     return undefined;
   }
-  // Copy the three fields so nothing else the client sent can travel upstream.
+  // Copy the fields so nothing else the client sent can travel upstream.
   return isTokenRequest(value) ? { role: value.role, room: value.room, participantName: value.participantName } : undefined;
 }
 

@@ -1,65 +1,64 @@
 // The SignalWire client: Video and Fabric token operations sharing one Basic
-// auth header, each a named, typed function.
+// auth header, each bound once from the generated operation table.
 import type { Client } from 'openapi-fetch';
-import { callOperation, type CallOptions } from '../core/call.js';
+import { operationBinder } from '../core/bind.js';
 import { createContext, operationErrorGuard } from '../core/client.js';
-import type { SuccessBody } from '../core/types.js';
-import { operations as table } from '../../generated/operations.js';
+import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
+import * as table from '../../generated/operations.js';
 import type { paths as VideoPaths, operations as VideoOps } from '../../generated/types/signalwire-video.js';
-import type {
-  paths as FabricPaths,
-  operations as FabricOps,
-  SubscriberTokenRequest,
-  RefreshTokenRequest,
-  GuestTokenRequest,
-} from '../../generated/types/signalwire-fabric.js';
-import { resolveSignalWireConfig, type SignalWireConfig } from './config.js';
+import type { paths as FabricPaths, operations as FabricOps } from '../../generated/types/signalwire-fabric.js';
+import { resolveSignalWireConfig, type SignalWireOptions } from './config.js';
 
 export type SignalWireOperations = VideoOps & FabricOps;
 
 const VERSION = '0.1.0';
 
-export interface SignalWireClient {
-  /** POST /api/video/conference_tokens/{id}/reset. Not idempotent: the previous token stops working. */
-  resetConferenceToken(id: string, options?: CallOptions): Promise<SuccessBody<VideoOps['reset_conference_token']>>;
-  /** POST /api/fabric/subscribers/tokens. */
-  createSubscriberToken(body: SubscriberTokenRequest, options?: CallOptions): Promise<SuccessBody<FabricOps['create_subscriber_token']>>;
-  /** POST /api/fabric/subscribers/tokens/refresh. Each refresh token works once. */
-  refreshSubscriberToken(body: RefreshTokenRequest, options?: CallOptions): Promise<SuccessBody<FabricOps['refresh_subscriber_token']>>;
-  /** POST /api/fabric/guests/tokens. */
-  createSubscriberGuestToken(body: GuestTokenRequest, options?: CallOptions): Promise<SuccessBody<FabricOps['create_subscriber_guest_token']>>;
-  /** The openapi-fetch clients, with auth applied, for `{ data, error }` style calls. */
-  readonly raw: { readonly video: Client<VideoPaths>; readonly fabric: Client<FabricPaths> };
-  /** A new client with these options merged over this one's; this one is unchanged. */
-  defaults(overrides: Partial<SignalWireConfig>): SignalWireClient;
+function bind(ctx: ReturnType<typeof createContext>) {
+  const op = operationBinder<SignalWireOperations>(ctx);
+  return {
+    /** POST /api/video/conference_tokens/{id}/reset. Not idempotent: the previous token stops working. */
+    resetConferenceToken: op(table.reset_conference_token, (id: string) => ({ params: { path: { id } } })),
+    /** POST /api/fabric/subscribers/tokens. */
+    createSubscriberToken: op(table.create_subscriber_token),
+    /** POST /api/fabric/subscribers/tokens/refresh. Each refresh token works once. */
+    refreshSubscriberToken: op(table.refresh_subscriber_token),
+    /** POST /api/fabric/guests/tokens. */
+    createSubscriberGuestToken: op(table.create_subscriber_guest_token),
+  };
 }
 
-export function createSignalWireClient(config: SignalWireConfig): SignalWireClient {
+export interface SignalWireClient extends ReturnType<typeof bind> {
+  /** The openapi-fetch clients, with auth applied, for `{ data, error }` style calls; each API's is its own. */
+  readonly raw: { readonly video: Client<VideoPaths>; readonly fabric: Client<FabricPaths> };
+  /** A new client with these options merged over this one's (raw middleware included); this one is unchanged. */
+  defaults(overrides: Partial<SignalWireOptions>): SignalWireClient;
+}
+
+function build(config: SignalWireOptions, middleware: RawMiddleware): SignalWireClient {
   const resolved = resolveSignalWireConfig(config);
-  const ctx = createContext<VideoPaths & FabricPaths>({
-    ...config,
+  const init = {
     baseUrl: resolved.baseUrl,
     staticHeaders: {
       Authorization: resolved.authorization,
       'User-Agent': `rtc-token-apis/${VERSION}${config.userAgent ? ` ${config.userAgent}` : ''}`,
     },
-    secrets: resolved.secrets,
-  });
+  };
+  const ctx = createContext<VideoPaths & FabricPaths>({ ...config, ...init, secrets: resolved.secrets });
   // Secrets live only in closures: the client object holds functions, so
   // logging or inspecting it shows nothing sensitive.
   return Object.freeze({
-    resetConferenceToken: (id, options) =>
-      callOperation(ctx, table.reset_conference_token, { params: { path: { id } } }, options) as never,
-    createSubscriberToken: (body, options) =>
-      callOperation(ctx, table.create_subscriber_token, { body }, options) as never,
-    refreshSubscriberToken: (body, options) =>
-      callOperation(ctx, table.refresh_subscriber_token, { body }, options) as never,
-    createSubscriberGuestToken: (body, options) =>
-      callOperation(ctx, table.create_subscriber_guest_token, { body }, options) as never,
-    raw: Object.freeze({ video: ctx.client as Client<VideoPaths>, fabric: ctx.client as Client<FabricPaths> }),
-    defaults: (overrides) => createSignalWireClient({ ...config, ...overrides }),
-  } satisfies SignalWireClient);
+    ...bind(ctx),
+    raw: Object.freeze({
+      video: rawClient<VideoPaths>(ctx, init, 'video', middleware),
+      fabric: rawClient<FabricPaths>(ctx, init, 'fabric', middleware),
+    }),
+    defaults: (overrides: Partial<SignalWireOptions>) => build({ ...config, ...overrides }, copyMiddleware(middleware)),
+  });
 }
 
-/** Narrows an error to one SignalWire operation's documented HttpErrors, with typed bodies. */
+export function createSignalWireClient(options: SignalWireOptions): SignalWireClient {
+  return build(options, new Map());
+}
+
+/** Narrows an error to one SignalWire operation's documented HttpErrors, with typed bodies. Alias of `isOperationError`. */
 export const isSignalWireError = operationErrorGuard<SignalWireOperations>();

@@ -1,9 +1,9 @@
 // SignalWire configuration: space -> base URL, project id + API token -> Basic auth.
 import { checkBaseUrl, requireNonEmpty } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
-import type { TransportOptions } from '../core/client.js';
+import type { ClientOptions } from '../core/client.js';
 
-export interface SignalWireConfig extends TransportOptions {
+export interface SignalWireOptions extends ClientOptions {
   /** Your Space name: the `example` in `https://example.signalwire.com`. */
   space?: string;
   /** Project id (the Basic auth username). */
@@ -43,7 +43,10 @@ export interface ResolvedSignalWireConfig {
   secrets: string[];
 }
 
-export function resolveSignalWireConfig(config: SignalWireConfig): ResolvedSignalWireConfig {
+/** @deprecated Use `SignalWireOptions` (same type). */
+export type SignalWireConfig = SignalWireOptions;
+
+export function resolveSignalWireConfig(config: SignalWireOptions): ResolvedSignalWireConfig {
   if (!config || typeof config !== 'object') throw new ConfigError('createSignalWireClient needs an options object: { space, projectId, apiToken }');
   const projectId = requireNonEmpty(config.projectId, 'projectId', 'the project id from your SignalWire Space\'s API page');
   const apiToken = requireNonEmpty(config.apiToken, 'apiToken', 'an API token from your SignalWire Space\'s API page');

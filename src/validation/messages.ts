@@ -4,13 +4,7 @@
 import type { ValidationIssue } from '../core/errors.js';
 import type { SchemaError } from '../../generated/validators/signalwire-video.js';
 
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
-function at(root: unknown, pointer: string): unknown {
-  let value = root;
-  for (const part of pointer.split('/').slice(1)) value = (value as Record<string, unknown> | undefined)?.[unescape(part)];
-  return value;
-}
+import { escapeToken, tokensOf, valueAt } from '../spec/pointer.js';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -20,10 +14,9 @@ function kindOf(value: unknown): string {
 }
 
 /** `/allowed_addresses/3` -> `allowed_addresses[3]`; the empty pointer -> `fallback`. */
-export function fieldName(pointer: string, fallback: string): string {
+function fieldName(pointer: string, fallback: string): string {
   let out = '';
-  for (const part of pointer.split('/').slice(1)) {
-    const key = unescape(part);
+  for (const key of tokensOf(pointer)) {
     out += /^\d+$/.test(key) ? `[${key}]` : out ? `.${key}` : key;
   }
   return out || fallback;
@@ -61,9 +54,9 @@ export function issuesFrom(errors: readonly SchemaError[], data: unknown, strip:
   const issues: ValidationIssue[] = [];
   for (const error of errors) {
     const extra = (error.params as Record<string, unknown>).missingProperty ?? (error.params as Record<string, unknown>).additionalProperty;
-    const full = extra === undefined ? error.instancePath : `${error.instancePath}/${String(extra).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const full = extra === undefined ? error.instancePath : `${error.instancePath}/${escapeToken(String(extra))}`;
     const [pointer, fallback] = strip(full);
-    const issue = { field: fieldName(pointer, fallback), pointer, message: describe(error, at(data, error.instancePath)) };
+    const issue = { field: fieldName(pointer, fallback), pointer, message: describe(error, valueAt(data, error.instancePath)) };
     const key = `${issue.pointer} ${issue.message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -40,10 +40,9 @@ function successStatuses(op: OperationSpec): number[] {
   return [...op.responses.keys()].filter((s) => s >= 200 && s < 300);
 }
 
-/** A limit in bytes stated by a documented 413 response ("... (8192 bytes)"). */
+/** The spec's `x-body-limit`, when the operation also documents the 413 that enforces it. */
 export function documentedBodyLimit(op: OperationSpec): number | undefined {
-  const match = /(\d+)\s*bytes/i.exec(op.responses.get(413)?.description ?? '');
-  return match ? Number(match[1]) : undefined;
+  return op.responses.has(413) ? op.bodyLimit : undefined;
 }
 
 /** The first unconstrained string property of an example body: padding it keeps the body valid. */
@@ -104,10 +103,11 @@ export function checksFor(op: OperationSpec, inputs: CheckInputs): Check[] {
     }
   }
 
-  // Documented "wrong URL or wrong HTTP method" 404s: the wrong method must give it.
-  if (/method/i.test(op.responses.get(404)?.description ?? '')) {
+  // A response marked `x-wrong-method`: another HTTP method must give it.
+  const wrongMethod = [...op.responses].find(([, r]) => r.wrongMethod)?.[0];
+  if (wrongMethod !== undefined) {
     const other = op.method === 'GET' ? 'DELETE' : 'GET';
-    checks.push(make(`wrong method ${other}`, { method: other, expect: [404] }));
+    checks.push(make(`wrong method ${other}`, { method: other, expect: [wrongMethod] }));
   }
   return checks;
 }

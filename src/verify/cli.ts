@@ -9,7 +9,7 @@ import { formatCheck, formatSummary } from './report.js';
 import { apiNames } from './spec-document.js';
 import { verifyApi, type VerifyOptions } from './verify-api.js';
 
-export function verifyUsage(command = 'npm run verify --'): string {
+function verifyUsage(command = 'npm run verify --'): string {
   return `usage: ${command} --api <name> --target <url> [options]
 
   --api <name>          one of: ${apiNames().join(', ')}

@@ -6,5 +6,4 @@ export { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credential
 export { STATE_CHANGES, STATELESS_OPERATIONS, type MutationOptIn } from './state-changing.js';
 export { apiNames } from './spec-document.js';
 export type { Check } from './checks.js';
-export { runVerifyCli, verifyUsage, type CliIo } from './cli.js';
 export { ConfigError } from '../core/errors.js';

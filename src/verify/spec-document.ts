@@ -1,13 +1,16 @@
 // Reads one bundled OpenAPI document into the facts verification needs:
 // operations, their examples, parameters, documented responses and security.
 import { ConfigError } from '../core/errors.js';
-import { bundledSpecNames, loadBundledSpec } from '../mock/specs.js';
+import { bundledSpecNames, loadBundledSpec } from '../spec/bundled.js';
+import { child, deref as derefNode, resolveRef, specOperations } from '../spec/index.js';
 
 export type Schema = Record<string, any>;
 export type OpenApiDocument = { paths: Record<string, Record<string, any>>; security?: Record<string, string[]>[]; components?: Record<string, any> };
 
 export interface DocumentedResponse {
   description: string;
+  /** `x-wrong-method`: a request with another HTTP method gets this response too. */
+  wrongMethod: boolean;
   /** JSON pointer (inside the document) of the application/json schema, if the response has one. */
   schemaPointer?: string;
 }
@@ -21,6 +24,10 @@ export interface OperationSpec {
   responses: Map<number, DocumentedResponse>;
   /** True when every security alternative needs a credential (no anonymous `{}`). */
   requiresAuth: boolean;
+  /** `x-state-changing`: why a call changes state, false when it stores nothing, undefined when the spec does not say. */
+  stateChanging?: string | false;
+  /** `x-body-limit`: the largest request body accepted, in bytes. */
+  bodyLimit?: number;
 }
 
 /** The names of the bundled APIs (signalwire-video, proconf-app, ...). */
@@ -33,22 +40,9 @@ export function loadDocument(api: string): OpenApiDocument {
   return loadBundledSpec(api).document as OpenApiDocument;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescape = (key: string) => key.replace(/~1/g, '/').replace(/~0/g, '~');
-
-/** Follows local $refs; returns the node and the JSON pointer it lives at. */
-export function resolve(doc: OpenApiDocument, node: any, pointer: string): { node: any; pointer: string } {
-  for (let hops = 0; node && typeof node.$ref === 'string' && node.$ref.startsWith('#/'); hops++) {
-    if (hops > 32) throw new Error(`$ref cycle at ${pointer}`);
-    pointer = node.$ref.slice(1);
-    node = pointer.slice(1).split('/').reduce((o: any, k: string) => o?.[unescape(k)], doc);
-  }
-  return { node, pointer };
-}
-
 /** A schema with its top-level $ref resolved (properties keep their own $refs). */
 export function deref(doc: OpenApiDocument, schema: Schema | undefined): Schema {
-  return resolve(doc, schema ?? {}, '').node ?? {};
+  return derefNode(doc, schema);
 }
 
 function exampleOf(doc: OpenApiDocument, holder: any): unknown {
@@ -59,11 +53,12 @@ function exampleOf(doc: OpenApiDocument, holder: any): unknown {
 function responsesOf(doc: OpenApiDocument, operation: any, base: string): Map<number, DocumentedResponse> {
   const out = new Map<number, DocumentedResponse>();
   for (const [status, raw] of Object.entries<any>(operation.responses ?? {})) {
-    const { node, pointer } = resolve(doc, raw, `${base}/responses/${status}`);
+    const { node, pointer } = resolveRef(doc, raw, `${base}/responses/${status}`);
     const hasJson = node?.content?.['application/json']?.schema !== undefined;
     out.set(Number(status), {
       description: String(node?.description ?? ''),
-      schemaPointer: hasJson ? `${pointer}/content/${escape('application/json')}/schema` : undefined,
+      wrongMethod: node?.['x-wrong-method'] === true,
+      schemaPointer: hasJson ? child(pointer, 'content', 'application/json', 'schema') : undefined,
     });
   }
   return out;
@@ -73,42 +68,36 @@ function responsesOf(doc: OpenApiDocument, operation: any, base: string): Map<nu
 function errorExampleNames(doc: OpenApiDocument, operation: any): Set<string> {
   return new Set(Object.entries<any>(operation.responses ?? {})
     .filter(([status]) => !status.startsWith('2'))
-    .flatMap(([, raw]) => Object.keys(resolve(doc, raw, '').node?.content?.['application/json']?.examples ?? {})));
+    .flatMap(([, raw]) => Object.keys(resolveRef(doc, raw, '').node?.content?.['application/json']?.examples ?? {})));
 }
 
 function bodyOf(doc: OpenApiDocument, operation: any): OperationSpec['body'] {
   if (!operation.requestBody) return undefined;
-  const body = resolve(doc, operation.requestBody, '').node;
+  const body = resolveRef(doc, operation.requestBody, '').node as any;
   const media = body?.content?.['application/json'];
   if (!media) return undefined;
   const errors = errorExampleNames(doc, operation);
   // Request examples paired by name with an error response provoke it: not valid requests.
   const named = Object.entries<any>(media.examples ?? {})
     .filter(([name]) => !errors.has(name))
-    .map(([name, ex]) => ({ name, value: resolve(doc, ex, '').node?.value }));
+    .map(([name, ex]) => ({ name, value: resolveRef(doc, ex, '').node?.value }));
   const examples = named.length ? named : [{ name: 'example', value: media.example ?? exampleOf(doc, media) }];
   return { required: body.required === true, schema: deref(doc, media.schema), examples: examples.filter((e) => e.value !== undefined) };
 }
 
 export function listOperations(doc: OpenApiDocument): OperationSpec[] {
-  const ops: OperationSpec[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-      const operation = item[method];
-      if (!operation) continue;
-      const base = `/paths/${escape(path)}/${method}`;
-      const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(doc, p, '').node);
-      const security: Record<string, string[]>[] = operation.security ?? doc.security ?? [];
-      ops.push({
-        operationId: operation.operationId,
-        method: method.toUpperCase(),
-        path,
-        pathParams: params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: deref(doc, p.schema), example: exampleOf(doc, p) })),
-        body: bodyOf(doc, operation),
-        responses: responsesOf(doc, operation, base),
-        requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
-      });
-    }
-  }
-  return ops;
+  return specOperations(doc).map((op) => {
+    const security: Record<string, string[]>[] = op.operation.security ?? doc.security ?? [];
+    return {
+      operationId: op.operationId,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      pathParams: op.parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: deref(doc, p.node.schema), example: exampleOf(doc, p.node) })),
+      body: bodyOf(doc, op.operation),
+      responses: responsesOf(doc, op.operation, op.pointer),
+      requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
+      stateChanging: typeof op.operation['x-state-changing'] === 'string' ? op.operation['x-state-changing'] : op.operation['x-state-changing'] === false ? false : undefined,
+      bodyLimit: typeof op.operation['x-body-limit'] === 'number' ? op.operation['x-body-limit'] : undefined,
+    };
+  });
 }

@@ -1,25 +1,25 @@
-// Which operations verification may call without an explicit opt-in. Every
-// POST here mints or resets a credential; those that change stored state (or
-// consume one) are off by default. Unknown operations count as state-changing.
+// Which operations verification may call without an explicit opt-in. The
+// spec says it: each operation's `x-state-changing` is false (nothing is
+// stored) or why a call changes state. Operations whose spec is silent count
+// as state-changing, unless they are GET or HEAD.
+import { operationFacts } from '../../generated/operation-facts.js';
 
-/** Operations that store nothing: calling them against a live server is harmless. */
-export const STATELESS_OPERATIONS: Readonly<Record<string, string>> = Object.freeze({
-  get_proconf_token: 'mints a stateless HS256 JWT; nothing is stored',
-  create_proconf_token: 'mints a stateless HS256 JWT; nothing is stored',
-});
+const facts = Object.entries(operationFacts as Record<string, { stateChanging: string | false }>);
 
-/** Why each known state-changing operation needs an opt-in. */
-export const STATE_CHANGES: Readonly<Record<string, string>> = Object.freeze({
-  reset_conference_token: 'replaces the conference token string; the old one stops working',
-  create_subscriber_token: 'creates or updates a subscriber (profile, password)',
-  refresh_subscriber_token: 'consumes the single-use refresh token',
-  create_subscriber_guest_token: 'issues a new guest credential in the project',
-});
+/** Operations that store nothing, with why (from the bundled specs). */
+export const STATELESS_OPERATIONS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
+  facts.filter(([, f]) => f.stateChanging === false).map(([id]) => [id, 'x-state-changing: false in its spec; nothing is stored']),
+));
+
+/** Why each state-changing operation needs an opt-in (its spec's `x-state-changing`). */
+export const STATE_CHANGES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
+  facts.flatMap(([id, f]) => (f.stateChanging === false ? [] : [[id, f.stateChanging]])),
+));
 
 /** Why calling this operation changes state, or undefined when it does not. */
-export function stateChange(operationId: string, method: string): string | undefined {
-  if (STATELESS_OPERATIONS[operationId] || method === 'GET' || method === 'HEAD') return undefined;
-  return STATE_CHANGES[operationId] ?? `${method} operation not known to be stateless`;
+export function stateChange(op: { method: string; stateChanging?: string | false }): string | undefined {
+  if (op.stateChanging === false || op.method === 'GET' || op.method === 'HEAD') return undefined;
+  return op.stateChanging ?? `${op.method} operation not known to be stateless`;
 }
 
 /** `true` allows every operation; a list allows those operationIds. */

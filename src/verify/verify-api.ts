@@ -1,6 +1,7 @@
 // Runs every check of one API against a live server and judges each
 // response: expected status, documented status, JSON body valid against the
 // documented schema (JSON Schema 2020-12).
+import { VERIFY_DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { scrub, secretList } from '../core/secrets.js';
@@ -8,12 +9,14 @@ import { readTextCapped } from '../core/transport.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
 import { createBodyValidator, type BodyValidator } from './response-validator.js';
-import { deref, listOperations, loadDocument, type OperationSpec } from './spec-document.js';
+import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 
 export interface VerifyOptions {
   /** A bundled API name: signalwire-video, signalwire-fabric, proconf-app, proconf-admin. */
   api: string;
+  /** Verify against this document instead of the bundled one named by `api` (e.g. a spec under review). */
+  document?: OpenApiDocument;
   /** The server's base URL; the spec's paths are appended to it. */
   target: string;
   /** Headers that authenticate (see credentialsFromEnv). Never printed. */
@@ -24,9 +27,9 @@ export interface VerifyOptions {
   skip?: readonly string[];
   /** Path parameter values for the valid requests, e.g. `{ id: '<a real conference token id>' }`. */
   params?: Record<string, string>;
-  /** Per-request timeout in ms. Default 10 000. */
+  /** Per-request timeout in ms. Default: `VERIFY_DEFAULTS.timeoutMs` in core/defaults.ts. */
   timeoutMs?: number;
-  /** Requests in flight at once. Default 4. */
+  /** Requests in flight at once. Default: `VERIFY_DEFAULTS.concurrency`. */
   concurrency?: number;
   fetch?: typeof globalThis.fetch;
 }
@@ -51,7 +54,6 @@ export interface VerifyResult {
   ok: boolean;
 }
 
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 interface Context {
   target: string;
@@ -91,7 +93,7 @@ async function runCheck(op: OperationSpec, check: Check, ctx: Context): Promise<
       redirect: 'manual',
       signal: AbortSignal.timeout(ctx.timeoutMs),
     });
-    const text = await readTextCapped(response.body, MAX_RESPONSE_BYTES);
+    const text = await readTextCapped(response.body, VERIFY_DEFAULTS.maxResponseBytes);
     const problems = judge(op, check, response.status, response.headers.get('content-type') ?? '', text, ctx);
     return { ...base, status: response.status, outcome: problems.length ? 'fail' : 'pass', problems: scrub(problems, ctx.secrets) };
   } catch (error) {
@@ -107,7 +109,7 @@ function describeCause(error: unknown): string {
 
 function skipReason(op: OperationSpec, check: Check, options: VerifyOptions): string | undefined {
   if (options.skip?.includes(check.id)) return 'skipped on request';
-  const change = check.credentials ? stateChange(op.operationId, check.method) : undefined;
+  const change = check.credentials ? stateChange({ method: check.method, stateChanging: op.stateChanging }) : undefined;
   if (change && !mutationAllowed(options.allowMutations, op.operationId)) {
     return `state-changing (${change}); opt in with --allow-mutations or --allow ${op.operationId}`;
   }
@@ -129,7 +131,7 @@ async function runAll<T, R>(items: T[], limit: number, run: (item: T) => Promise
 
 /** Sends every check of `api` to `target` and reports each response's conformance. */
 export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
-  const doc = loadDocument(options.api);
+  const doc = options.document ?? loadDocument(options.api);
   const target = checkBaseUrl(options.target, { name: 'target', sendsCredentials: options.credentials !== undefined });
   const operations = listOperations(doc);
   if (!options.credentials && operations.some((op) => op.requiresAuth)) {
@@ -138,14 +140,14 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const ctx: Context = {
     target,
     credentials: options.credentials ?? {},
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
     fetch: options.fetch ?? globalThis.fetch,
     validate: createBodyValidator(options.api, doc),
     secrets: secretList(Object.values(options.credentials ?? {}).flatMap((v) => [v, v.replace(/^\S+\s+/, '')])),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
   const planned = operations.flatMap((op) => checksFor(op, { params: options.params, resolveSchema }).map((check) => ({ op, check })));
-  const results = await runAll(planned, options.concurrency ?? 4, async ({ op, check }) => {
+  const results = await runAll(planned, options.concurrency ?? VERIFY_DEFAULTS.concurrency, async ({ op, check }) => {
     const reason = skipReason(op, check, options);
     return reason ? { id: check.id, operationId: check.operationId, outcome: 'skip' as const, problems: [reason] } : runCheck(op, check, ctx);
   });

@@ -1,8 +1,8 @@
 // The request schemas of every operation, read from the bundled specs, with
 // `$ref`s resolved: what the fuzzer generates from and mutates.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { operations } from '../../generated/operations.ts';
+import { loadBundledSpec } from '../../src/spec/bundled.ts';
+import { dereference, specOperations, type SpecOperation } from '../../src/spec/index.ts';
 
 export type Schema = {
   type?: string | string[];
@@ -21,21 +21,6 @@ export type Schema = {
   $ref?: string;
 };
 
-type Doc = Record<string, any>;
-const root = join(import.meta.dirname, '..', '..');
-
-function pointer(doc: Doc, ref: string): any {
-  return ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-}
-
-/** Inlines every local `$ref` (the specs have no recursive schemas). */
-function inline(doc: Doc, node: any): any {
-  if (Array.isArray(node)) return node.map((n) => inline(doc, n));
-  if (!node || typeof node !== 'object') return node;
-  if (typeof node.$ref === 'string') return inline(doc, pointer(doc, node.$ref));
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(doc, v)]));
-}
-
 export interface FuzzTarget {
   operationId: keyof typeof operations;
   statuses: readonly number[];
@@ -45,17 +30,20 @@ export interface FuzzTarget {
 }
 
 export function fuzzTargets(): FuzzTarget[] {
-  const docs = new Map<string, Doc>();
+  const byApi = new Map<string, Map<string, SpecOperation>>();
   return Object.values(operations).map((op) => {
-    if (!docs.has(op.api)) docs.set(op.api, JSON.parse(readFileSync(join(root, 'generated', 'bundled', `${op.api}.json`), 'utf8')));
-    const doc = docs.get(op.api)!;
-    const spec = inline(doc, doc.paths[op.path][op.method.toLowerCase()]);
-    const params = (spec.parameters ?? []).filter((p: any) => p.in === 'path');
+    if (!byApi.has(op.api)) {
+      // Fully dereferenced (cycle-safe), so each schema is self-contained.
+      const doc = dereference(loadBundledSpec(op.api).document);
+      byApi.set(op.api, new Map(specOperations(doc).map((o) => [o.operationId, o])));
+    }
+    const spec = byApi.get(op.api)!.get(op.operationId)!;
+    const params = spec.parameters.filter((p) => p.in === 'path');
     return {
       operationId: op.operationId,
       statuses: op.statuses,
-      path: params.length ? Object.fromEntries(params.map((p: any) => [p.name, p.schema])) : undefined,
-      body: spec.requestBody?.content?.['application/json']?.schema,
+      path: params.length ? Object.fromEntries(params.map((p) => [p.name, p.node.schema as Schema])) : undefined,
+      body: spec.operation.requestBody?.content?.['application/json']?.schema,
     };
   });
 }

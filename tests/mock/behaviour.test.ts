@@ -4,7 +4,8 @@
 // works once and a past expire_at is refused. Forced scenarios still win.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PROCONF_SECRET, scenarioTable, startMockServer, type MockServer } from '../../src/mock/index.ts';
+import { DEMO_PROCONF_SECRET, startMockServer, type MockServer } from '../../src/mock/index.ts';
+import { scenarioTable } from '../../src/mock/scenario-table.ts';
 import { operations } from '../../generated/operations.ts';
 import { responseExamples, responseSchemaErrors } from '../support/spec-schemas.ts';
 import { decodeSegment, realismProblems } from './realistic.ts';

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.ts';
 import { packAndInstall, type PackedPackage } from '../support/pack.ts';
-import { scenarioTable } from '../../src/mock/index.ts';
+import { scenarioTable } from '../../src/mock/scenario-table.ts';
 
 const exec = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');

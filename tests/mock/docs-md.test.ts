@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { scenarioTable } from '../../src/mock/index.ts';
+import { scenarioTable } from '../../src/mock/scenario-table.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const doc = readFileSync(join(repo, 'docs', 'mock.md'), 'utf8');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { scenarioTable } from '../../src/mock/index.ts';
+import { scenarioTable } from '../../src/mock/scenario-table.ts';
 
 it('README mock section carries the generated scenario table verbatim (docs/mock.md too: docs-md.test.ts)', async () => {
   const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');

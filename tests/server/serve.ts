@@ -3,6 +3,7 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProconfTokenHandler, toNodeListener, bearerToken, type ProconfTokenHandlerOptions, type RequestLogEntry } from '../../src/server/index.ts';
+import { responseExamples } from '../support/spec-schemas.ts';
 
 export interface Served {
   url: string;
@@ -62,10 +63,8 @@ export function post(url: string, body: string | Uint8Array | ReadableStream, he
   } as RequestInit);
 }
 
-export const ENVELOPES = {
-  400: { data: null, error: { code: 400, message: 'Invalid body in request.' } },
-  401: { data: null, error: { code: 401, message: 'Unauthorized' } },
-  404: { data: null, error: { code: 404, message: 'Not found' } },
-  413: { data: null, error: { code: 413, message: 'Request body too large.' } },
-  500: { data: null, error: { code: 500, message: 'Internal server error' } },
-} as const;
+/** The spec's example body of each error status (read from the bundled spec, not from src/). */
+export const ENVELOPES = Object.fromEntries([400, 401, 404, 413, 500].map((status) => [
+  status,
+  Object.values(responseExamples('proconf-app', '/proconfToken', status))[0],
+])) as Record<400 | 401 | 404 | 413 | 500, { data: null; error: { code: number; message: string } }>;

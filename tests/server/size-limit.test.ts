@@ -1,7 +1,8 @@
 // The documented 8 KiB limit: enforced from Content-Length, and while
 // streaming a body that declares no length, without buffering the rest.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/server/index.ts';
+import { BODY_LIMIT as MAX_BODY_BYTES } from '../../src/server/envelope.ts';
+import { loadBundledSpec } from '../../src/spec/bundled.ts';
 import { readBodyCapped } from '../../src/server/read-body.ts';
 import { ENVELOPES, post, serveHandler } from './serve.ts';
 
@@ -31,7 +32,9 @@ describe('request body limit (8192 bytes, documented 413)', () => {
   });
   afterAll(() => s.close());
 
-  it('is the spec\'s 8 KiB', () => {
+  it('is the spec\'s x-body-limit (8 KiB)', () => {
+    const doc = loadBundledSpec('proconf-app').document as { paths: Record<string, { post: Record<string, unknown> }> };
+    expect(MAX_BODY_BYTES).toBe(doc.paths['/proconfToken']!.post['x-body-limit']);
     expect(MAX_BODY_BYTES).toBe(8192);
   });
 

@@ -12,7 +12,8 @@ import { validators as fabric } from '../../generated/validators/signalwire-fabr
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
 import { checksFor, documentedBodyLimit } from '../../src/verify/checks.ts';
 import { createBodyValidator } from '../../src/verify/response-validator.ts';
-import { apiNames, deref, listOperations, loadDocument, resolve, type OperationSpec, type Schema } from '../../src/verify/spec-document.ts';
+import { resolveRef } from '../../src/spec/index.ts';
+import { apiNames, deref, listOperations, loadDocument, type OperationSpec, type Schema } from '../../src/verify/spec-document.ts';
 import { BASIC, BEARER } from '../mock/requests.ts';
 
 const url = inject('mockUrl');
@@ -109,8 +110,8 @@ describe('differential: generated validator, verify and the mock agree on every 
       it(`${api} ${op.operationId}`, async () => {
         const raw = doc.paths[op.path]![op.method.toLowerCase()];
         const base = `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`;
-        const bodyPointer = raw.requestBody ? `${resolve(doc, raw.requestBody, `${base}/requestBody`).pointer}/content/application~1json/schema` : undefined;
-        const paramPointers = (raw.parameters ?? []).map((p: unknown, i: number) => ({ name: resolve(doc, p, '').node.name as string, pointer: `${resolve(doc, p, `${base}/parameters/${i}`).pointer}/schema` }));
+        const bodyPointer = raw.requestBody ? `${resolveRef(doc, raw.requestBody, `${base}/requestBody`).pointer}/content/application~1json/schema` : undefined;
+        const paramPointers = (raw.parameters ?? []).map((p: unknown, i: number) => ({ name: resolveRef(doc, p, '').node?.name as string, pointer: `${resolveRef(doc, p, `${base}/parameters/${i}`).pointer}/schema` }));
         const limit = documentedBodyLimit(op);
         const stream = streamFor(op, resolveSchema);
         const results = await Promise.all(stream.map(async (inst) => {

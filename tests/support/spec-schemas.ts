@@ -1,9 +1,10 @@
 // Test-side access to the bundled specs: documented statuses, named examples,
 // and JSON Schema 2020-12 validation of bodies (Prism checks 3.1 with
-// draft-07 rules, see toolchain.md). Built on the verifier's spec reader so
+// draft-07 rules). Built on the verifier's spec reader so
 // tests and `npm run verify` judge bodies the same way.
 import { createBodyValidator, type BodyValidator } from '../../src/verify/response-validator.ts';
-import { listOperations, loadDocument, resolve, type OpenApiDocument, type OperationSpec } from '../../src/verify/spec-document.ts';
+import { resolveRef } from '../../src/spec/index.ts';
+import { listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from '../../src/verify/spec-document.ts';
 
 const cache = new Map<string, { doc: OpenApiDocument; ops: OperationSpec[]; validate: BodyValidator }>();
 function api(name: string) {
@@ -32,8 +33,8 @@ export function responseExamples(name: string, path: string, status: number, met
   const pointer = operation(name, path, method).responses.get(status)?.schemaPointer;
   if (!pointer) return {};
   const { doc } = api(name);
-  const media = resolve(doc, { $ref: `#${pointer.replace(/\/schema$/, '')}` }, '').node;
-  return Object.fromEntries(Object.entries<any>(media.examples ?? {}).map(([k, v]) => [k, resolve(doc, v, '').node.value]));
+  const media = resolveRef(doc, { $ref: `#${pointer.replace(/\/schema$/, '')}` }, '').node ?? {};
+  return Object.fromEntries(Object.entries<any>(media.examples ?? {}).map(([k, v]) => [k, resolveRef(doc, v, '').node?.value]));
 }
 
 /** '' when the body matches the documented schema for that status, else the validator's messages. */
@@ -48,9 +49,9 @@ export function requestExamples(name: string, path: string, method = 'post'): Re
   const { doc } = api(name);
   const raw = doc.paths[path]?.[method];
   const out: Record<string, { body?: unknown; params: Record<string, unknown> }> = {};
-  const media = raw?.requestBody ? resolve(doc, raw.requestBody, '').node?.content?.['application/json'] : undefined;
-  for (const [key, ex] of Object.entries<any>(media?.examples ?? {})) out[key] = { body: resolve(doc, ex, '').node.value, params: {} };
-  for (const p of (raw?.parameters ?? []).map((x: unknown) => resolve(doc, x, '').node)) {
+  const media = raw?.requestBody ? resolveRef(doc, raw.requestBody, '').node?.content?.['application/json'] : undefined;
+  for (const [key, ex] of Object.entries<any>(media?.examples ?? {})) out[key] = { body: resolveRef(doc, ex, '').node?.value, params: {} };
+  for (const p of (raw?.parameters ?? []).map((x: unknown) => resolveRef(doc, x, '').node)) {
     for (const [key, ex] of Object.entries<any>(p.examples ?? {})) (out[key] ??= { params: {} }).params[p.name] = ex.value;
   }
   return out;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
-import { listOperations, loadDocument, resolve } from '../../src/verify/spec-document.ts';
+import { resolveRef } from '../../src/spec/index.ts';
+import { listOperations, loadDocument } from '../../src/verify/spec-document.ts';
 
 const ignore = parse(readFileSync(join(repoRoot, '.redocly.lint-ignore.yaml'), 'utf8')) as Record<string, Record<string, string[]>>;
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -21,7 +22,7 @@ function errorExampleNames(): Set<string> {
       const raw = doc.paths[op.path]![op.method.toLowerCase()];
       for (const [status, response] of Object.entries<any>(raw.responses)) {
         if (!status.startsWith('4')) continue;
-        for (const name of Object.keys(resolve(doc, response, '').node?.content?.['application/json']?.examples ?? {})) names.add(name);
+        for (const name of Object.keys(resolveRef(doc, response, '').node?.content?.['application/json']?.examples ?? {})) names.add(name);
       }
     }
   }

@@ -18,7 +18,7 @@ function baseDoc(): any {
     paths: {
       '/things': {
         post: {
-          operationId: 'create_thing', summary: 'Create a thing', description: 'Creates a thing.', tags: ['Things'], security: [{ basic: [] }],
+          operationId: 'create_thing', 'x-state-changing': 'creates a thing', summary: 'Create a thing', description: 'Creates a thing.', tags: ['Things'], security: [{ basic: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } } },
           responses: {
             '201': { description: 'Created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } } },
@@ -42,6 +42,7 @@ const cases: Record<string, [rule: string, mutate: (d: any) => void]> = {
   'scalar-without-example': ['scalar-property-missing-example', (d) => { delete d.components.schemas.Thing.properties.name.example; }],
   'no-4xx': ['operation-4xx-response', (d) => { delete d.paths['/things'].post.responses['400']; }],
   'no-description': ['operation-description', (d) => { delete d.paths['/things'].post.description; }],
+  'no-state-changing': ['rule/operation-state-changing', (d) => { delete d.paths['/things'].post['x-state-changing']; }],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'rtc-lint-'));

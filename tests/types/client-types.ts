@@ -50,3 +50,19 @@ export async function cases() {
   }
   return name;
 }
+
+// Binding: the operation id is read from the table row and must belong to the service.
+import { operationBinder } from '../../src/core/bind.ts';
+import type { CallContext } from '../../src/core/call.ts';
+import { get_proconf_token, create_subscriber_token } from '../../generated/operations.ts';
+import type { SignalWireOperations } from '../../src/signalwire/index.ts';
+
+export function binding(ctx: CallContext) {
+  const op = operationBinder<SignalWireOperations>(ctx);
+  // @ts-expect-error a ProCONF row does not bind to SignalWire's operations
+  op(get_proconf_token);
+  const create = op(create_subscriber_token);
+  // @ts-expect-error the bound body is typed from the spec: reference is required
+  void create({ first_name: 'A' });
+  return create;
+}

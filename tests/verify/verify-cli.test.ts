@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runVerifyCli } from '../../src/verify/index.ts';
+import { runVerifyCli } from '../../src/verify/cli.ts';
 import { serve, type Served } from '../server/serve.ts';
 import { sampleCodeListener } from './sample-bug-server.ts';
 

@@ -5,8 +5,8 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, credentialsFromEnv, formatReport, verifyApi } from '../../src/verify/index.ts';
 import { invalidValues } from '../../src/verify/invalid-values.ts';
-import { deref, listOperations, loadDocument } from '../../src/verify/spec-document.ts';
-import { stateChange } from '../../src/verify/state-changing.ts';
+import { apiNames, deref, listOperations, loadDocument } from '../../src/verify/spec-document.ts';
+import { stateChange, STATE_CHANGES, STATELESS_OPERATIONS } from '../../src/verify/state-changing.ts';
 import { serve } from '../server/serve.ts';
 
 describe('credentialsFromEnv', () => {
@@ -52,12 +52,16 @@ describe('invalid values derived from the schemas', () => {
 });
 
 describe('state-changing operations', () => {
-  it('counts every SignalWire token POST and unknown POSTs, not the stateless ProCONF tokens', () => {
-    for (const op of ['reset_conference_token', 'create_subscriber_token', 'refresh_subscriber_token', 'create_subscriber_guest_token', 'some_future_post']) {
-      expect(stateChange(op, 'POST'), op).toBeTruthy();
+  it('reads x-state-changing from the specs: every SignalWire token POST and unknown POSTs, not the stateless ProCONF tokens', () => {
+    const ops = Object.fromEntries(apiNames().flatMap((api) => listOperations(loadDocument(api))).map((op) => [op.operationId, op]));
+    for (const id of ['reset_conference_token', 'create_subscriber_token', 'refresh_subscriber_token', 'create_subscriber_guest_token']) {
+      expect(stateChange(ops[id]!), id).toBe(STATE_CHANGES[id]);
+      expect(STATE_CHANGES[id], id).toMatch(/\w{3,}/);
     }
-    expect(stateChange('get_proconf_token', 'POST')).toBeUndefined();
-    expect(stateChange('create_proconf_token', 'POST')).toBeUndefined();
+    expect(stateChange({ method: 'POST' }), 'an operation whose spec is silent').toBeTruthy();
+    expect(stateChange(ops.get_proconf_token!)).toBeUndefined();
+    expect(stateChange(ops.create_proconf_token!)).toBeUndefined();
+    expect(Object.keys(STATELESS_OPERATIONS).sort()).toEqual(['create_proconf_token', 'get_proconf_token']);
   });
 });
 

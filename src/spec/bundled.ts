@@ -1,6 +1,6 @@
 // Locates the bundled documents shipped in generated/bundled/, both from the
-// source tree (src/mock) and from the built package (dist/src/mock).
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// source tree (src/spec) and from the built package (dist/src/spec). Node only.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
