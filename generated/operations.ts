@@ -4,7 +4,7 @@ export const operations = {
   create_subscriber_token: { api: 'signalwire-fabric', operationId: 'create_subscriber_token', method: 'POST', path: '/api/fabric/subscribers/tokens', statuses: [200, 401, 404, 422, 500] },
   refresh_subscriber_token: { api: 'signalwire-fabric', operationId: 'refresh_subscriber_token', method: 'POST', path: '/api/fabric/subscribers/tokens/refresh', statuses: [201, 401, 404, 422, 500] },
   create_subscriber_guest_token: { api: 'signalwire-fabric', operationId: 'create_subscriber_guest_token', method: 'POST', path: '/api/fabric/guests/tokens', statuses: [201, 401, 404, 422, 500] },
-  get_proconf_token: { api: 'proconf-app', operationId: 'get_proconf_token', method: 'POST', path: '/proconfToken', statuses: [200, 400, 401, 404, 413, 500] },
+  get_proconf_token: { api: 'proconf-app', operationId: 'get_proconf_token', method: 'POST', path: '/proconfToken', statuses: [200, 400, 401, 404, 408, 413, 500] },
   create_proconf_token: { api: 'proconf-admin', operationId: 'create_proconf_token', method: 'POST', path: '/api/proconf-token', statuses: [200, 400, 401, 404, 500] },
 } as const;
 

@@ -1,6 +1,7 @@
 // The one capped body reader and the one BodyTooLargeError, for the client
 // (responses), the handler and the mock (requests): bytes are counted as they
 // arrive, so an oversized body is refused without being buffered.
+import { untilAborted } from './timer.js';
 
 /** A body (declared or streamed) larger than the limit. `status` is the response's, when reading one. */
 export class BodyTooLargeError extends Error {
@@ -46,14 +47,22 @@ export async function readBytesCapped(source: AsyncIterable<Uint8Array>, limit: 
   return concatChunks(chunks, size);
 }
 
-/** Reads a web body stream as text, refusing more than `limit` bytes without buffering them. */
-export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number, status?: number): Promise<string> {
+/**
+ * Reads a web body stream as text, refusing more than `limit` bytes without
+ * buffering them. With `signal`, an abort cancels the read (a body trickling
+ * in cannot hold the reader past its deadline) and rejects with its reason.
+ */
+export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number, status?: number, signal?: AbortSignal): Promise<string> {
   if (!body) return '';
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const read = signal ? () => untilAborted(() => reader.read(), signal).catch(async (error: unknown) => {
+    if (signal.aborted) await reader.cancel().catch(() => {});
+    throw error;
+  }) : () => reader.read();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await read();
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

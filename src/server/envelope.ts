@@ -1,9 +1,10 @@
 // The exact response bodies of openapi/components/proconf/responses.yaml (and
-// the 413 of proconf-app.yaml): one fixed message per status, nothing else.
+// the 408 and 413 of proconf-app.yaml): one fixed message per status, nothing else.
 const MESSAGES = {
   400: 'Invalid body in request.',
   401: 'Unauthorized',
   404: 'Not found',
+  408: 'Request body not received in time.',
   413: 'Request body too large.',
   500: 'Internal server error',
 } as const;
