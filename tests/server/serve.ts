@@ -69,3 +69,15 @@ export const ENVELOPES = {
   413: { data: null, error: { code: 413, message: 'Request body too large.' } },
   500: { data: null, error: { code: 500, message: 'Internal server error' } },
 } as const;
+
+let minting: Promise<{ url: string; close(): Promise<void> }> | undefined;
+
+/**
+ * A real admin backend that mints a token for exactly what it is asked (see
+ * admin-backend.ts): the Prism mock answers a fixed, long-expired example,
+ * which the handler rightly refuses to pass on. Closed when the worker exits.
+ */
+export async function mintingAdminUrl(): Promise<string> {
+  minting ??= import('./admin-backend.ts').then((m) => m.adminBackend());
+  return (await minting).url;
+}
