@@ -69,7 +69,8 @@ describe('secrets: every channel, every form, all three clients (points 1-3)', (
       const app = createProconfAppClient({ ...common, credentials: () => BEARER });
       const admin = createProconfAdminClient({ ...common, headers: () => ({ 'x-admin-key': ADMIN_KEY }) });
       const body = { role: 'member', room: 'r', participantName: 'p' };
-      for (const run of [() => sw.createSubscriberGuestToken(guestBody), () => app.getProconfToken(body), () => admin.createProconfToken(body)]) {
+      const runs: (() => Promise<unknown>)[] = [() => sw.createSubscriberGuestToken(guestBody), () => app.getProconfToken(body), () => admin.createProconfToken(body)];
+      for (const run of runs) {
         const { error } = await outcome(run());
         expect(error instanceof HttpError || error instanceof ResponseBodyError, String(error)).toBe(true);
         expect(leaks(error), `${channel}: ${renderings(error).slice(0, 300)}`).toEqual([]);
@@ -100,7 +101,7 @@ describe('causes and header values (points 4-5)', () => {
 
   it('a custom fetch whose error quotes the credential: the NetworkError cause is scrubbed', async () => {
     const sw = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', projectId: PROJECT, apiToken: TOKEN,
-      fetch: async (request) => { throw new TypeError('fetch failed', { cause: new Error(`proxy refused ${request.headers.get('authorization')} ${TOKEN}`) }); } });
+      fetch: async (request: Request) => { throw new TypeError('fetch failed', { cause: new Error(`proxy refused ${request.headers.get('authorization')} ${TOKEN}`) }); } });
     const { error } = await outcome(sw.createSubscriberGuestToken(guestBody));
     expect((error as Error).name).toBe('NetworkError');
     expect(leaks(error)).toEqual([]);
