@@ -28,7 +28,7 @@ export type HeaderProvider = () => Record<string, string> | undefined | Promise<
 export interface CallOptions {
   /** Cancels the request; gives an AbortError. */
   signal?: AbortSignal;
-  /** Overrides the client's timeout for this call. */
+  /** Overrides the client's timeout for this call (at most 2^31-1 ms; covers the credentials provider too). */
   timeoutMs?: number;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
