@@ -21,7 +21,7 @@ export function declaredOver(contentLength: string | null | undefined, limit: nu
 const utf8 = new TextDecoder();
 
 /** Joins chunks into one buffer (no copy for a single chunk). */
-export function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const all = new Uint8Array(size);
   let offset = 0;
@@ -30,21 +30,6 @@ export function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8
     offset += c.byteLength;
   }
   return all;
-}
-
-/** Reads any async source of byte chunks (a web stream reader or a Node stream), refusing more than `limit` bytes. */
-export async function readBytesCapped(source: AsyncIterable<Uint8Array>, limit: number, onTooLarge?: () => void, status?: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const value of source) {
-    size += value.byteLength;
-    if (size > limit) {
-      onTooLarge?.();
-      throw new BodyTooLargeError(limit, status);
-    }
-    chunks.push(value);
-  }
-  return concatChunks(chunks, size);
 }
 
 /**
