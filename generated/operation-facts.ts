@@ -139,6 +139,13 @@ export const operationFacts = {
         },
         "data": null
       },
+      "408": {
+        "data": null,
+        "error": {
+          "code": 408,
+          "message": "Request body not received in time."
+        }
+      },
       "413": {
         "data": null,
         "error": {

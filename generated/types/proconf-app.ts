@@ -162,6 +162,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            /** @description The request body did not arrive in time (the handler's body-read deadline, 10 seconds by default). A client trickling its body is answered instead of holding the connection open. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The request body is larger than 8 KiB (8192 bytes). */
             413: {
                 headers: {

@@ -2,10 +2,16 @@
 // either the typed success body or one typed error naming the operation.
 import type { Client } from 'openapi-fetch';
 import { DEFAULTS } from './defaults.js';
-import { AbortError, HttpError, NetworkError, ProviderError, RequestValidationError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { readTextCapped } from './body.js';
+import { credentialSecrets } from './credentials.js';
+import { Deadline } from './deadline.js';
+import { AbortError, HttpError, ProviderError, RequestValidationError, ResponseBodyError, TimeoutError } from './errors.js';
+import { classifyFailure } from './failure.js';
+import { checkHeaderValues } from './header-check.js';
 import { parseRetryAfter, resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
-import { scrub, secretList } from './secrets.js';
-import { BodyTooLargeError, Deadline, readTextCapped, type FetchLike } from './transport.js';
+import { scrub, scrubAndCut, scrubCutText, secretList } from './secrets.js';
+import { checkDuration } from './timer.js';
+import { wasTruncated, type FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
 
 export interface OperationMeta {
@@ -22,7 +28,7 @@ export type HeaderProvider = () => Record<string, string> | undefined | Promise<
 export interface CallOptions {
   /** Cancels the request; gives an AbortError. */
   signal?: AbortSignal;
-  /** Overrides the client's timeout for this call. */
+  /** Overrides the client's timeout for this call (at most 2^31-1 ms; covers the credentials provider too). */
   timeoutMs?: number;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
@@ -56,122 +62,125 @@ function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string,
   const body = input.body as Record<string, unknown> | undefined;
   if (body && typeof body === 'object') for (const f of SECRET_BODY_FIELDS) if (typeof body[f] === 'string') extra.push(body[f] as string);
   // Every header a provider or the caller adds may be a credential (an admin
-  // gateway key is not always called Authorization): scrub them all, with and
-  // without their scheme word.
-  if (headers) for (const v of Object.values(headers)) extra.push(v, v.replace(/^\S+\s+/, ''));
+  // gateway key is not always called Authorization): scrub them all, in every form.
+  if (headers) for (const v of Object.values(headers)) if (typeof v === 'string') extra.push(...credentialSecrets(v));
   return extra.length ? secretList([...ctx.secrets, ...extra]) : (ctx.secrets as string[]);
 }
 
-export function requestIdOf(response: Response): string | undefined {
+/** The response's request id, scrubbed: a header value is response data like any other. */
+export function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
   for (const name of DEFAULTS.requestIdHeaders) {
     const v = response.headers.get(name);
-    if (v) return v;
+    if (v) return scrubAndCut(v, secrets(), 200);
   }
   return undefined;
-}
-
-const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-function causeCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** Maps anything thrown while sending or reading to one typed error. */
-export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, status?: number): RtcApiError {
-  if (deadline.timedOut) return new TimeoutError(operationId, deadline.timeoutMs);
-  if (deadline.callerAborted) return new AbortError(operationId);
-  if (error instanceof BodyTooLargeError) {
-    return new ResponseBodyError({ operationId, status: status ?? 0, reason: error.message });
-  }
-  const code = causeCode(error);
-  const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
-  const detail = status === undefined
-    ? (code ? `${code}` : 'the request failed before a response arrived')
-    : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
-  // Keep only the low-level cause (it carries the socket error code, never request data).
-  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
-  return new NetworkError(operationId, detail, beforeSend && status === undefined, cause);
 }
 
 /** `secrets` is only called on failure: the success path builds no secret list. */
 function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
   if (text.trim() === '') {
-    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response), reason: 'empty body where JSON was expected' });
+    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response, secrets), reason: 'empty body where JSON was expected' });
   }
   try {
     return JSON.parse(text);
   } catch {
-    const type = response.headers.get('content-type') ?? 'no content-type';
     // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.
     // No cause: JSON.parse quotes a cut-off piece of the body in its message.
-    const snippet = scrub(text, secrets()).slice(0, 80).replace(/\s+/g, ' ');
-    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response), reason: `body is not valid JSON (${type}): ${snippet}` });
+    const type = scrubAndCut(response.headers.get('content-type') ?? 'no content-type', secrets(), 100);
+    const snippet = scrubAndCut(text, secrets(), 80).replace(/\s+/g, ' ');
+    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response, secrets), reason: `body is not valid JSON (${type}): ${snippet}` });
   }
 }
 
-function checkResponse(validation: Validation, op: OperationMeta, response: Response, body: unknown): void {
+function checkResponse(validation: Validation, op: OperationMeta, response: Response, body: unknown, secrets: () => readonly string[]): void {
   const issue = validation.response!(op.operationId, response.status, body);
   if (!issue) return;
   throw new ResponseBodyError({
     operationId: op.operationId,
     status: response.status,
-    requestId: requestIdOf(response),
+    requestId: requestIdOf(response, secrets),
     pointer: issue.pointer,
     reason: `does not match the spec at ${issue.pointer || '/'}: ${issue.field}: ${issue.message}`,
   });
 }
 
 /**
- * Runs the credentials/headers provider under the caller's signal and the
- * call's timeout (a provider that never settles must not hang the call), and
- * types its failure.
+ * A provider's own error may quote a credential we do not know (a refresh
+ * token, a password): keep its class and stack frames, never its message.
  */
-async function provideHeaders(provider: HeaderProvider, operationId: string, timeoutMs: number, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(operationId, timeoutMs)), timeoutMs);
-    onAbort = () => reject(new AbortError(operationId));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+function withheldProviderError(error: unknown): Error {
+  const name = error instanceof Error ? error.name : typeof error;
+  const safe = new Error(`the provider threw ${name}; its message is withheld because it may hold a credential`);
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const frames = stack.indexOf('\n    at ');
+  safe.stack = `Error: ${safe.message}${frames >= 0 ? stack.slice(frames) : ''}`;
+  return safe;
+}
+
+/**
+ * Runs the credentials/headers provider under the call's deadline (a provider
+ * that never settles must not hang the call; its time counts against the
+ * same timeoutMs as the request), and types its failure.
+ */
+async function provideHeaders(provider: HeaderProvider, operationId: string, deadline: Deadline): Promise<Record<string, string> | undefined> {
   try {
-    return await Promise.race([Promise.resolve().then(provider), guard]);
+    return await deadline.race(provider);
   } catch (error) {
-    if (error instanceof TimeoutError || error instanceof AbortError) throw error;
-    throw new ProviderError(operationId, error);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (deadline.timedOut) throw new TimeoutError(operationId, deadline.timeoutMs);
+    if (deadline.callerAborted) throw new AbortError(operationId);
+    throw new ProviderError(operationId, withheldProviderError(error));
   }
+}
+
+/** Headers are checked before sending: a bad value is named by its header, never shown. */
+function checkHeaders(operationId: string, headers: Record<string, string> | undefined): void {
+  if (!headers) return;
+  if (typeof headers !== 'object') throw new ProviderError(operationId, new TypeError('the headers provider must return an object of header values'));
+  checkHeaderValues(headers, (issue) => new RequestValidationError(operationId, [{ field: 'headers', pointer: '', message: issue }]));
 }
 
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
-  const provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId, options?.timeoutMs ?? ctx.timeoutMs, options?.signal) : undefined;
+  const timeoutMs = options?.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
+  // One deadline covers the provider and the first request it authenticates.
+  const first = new Deadline(timeoutMs, options?.signal);
+  let provided: Record<string, string> | undefined;
+  try {
+    provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId, first) : undefined;
+  } catch (error) {
+    first.clear();
+    throw error;
+  }
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
-  if (ctx.validation?.request) {
-    const issues = ctx.validation.request(op.operationId, input);
-    // Messages never hold values, but an unknown field's name could be anything: scrub them too.
-    if (issues) throw new RequestValidationError(op.operationId, scrub(issues, callSecrets(ctx, input, headers)));
+  try {
+    checkHeaders(op.operationId, headers);
+    if (ctx.validation?.request) {
+      const issues = ctx.validation.request(op.operationId, input);
+      // Messages never hold values, but an unknown field's name could be anything: scrub them too.
+      if (issues) throw new RequestValidationError(op.operationId, scrub(issues, callSecrets(ctx, input, headers)));
+    }
+  } catch (error) {
+    first.clear();
+    throw error;
   }
   const retry = options?.retry === undefined ? ctx.retry : resolveRetry(options.retry);
-  if (!retry) return attempt(ctx, op, input, headers, options);
-  return withRetries(retry, op.operationId, options?.signal, () => attempt(ctx, op, input, headers, options));
+  if (!retry) return attempt(ctx, op, input, headers, first, options);
+  let deadline: Deadline | undefined = first;
+  return withRetries(retry, op.operationId, options?.signal, () => {
+    // Each retry is a new request with a deadline of its own.
+    const current = deadline ?? new Deadline(timeoutMs, options?.signal);
+    deadline = undefined;
+    return attempt(ctx, op, input, headers, current, options);
+  });
 }
 
-/** One request: its own deadline, every outcome mapped to the body or one typed error. */
-async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, headers: Record<string, string> | undefined, options?: CallOptions): Promise<unknown> {
-  // The caller may have aborted while headers were prepared or a retry waited.
-  if (options?.signal?.aborted) throw new AbortError(op.operationId);
-  const deadline = new Deadline(options?.timeoutMs ?? ctx.timeoutMs, options?.signal);
+/** One request under its deadline, every outcome mapped to the body or one typed error. */
+async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, headers: Record<string, string> | undefined, deadline: Deadline, options?: CallOptions): Promise<unknown> {
   let response: Response | undefined;
+  const secrets = () => callSecrets(ctx, input, headers);
   try {
+    // The caller may have aborted while headers were prepared or a retry waited.
+    if (options?.signal?.aborted) throw new AbortError(op.operationId);
     const result = await ctx.client.request(op.method as 'post', op.path, {
       params: input.params,
       body: input.body,
@@ -184,25 +193,26 @@ async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, he
     } as never);
     response = result.response;
     if (!response.ok) {
-      const secrets = callSecrets(ctx, input, headers);
+      const list = secrets();
+      const cut = wasTruncated(response);
       throw new HttpError({
         operationId: op.operationId,
         status: response.status,
-        statusText: response.status >= 300 && response.status < 400 ? 'redirect (not followed)' : response.statusText,
+        statusText: response.status >= 300 && response.status < 400 ? 'redirect (not followed)' : scrubAndCut(response.statusText, list, 100),
         // openapi-fetch gives '' for a body-less error without Content-Length: normalise to undefined.
-        body: result.error === '' ? undefined : scrub(result.error, secrets),
+        body: result.error === '' ? undefined : cut && typeof result.error === 'string' ? scrubCutText(result.error, list) : scrub(result.error, list),
         documented: op.statuses.includes(response.status),
-        requestId: requestIdOf(response),
+        requestId: requestIdOf(response, () => list),
         retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       });
     }
-    const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes);
-    const body = parseJson(op.operationId, response, text, () => callSecrets(ctx, input, headers));
-    if (ctx.validation?.response) checkResponse(ctx.validation, op, response, body);
+    const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes, response.status);
+    const body = parseJson(op.operationId, response, text, secrets);
+    if (ctx.validation?.response) checkResponse(ctx.validation, op, response, body, secrets);
     return body;
   } catch (error) {
-    if (error instanceof HttpError || error instanceof ResponseBodyError) throw error;
-    throw classifyFailure(op.operationId, error, deadline, response?.status);
+    if (error instanceof HttpError || error instanceof ResponseBodyError || error instanceof AbortError) throw error;
+    throw classifyFailure(op.operationId, error, deadline, secrets(), response?.status);
   } finally {
     deadline.clear();
   }

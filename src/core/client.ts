@@ -6,6 +6,8 @@ import { DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError } from './errors.js';
 import { secretList } from './secrets.js';
 import { resolveRetry, type RetryOptions } from './retry.js';
+import { checkHeaderValues } from './header-check.js';
+import { checkDuration } from './timer.js';
 import { createTransport, type FetchLike } from './transport.js';
 import type { Validation } from './validation-hook.js';
 import type { DocumentedHttpError } from './types.js';
@@ -19,9 +21,13 @@ export interface ClientOptions {
    * cancellation travel through it.
    */
   fetch?: FetchLike | typeof globalThis.fetch;
-  /** Per-request timeout in ms (default 30 000). */
+  /**
+   * Per-request timeout in ms (default 30 000, at most 2^31-1). It covers the
+   * credentials provider and the request it authenticates, body included; the
+   * `raw` clients get it too.
+   */
   timeoutMs?: number;
-  /** Largest response body accepted, in bytes (default 1 MiB). */
+  /** Largest response body accepted, in bytes (default 1 MiB); the `raw` clients get it too. */
   maxResponseBytes?: number;
   /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection). Default off. */
   retry?: RetryOptions | boolean;
@@ -43,9 +49,9 @@ export interface ContextInit<Paths extends {}> extends ClientOptions {
   paths?: Paths;
 }
 
-function checkPositive(value: number | undefined, name: string, fallback: number): number {
+function checkBytes(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${name} must be a positive number of ${name.endsWith('Ms') ? 'milliseconds' : 'bytes'}; got ${String(value)}`);
+  if (typeof value !== 'number' || !(value > 0) || !Number.isSafeInteger(value)) throw new ConfigError(`${name} must be a positive whole number of bytes; got ${String(value)}`);
   return value;
 }
 
@@ -58,22 +64,25 @@ function checkValidation(value: Validation | undefined): Validation | undefined 
 }
 
 export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallContext & { client: Client<Paths> } {
-  const maxResponseBytes = checkPositive(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
+  const maxResponseBytes = checkBytes(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
+  const timeoutMs = init.timeoutMs === undefined ? DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs');
+  const secrets = secretList(init.secrets ?? []);
+  if (init.staticHeaders) checkHeaderValues(init.staticHeaders, (issue) => new ConfigError(issue));
   if (init.fetch !== undefined && typeof init.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
   const base = (init.fetch as FetchLike | undefined) ?? ((request: Request, requestInit?: RequestInit) => globalThis.fetch(request, requestInit));
-  const transport = createTransport(base, maxResponseBytes);
+  const transport = createTransport(base, { maxResponseBytes, timeoutMs, secrets });
   const client = createClient<Paths>({
     baseUrl: init.baseUrl,
-    fetch: transport as typeof globalThis.fetch,
+    fetch: transport.raw as typeof globalThis.fetch,
     headers: { Accept: 'application/json', ...init.staticHeaders },
     redirect: 'manual',
   });
   return {
     client,
-    transport,
-    timeoutMs: checkPositive(init.timeoutMs, 'timeoutMs', DEFAULTS.timeoutMs),
+    transport: transport.named,
+    timeoutMs,
     maxResponseBytes,
-    secrets: secretList(init.secrets ?? []),
+    secrets,
     headers: init.headers,
     retry: resolveRetry(init.retry),
     validation: checkValidation(init.validation),

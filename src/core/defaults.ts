@@ -17,7 +17,7 @@ export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayM
 export const SECRET_MIN_LENGTH = 4;
 
 /** createProconfTokenHandler: the admin backend call's timeout and the path served. */
-export const HANDLER_DEFAULTS = { timeoutMs: 10_000, path: '/proconfToken' } as const;
+export const HANDLER_DEFAULTS = { timeoutMs: 10_000, bodyTimeoutMs: 10_000, path: '/proconfToken' } as const;
 
 /** verifyApi: per-request timeout, requests in flight, largest response body read. */
 export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1024 * 1024 } as const;

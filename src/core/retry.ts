@@ -3,6 +3,7 @@
 // any byte was sent). Never after a timeout or a reset once the request left.
 import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
+import { abortableDelay, checkDuration } from './timer.js';
 
 export interface RetryInfo {
   readonly operationId: string;
@@ -14,13 +15,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default 3, at most 10). */
+  /** Most attempts in total, the first included (default 3, at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
   /** No retry starts later than this many ms after the first attempt began (default 30 000). */
   maxElapsedMs?: number;
   /** Backoff before the first retry (default 300 ms); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default 5 000 ms). A server's Retry-After is honoured as given. */
+  /** Largest backoff (default 5 000 ms). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;
@@ -43,10 +44,8 @@ export interface RetryPolicy {
 export { RETRY_DEFAULTS };
 const MAX_ATTEMPTS_LIMIT = 10;
 
-function nonNegative(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new ConfigError(`retry.${name} must be a finite number >= 0; got ${String(value)}`);
-  return value;
+function duration(value: number | undefined, name: string, fallback: number): number {
+  return value === undefined ? fallback : checkDuration(value, `retry.${name}`, { allowZero: true });
 }
 
 /** Turns the `retry` option into a policy; `undefined` means retries are off. */
@@ -54,18 +53,18 @@ export function resolveRetry(option: RetryOptions | boolean | undefined): RetryP
   if (option === undefined || option === false) return undefined;
   if (option !== true && (typeof option !== 'object' || option === null)) throw new ConfigError('retry must be true, false, or an options object');
   const o = option === true ? {} : option;
-  const maxAttempts = nonNegative(o.maxAttempts, 'maxAttempts', RETRY_DEFAULTS.maxAttempts);
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-    throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${maxAttempts}`);
+  const maxAttempts = o.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
+  if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+    throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
   }
   for (const f of ['onRetry', 'random', 'sleep'] as const) {
     if (o[f] !== undefined && typeof o[f] !== 'function') throw new ConfigError(`retry.${f} must be a function`);
   }
   return {
     maxAttempts,
-    maxElapsedMs: nonNegative(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),
-    baseDelayMs: nonNegative(o.baseDelayMs, 'baseDelayMs', RETRY_DEFAULTS.baseDelayMs),
-    maxDelayMs: nonNegative(o.maxDelayMs, 'maxDelayMs', RETRY_DEFAULTS.maxDelayMs),
+    maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),
+    baseDelayMs: duration(o.baseDelayMs, 'baseDelayMs', RETRY_DEFAULTS.baseDelayMs),
+    maxDelayMs: duration(o.maxDelayMs, 'maxDelayMs', RETRY_DEFAULTS.maxDelayMs),
     onRetry: o.onRetry,
     random: o.random ?? Math.random,
     sleep: o.sleep ?? sleep,
@@ -98,21 +97,8 @@ export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelay
   return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
 }
 
-/** A timer that is cleared when the signal aborts, so nothing outlives a cancelled call. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** The retry wait: the shared abortable timer (a long wait is chained, never fired early). */
+export const sleep = abortableDelay;
 
 /** Runs `attempt` until it succeeds, fails unsafely, or the attempt or time budget is spent. */
 export async function withRetries<T>(policy: RetryPolicy, operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {

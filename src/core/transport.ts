@@ -1,88 +1,22 @@
 // The fetch that openapi-fetch calls: deadlines, a response size cap, and no
 // redirects. Kept apart from routing and auth so each is testable alone.
+import { BodyTooLargeError, declaredOver } from './body.js';
+import { credentialSecrets } from './credentials.js';
+import { Deadline } from './deadline.js';
 import { DEFAULTS } from './defaults.js';
+import { classifyFailure } from './failure.js';
+import { secretList } from './secrets.js';
+
+export { BodyTooLargeError, readTextCapped } from './body.js';
+export { Deadline } from './deadline.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** Thrown inside a body stream when a response grows past the cap. */
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`response body is larger than ${limit} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
-}
+/** Error responses whose body was cut at the cap: their text may end in part of a secret. */
+const truncated = new WeakSet<Response>();
 
-/**
- * A per-call deadline joined with the caller's signal. A plain timer (not
- * AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
- * timer or listener outlives the call.
- */
-export class Deadline {
-  readonly signal: AbortSignal;
-  timedOut = false;
-  private readonly controller = new AbortController();
-  private readonly timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onCallerAbort?: () => void;
-
-  constructor(readonly timeoutMs: number, private readonly callerSignal?: AbortSignal) {
-    this.signal = this.controller.signal;
-    if (Number.isFinite(timeoutMs)) {
-      this.timer = setTimeout(() => {
-        this.timedOut = true;
-        this.controller.abort(new DOMException('timeout', 'TimeoutError'));
-      }, timeoutMs);
-    }
-    if (callerSignal?.aborted) {
-      // Aborted while headers were being prepared: a listener added now would never fire.
-      this.controller.abort(callerSignal.reason);
-    } else if (callerSignal) {
-      this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
-      callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
-    }
-  }
-
-  get callerAborted(): boolean {
-    return !this.timedOut && this.callerSignal?.aborted === true;
-  }
-
-  clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    if (this.onCallerAbort) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
-  }
-}
-
-/** Stateless (no `stream` option), so one instance serves every call, even concurrent ones. */
-const utf8 = new TextDecoder();
-
-/** Reads a body as text, refusing more than `limit` bytes without buffering them. */
-export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number): Promise<string> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return utf8.decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return utf8.decode(all);
-}
-
-function declaredTooLarge(response: Response, limit: number): boolean {
-  const length = Number(response.headers.get('content-length'));
-  return Number.isFinite(length) && length > limit;
+export function wasTruncated(response: Response): boolean {
+  return truncated.has(response);
 }
 
 /**
@@ -103,29 +37,103 @@ function truncateStream(body: ReadableStream<Uint8Array>, limit: number): Readab
   }));
 }
 
+export interface Transport {
+  /** For the named operations: they pass their deadline's signal and read success bodies with readTextCapped. */
+  readonly named: FetchLike;
+  /** For the raw openapi-fetch clients: the same cap and redirect policy, plus a deadline of its own. */
+  readonly raw: FetchLike;
+}
+
+export interface TransportInit {
+  maxResponseBytes?: number;
+  timeoutMs?: number;
+  /** Scrubbed from the cause of a raw call's failure. */
+  secrets?: readonly string[];
+}
+
 /**
  * Wraps a fetch: never follows redirects (a token request has no business
  * being redirected, and a followed redirect could carry credentials to
  * another origin), and caps error bodies, which openapi-fetch reads itself.
- * Success bodies are read by the caller with readTextCapped, so the hot path
- * adds no stream.
+ * Success bodies of named operations are read by the caller with
+ * readTextCapped, so their hot path adds no stream.
  */
-export function createTransport(baseFetch: FetchLike, maxResponseBytes: number = DEFAULTS.maxResponseBytes): FetchLike {
-  return async (request, init) => {
-    const response = await baseFetch(request, init);
+export function createTransport(baseFetch: FetchLike, init: TransportInit = {}): Transport {
+  const maxResponseBytes = init.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+  const timeoutMs = init.timeoutMs ?? DEFAULTS.timeoutMs;
+
+  const named: FetchLike = async (request, requestInit) => {
+    const response = await baseFetch(request, requestInit);
     if (response.ok) {
-      if (declaredTooLarge(response, maxResponseBytes)) {
+      if (declaredOver(response.headers.get('content-length'), maxResponseBytes)) {
         await response.body?.cancel().catch(() => {});
-        throw new BodyTooLargeError(maxResponseBytes);
+        throw new BodyTooLargeError(maxResponseBytes, response.status);
       }
       return response;
     }
     if (!response.body || response.status < 200) return response;
     const kept = { status: response.status, statusText: response.statusText, headers: response.headers };
-    if (declaredTooLarge(response, maxResponseBytes)) {
+    if (declaredOver(response.headers.get('content-length'), maxResponseBytes)) {
       await response.body.cancel().catch(() => {});
       return new Response(null, kept);
     }
-    return new Response(truncateStream(response.body, maxResponseBytes), kept);
+    const cut = new Response(truncateStream(response.body, maxResponseBytes), kept);
+    truncated.add(cut);
+    return cut;
   };
+
+  const raw: FetchLike = async (input, requestInit) => {
+    // A per-call `redirect` option cannot turn following back on.
+    const request = input.redirect === 'manual' ? input : new Request(input, { redirect: 'manual' });
+    const label = `${request.method} ${new URL(request.url).pathname}`;
+    const deadline = new Deadline(timeoutMs, request.signal);
+    const secrets = () => secretList([...(init.secrets ?? []), ...[...request.headers.values()].flatMap(credentialSecrets)]);
+    let response: Response;
+    try {
+      response = await named(request, { ...requestInit, signal: deadline.signal });
+    } catch (error) {
+      deadline.clear();
+      throw classifyFailure(label, error, deadline, secrets());
+    }
+    if (!response.body || !response.ok) {
+      // Error bodies are already capped; their read is short and bounded.
+      if (!response.body) deadline.clear();
+      else return withBodyGuard(response, Infinity, deadline, (e) => classifyFailure(label, e, deadline, secrets(), response.status));
+      return response;
+    }
+    return withBodyGuard(response, maxResponseBytes, deadline, (e) => classifyFailure(label, e, deadline, secrets(), response.status));
+  };
+
+  return { named, raw };
+}
+
+/** Streams a body under the deadline and the cap; the deadline ends with the body. */
+function withBodyGuard(response: Response, limit: number, deadline: Deadline, fail: (error: unknown) => Error): Response {
+  const reader = response.body!.getReader();
+  let size = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          deadline.clear();
+          return controller.close();
+        }
+        size += value.byteLength;
+        if (size > limit) throw new BodyTooLargeError(limit, response.status);
+        controller.enqueue(value);
+      } catch (error) {
+        deadline.clear();
+        await reader.cancel().catch(() => {});
+        controller.error(fail(error));
+      }
+    },
+    cancel(reason) {
+      deadline.clear();
+      return reader.cancel(reason);
+    },
+  });
+  const guarded = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  if (truncated.has(response)) truncated.add(guarded);
+  return guarded;
 }

@@ -1,6 +1,9 @@
 // One readable line per request: method, path, status, operation, time, and
 // why (violations, missing credential, chosen scenario). Never headers or
-// bodies, so no credential can reach the log.
+// bodies, so no credential can reach the log: request-controlled text in a
+// detail (a quoted Prefer value, an unknown field's name, a "got …" value)
+// is replaced before the line is written.
+import { loadBundledSpecs } from '../spec/bundled.js';
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -10,8 +13,36 @@ export interface RequestLogEntry {
   detail?: string;
 }
 
+let declared: Set<string> | undefined;
+
+/** Every property name the bundled specs declare: only these may be named in a log line. */
+function declaredNames(): Set<string> {
+  if (declared) return declared;
+  declared = new Set();
+  const work: unknown[] = loadBundledSpecs().map((s) => s.document);
+  while (work.length) {
+    const node = work.pop();
+    if (!node || typeof node !== 'object') continue;
+    const props = (node as { properties?: unknown }).properties;
+    if (props && typeof props === 'object' && !Array.isArray(props)) for (const k of Object.keys(props)) declared.add(k);
+    for (const v of Object.values(node)) if (v && typeof v === 'object') work.push(v);
+  }
+  return declared;
+}
+
+const name = (n: string) => (declaredNames().has(n) ? n : '(an undeclared name, not shown)');
+
+/** Keeps the rule and a declared field path; drops request-controlled text and values. */
+export function safeDetail(detail: string): string {
+  return detail
+    .replace(/'([^']*)'/g, (_m, n: string) => `'${name(n)}'`)
+    .replace(/\bproperty ([A-Za-z0-9_$.-]+)/g, (_m, n: string) => `property ${n.split('.').every((p) => declaredNames().has(p) || /^\d+$/.test(p)) ? n : '(an undeclared name, not shown)'}`)
+    .replace(/"[^"]*"|`[^`]*`/g, '"…"')
+    .replace(/\bgot [^;]*/g, 'got a value that is not shown');
+}
+
 export function formatRequestLog(e: RequestLogEntry): string {
   const op = e.operationId ? ` ${e.operationId}` : '';
-  const detail = e.detail ? ` - ${e.detail}` : '';
+  const detail = e.detail ? ` - ${safeDetail(e.detail)}` : '';
   return `${e.method} ${e.path} -> ${e.status}${op} (${e.ms.toFixed(1)} ms)${detail}`;
 }

@@ -5,6 +5,32 @@ import { Readable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 
 export type WebHandler = (request: Request) => Promise<Response>;
+
+/**
+ * What the adapter knows that a Request cannot carry: the real method when
+ * fetch refuses it (TRACE, CONNECT, TRACK), and that a body parser already
+ * read the body. Kept in-process, so a client cannot forge either.
+ */
+const facts = new WeakMap<Request, { method?: string; bodyConsumed?: boolean }>();
+
+/** The request's method as the client sent it. */
+export function requestMethod(request: Request): string {
+  return facts.get(request)?.method ?? request.method;
+}
+
+/** True when a framework's body parser read the body before the handler ran. */
+export function bodyAlreadyRead(request: Request): boolean {
+  return facts.get(request)?.bodyConsumed === true;
+}
+
+/** Methods undici refuses to put on a Request. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+function consumed(req: IncomingMessage): boolean {
+  // Express' body parsers set `body` (and `_body`); Fastify's read the stream to its end.
+  const r = req as IncomingMessage & { body?: unknown; _body?: unknown };
+  return r.readableEnded || r._body === true || r.body !== undefined;
+}
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 function requestUrl(req: IncomingMessage): URL {
@@ -24,15 +50,20 @@ export function toWebRequest(req: IncomingMessage, signal?: AbortSignal): Reques
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(requestUrl(req), {
+  const sent = (req.method ?? 'GET').toUpperCase();
+  const forbidden = FORBIDDEN_METHODS.has(sent);
+  const method = forbidden ? 'GET' : sent;
+  const bodyConsumed = consumed(req);
+  const hasBody = method !== 'GET' && method !== 'HEAD' && !bodyConsumed;
+  const request = new Request(requestUrl(req), {
     method,
     headers,
     signal,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: 'half',
   } as RequestInit);
+  if (forbidden || bodyConsumed) facts.set(request, { ...(forbidden ? { method: sent } : {}), bodyConsumed });
+  return request;
 }
 
 /** Writes a Response to a ServerResponse, streaming its body. */
@@ -63,7 +94,15 @@ export function toNodeListener(handler: WebHandler): NodeListener {
     });
     void (async () => {
       try {
-        await sendWebResponse(res, await handler(toWebRequest(req, controller.signal)));
+        let request: Request;
+        try {
+          request = toWebRequest(req, controller.signal);
+        } catch {
+          // A request undici cannot represent (e.g. a malformed header): the handler still answers and logs it.
+          request = new Request('http://invalid/');
+          facts.set(request, { method: req.method ?? 'GET' });
+        }
+        await sendWebResponse(res, await handler(request));
       } catch {
         // The handler answers every failure itself; this is a lost connection.
         if (!res.headersSent) res.writeHead(500).end();

@@ -3,12 +3,15 @@
 // the body, apply the role policy, ask the admin backend, return the token.
 import type { HeaderProvider } from '../core/call.js';
 import { HANDLER_DEFAULTS } from '../core/defaults.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
+import { checkDuration } from '../core/timer.js';
 import type { FetchLike } from '../core/transport.js';
 import { createProconfAdminClient } from '../proconf/admin-client.js';
 import { errorResponse, tokenResponse, type ErrorStatus } from './envelope.js';
 import { HookError, runHook, type Authorize } from './hooks.js';
 import { defaultPolicy, type TokenPolicy } from './policy.js';
+import { isJwtString, tokenMismatch } from './granted-token.js';
+import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { readBodyCapped } from './read-body.js';
 import { describeUpstream, jsonLineLogger, loggablePath, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
 import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-request.js';
@@ -30,19 +33,22 @@ export interface ProconfTokenHandlerOptions<Caller> {
   logger?: RequestLogger | false;
   /** The path served. Default: `HANDLER_DEFAULTS.path` in core/defaults.ts. */
   path?: string;
-  /** Timeout of the admin backend call in ms. Default: `HANDLER_DEFAULTS.timeoutMs`. */
+  /** Timeout of the admin backend call in ms (at most 2^31-1). Default: `HANDLER_DEFAULTS.timeoutMs`. */
   timeoutMs?: number;
+  /** How long the request body may take to arrive, in ms (at most 2^31-1); later gives the documented 408. Default: `HANDLER_DEFAULTS.bodyTimeoutMs`. */
+  bodyTimeoutMs?: number;
   /** The fetch used for the admin backend (inject for tests or instrumentation). */
   fetch?: FetchLike | typeof globalThis.fetch;
 }
 
-type Result = { response: Response } & Partial<Pick<RequestLogEntry, 'role' | 'room' | 'upstream' | 'failedHook'>> & { outcome: Outcome };
+type Result = { response: Response } & Partial<Pick<RequestLogEntry, 'role' | 'room' | 'upstream' | 'failedHook' | 'problem'>> & { outcome: Outcome };
 
 const OUTCOME_STATUS: Record<Exclude<Outcome, 'token'>, ErrorStatus> = {
   'not-found': 404,
   unauthorized: 401,
   'role-refused': 401,
   'too-large': 413,
+  'body-timeout': 408,
   'invalid-body': 400,
   'upstream-error': 500,
   'internal-error': 500,
@@ -52,8 +58,8 @@ function fail(outcome: Exclude<Outcome, 'token'>, extra: Partial<Result> = {}): 
   return { ...extra, outcome, response: errorResponse(OUTCOME_STATUS[outcome]) };
 }
 
-/** Only a JWT-shaped string is passed on: never an upstream object (the sample code's bug). */
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** The log line for a framework that parsed the body first. */
+const BODY_ALREADY_READ = 'the request body was already read by a body parser; mount the handler before it (see docs/server.md)';
 
 function checkOptions(options: ProconfTokenHandlerOptions<unknown>): void {
   if (!options || typeof options !== 'object') throw new ConfigError('createProconfTokenHandler needs options: { adminBaseUrl, authorize, ... }');
@@ -63,6 +69,7 @@ function checkOptions(options: ProconfTokenHandlerOptions<unknown>): void {
   if (options.policy !== undefined && typeof options.policy !== 'function') throw new ConfigError('policy must be a function (requested, { caller, request }) => TokenRequest | false');
   if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function') throw new ConfigError('logger must be a function or false');
   if (options.path !== undefined && (typeof options.path !== 'string' || !options.path.startsWith('/'))) throw new ConfigError('path must start with /');
+  if (options.bodyTimeoutMs !== undefined) checkDuration(options.bodyTimeoutMs, 'bodyTimeoutMs');
 }
 
 export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOptions<Caller>): ProconfTokenHandler {
@@ -76,13 +83,16 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
   const policy = (options.policy ?? defaultPolicy) as TokenPolicy<Caller>;
   const logger = options.logger === false ? undefined : (options.logger ?? jsonLineLogger);
   const path = options.path ?? HANDLER_DEFAULTS.path;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? HANDLER_DEFAULTS.bodyTimeoutMs;
 
   async function respond(request: Request, url: URL): Promise<Result> {
-    if (request.method !== 'POST' || url.pathname !== path) return fail('not-found');
+    if (requestMethod(request) !== 'POST' || url.pathname !== path) return fail('not-found');
+    // A setup bug, reported before anything else so the fix is obvious.
+    if (bodyAlreadyRead(request)) return fail('internal-error', { problem: BODY_ALREADY_READ });
     const caller = await runHook('authorize', () => options.authorize(request));
     if (!caller) return fail('unauthorized');
-    const body = await readBodyCapped(request);
-    if (!body.ok) return fail(body.reason === 'too-large' ? 'too-large' : 'invalid-body');
+    const body = await readBodyCapped(request, undefined, bodyTimeoutMs);
+    if (!body.ok) return fail(body.reason === 'too-large' ? 'too-large' : body.reason === 'timeout' ? 'body-timeout' : 'invalid-body');
     const requested = isJsonContentType(request.headers.get('content-type')) ? parseTokenRequest(body.text) : undefined;
     if (!requested) return fail('invalid-body');
     const granted = await runHook('policy', () => policy(requested, { caller, request }));
@@ -95,10 +105,13 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
         { role: granted.role, room: granted.room, participantName: granted.participantName },
         { signal: request.signal },
       );
-      if (typeof result?.data !== 'string' || !JWT.test(result.data)) return fail('upstream-error', { ...sent, upstream: 'response-body' });
-      return { ...sent, outcome: 'token', response: tokenResponse(result.data) };
+      const mismatch = tokenMismatch(result?.data, granted);
+      if (mismatch) return fail('upstream-error', { ...sent, upstream: isJwtString(result?.data) ? 'token-mismatch' : 'response-body', problem: mismatch });
+      return { ...sent, outcome: 'token', response: tokenResponse(result.data as string) };
     } catch (error) {
       if (error instanceof HookError) throw error;
+      // The adminHeaders hook runs as the admin client's header provider: its failure is the application's.
+      if (error instanceof ProviderError) throw new HookError('adminHeaders', error);
       return fail('upstream-error', { ...sent, upstream: describeUpstream(error) });
     }
   }
@@ -118,7 +131,7 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
       result = fail('internal-error', { failedHook: error instanceof HookError ? error.hook : 'handler' });
     }
     const { response, ...facts } = result;
-    const entry = { method: request.method, path: loggablePath(url), status: response.status, ...facts, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+    const entry = { method: requestMethod(request), path: loggablePath(url), status: response.status, ...facts, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     try {
       logger?.(entry);
     } catch {

@@ -9,6 +9,7 @@ export type Outcome =
   | 'unauthorized'
   | 'role-refused'
   | 'too-large'
+  | 'body-timeout'
   | 'invalid-body'
   | 'upstream-error'
   | 'internal-error';
@@ -23,10 +24,12 @@ export interface RequestLogEntry {
   /** The role and room: as granted by the policy (what the admin backend receives), or as requested on role-refused. */
   role?: string;
   room?: string;
-  /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`. */
+  /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`, `response-body`, `token-mismatch`. */
   upstream?: string;
   /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`). */
   failedHook?: string;
+  /** For internal-error and upstream-error caused by setup or the upstream token: what to fix, in words. */
+  problem?: string;
 }
 
 export type RequestLogger = (entry: RequestLogEntry) => void;

@@ -2,6 +2,9 @@
 import { checkBaseUrl, requireNonEmpty } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
 import type { ClientOptions } from '../core/client.js';
+import { basicAuthorization, credentialSecrets } from '../core/credentials.js';
+
+export { basicAuthorization };
 
 export interface SignalWireOptions extends ClientOptions {
   /** Your Space name: the `example` in `https://example.signalwire.com`. */
@@ -29,14 +32,6 @@ export function spaceBaseUrl(space: string | undefined): string {
   return `https://${space.toLowerCase()}.signalwire.com`;
 }
 
-/** `Basic base64(projectId:apiToken)`, UTF-8 safe, in browsers and Node. */
-export function basicAuthorization(projectId: string, apiToken: string): string {
-  const bytes = new TextEncoder().encode(`${projectId}:${apiToken}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
-}
-
 export interface ResolvedSignalWireConfig {
   baseUrl: string;
   authorization: string;
@@ -55,5 +50,5 @@ export function resolveSignalWireConfig(config: SignalWireOptions): ResolvedSign
   const fromSpace = config.space !== undefined || config.baseUrl === undefined ? spaceBaseUrl(config.space) : undefined;
   const baseUrl = config.baseUrl !== undefined ? checkBaseUrl(config.baseUrl, { name: 'baseUrl', sendsCredentials: true }) : fromSpace!;
   const authorization = basicAuthorization(projectId, apiToken);
-  return { baseUrl, authorization, secrets: [apiToken, authorization, authorization.slice('Basic '.length)] };
+  return { baseUrl, authorization, secrets: [apiToken, ...credentialSecrets(authorization)] };
 }

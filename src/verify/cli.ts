@@ -3,7 +3,10 @@
 // per check and the summary. Resolves to the exit code: 0 all passed,
 // 1 a check failed, 2 bad usage.
 import { parseArgs } from 'node:util';
+import { credentialSecrets } from '../core/credentials.js';
 import { ConfigError } from '../core/errors.js';
+import { scrub, secretList } from '../core/secrets.js';
+import { checkDuration } from '../core/timer.js';
 import { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
 import { apiNames } from './spec-document.js';
@@ -18,13 +21,14 @@ function verifyUsage(command = 'npm run verify --'): string {
   --allow <operationId> allow one state-changing operation (repeatable)
   --skip <check id>     skip one check, e.g. "get_proconf_token: wrong method GET" (repeatable)
   --param <name=value>  path parameter for the valid requests, e.g. id=<uuid> (repeatable)
-  --timeout <ms>        per-request timeout (default 10000)
+  --timeout <ms>        per-request timeout (default 10000, at most 2147483647)
+  --json                print the result as one JSON document (credentials scrubbed)
 
 credentials (environment):
 ${Object.entries(CREDENTIAL_VARIABLES).map(([api, vars]) => `  ${api.padEnd(18)}${vars}`).join('\n')}`;
 }
 
-function toOptions(argv: string[], env: Env): VerifyOptions | 'help' {
+function toOptions(argv: string[], env: Env): (VerifyOptions & { json: boolean }) | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -35,6 +39,7 @@ function toOptions(argv: string[], env: Env): VerifyOptions | 'help' {
       skip: { type: 'string', multiple: true, default: [] },
       param: { type: 'string', multiple: true, default: [] },
       timeout: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,9 +50,9 @@ function toOptions(argv: string[], env: Env): VerifyOptions | 'help' {
     if (at < 1) throw new ConfigError(`--param takes name=value; got "${p}"`);
     return [p.slice(0, at), p.slice(at + 1)];
   }));
-  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new ConfigError('--timeout must be a positive number of milliseconds');
+  const timeoutMs = values.timeout === undefined ? undefined : checkDuration(/^\d+$/.test(values.timeout) ? Number(values.timeout) : NaN, '--timeout');
   return {
+    json: values.json,
     api: values.api,
     target: values.target,
     allowMutations: values['allow-mutations'] || values.allow,
@@ -64,7 +69,7 @@ export interface CliIo {
 }
 
 export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
-  let options: VerifyOptions | 'help';
+  let options: (VerifyOptions & { json: boolean }) | 'help';
   try {
     options = toOptions(argv, env);
     if (options === 'help') {
@@ -72,8 +77,13 @@ export async function runVerifyCli(argv: string[], env: Env = process.env, io: C
       return 0;
     }
     const result = await verifyApi(options);
-    for (const check of result.results) io.out(formatCheck(check));
-    io.out(formatSummary(result));
+    // Every line is scrubbed of every form of the credentials (checks already are; the summary names the target).
+    const secrets = secretList(Object.values(options.credentials ?? {}).flatMap(credentialSecrets));
+    if (options.json) io.out(JSON.stringify(scrub(result, secrets), null, 2));
+    else {
+      for (const check of result.results) io.out(scrub(formatCheck(check), secrets));
+      io.out(scrub(formatSummary(result), secrets));
+    }
     return result.ok ? 0 : 1;
   } catch (error) {
     // ConfigError: our own checks; TypeError: parseArgs' unknown or malformed options.

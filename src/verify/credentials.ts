@@ -1,5 +1,6 @@
 // Credentials for verification come from environment variables, so the same
 // command checks a mock, your own server, or a real staging space.
+import { basicAuthorization } from '../core/credentials.js';
 import { ConfigError } from '../core/errors.js';
 
 export type Env = Record<string, string | undefined>;
@@ -16,7 +17,7 @@ function signalwireBasic(env: Env): Record<string, string> | undefined {
   const project = env.SIGNALWIRE_PROJECT_ID;
   const token = env.SIGNALWIRE_API_TOKEN;
   if (!project || !token) return undefined;
-  return { Authorization: `Basic ${Buffer.from(`${project}:${token}`).toString('base64')}` };
+  return { Authorization: basicAuthorization(project, token) };
 }
 
 function adminHeaders(env: Env): Record<string, string> | undefined {

@@ -4,8 +4,11 @@
 import { VERIFY_DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { checkBaseUrl } from '../core/config-checks.js';
-import { scrub, secretList } from '../core/secrets.js';
-import { readTextCapped } from '../core/transport.js';
+import { credentialSecrets } from '../core/credentials.js';
+import { scrub, scrubAndCut, secretList } from '../core/secrets.js';
+import { checkDuration } from '../core/timer.js';
+import { readTextCapped } from '../core/body.js';
+import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
 import { createBodyValidator, type BodyValidator } from './response-validator.js';
@@ -27,7 +30,7 @@ export interface VerifyOptions {
   skip?: readonly string[];
   /** Path parameter values for the valid requests, e.g. `{ id: '<a real conference token id>' }`. */
   params?: Record<string, string>;
-  /** Per-request timeout in ms. Default: `VERIFY_DEFAULTS.timeoutMs` in core/defaults.ts. */
+  /** Per-request timeout in ms, at most 2^31-1. Default: `VERIFY_DEFAULTS.timeoutMs` in core/defaults.ts. */
   timeoutMs?: number;
   /** Requests in flight at once. Default: `VERIFY_DEFAULTS.concurrency`. */
   concurrency?: number;
@@ -70,13 +73,13 @@ function judge(op: OperationSpec, check: Check, status: number, contentType: str
   const documented = op.responses.get(status);
   if (!documented) return [...problems, `status ${status} is not documented for ${op.operationId}`];
   if (!documented.schemaPointer) return problems;
-  if (!/^application\/(.+\+)?json\b/i.test(contentType)) problems.push(`content-type is "${contentType || 'missing'}", not application/json`);
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) problems.push(`content-type is "${scrubAndCut(contentType, ctx.secrets, 100) || 'missing'}", not application/json`);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     // Scrub before cutting: a credential straddling the cut would survive as a prefix.
-    return [...problems, `body is not JSON: ${JSON.stringify(scrub(text, ctx.secrets).slice(0, 60))}`];
+    return [...problems, `body is not JSON: ${JSON.stringify(scrubAndCut(text, ctx.secrets, 60))}`];
   }
   return [...problems, ...ctx.validate(documented.schemaPointer, body)];
 }
@@ -85,20 +88,24 @@ async function runCheck(op: OperationSpec, check: Check, ctx: Context): Promise<
   const headers: Record<string, string> = { accept: 'application/json', ...(check.credentials ? ctx.credentials : {}) };
   if (check.body !== undefined) headers['content-type'] = 'application/json';
   const base = { id: check.id, operationId: check.operationId };
+  const deadline = new Deadline(ctx.timeoutMs);
+  const signal = deadline.signal;
   try {
     const response = await ctx.fetch(`${ctx.target}${check.path}`, {
       method: check.method,
       headers,
       body: check.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(ctx.timeoutMs),
+      signal,
     });
     const text = await readTextCapped(response.body, VERIFY_DEFAULTS.maxResponseBytes);
     const problems = judge(op, check, response.status, response.headers.get('content-type') ?? '', text, ctx);
     return { ...base, status: response.status, outcome: problems.length ? 'fail' : 'pass', problems: scrub(problems, ctx.secrets) };
   } catch (error) {
-    const reason = (error as Error)?.name === 'TimeoutError' ? `no response within ${ctx.timeoutMs} ms` : `request failed: ${describeCause(error)}`;
+    const reason = deadline.timedOut ? `no response within ${ctx.timeoutMs} ms` : `request failed: ${describeCause(error)}`;
     return { ...base, outcome: 'fail', problems: scrub([reason], ctx.secrets) };
+  } finally {
+    deadline.clear();
   }
 }
 
@@ -140,10 +147,10 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const ctx: Context = {
     target,
     credentials: options.credentials ?? {},
-    timeoutMs: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
+    timeoutMs: options.timeoutMs === undefined ? VERIFY_DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs'),
     fetch: options.fetch ?? globalThis.fetch,
     validate: createBodyValidator(options.api, doc),
-    secrets: secretList(Object.values(options.credentials ?? {}).flatMap((v) => [v, v.replace(/^\S+\s+/, '')])),
+    secrets: secretList(Object.values(options.credentials ?? {}).flatMap(credentialSecrets)),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
   const planned = operations.flatMap((op) => checksFor(op, { params: options.params, resolveSchema }).map((check) => ({ op, check })));

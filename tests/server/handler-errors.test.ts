@@ -2,7 +2,7 @@
 // status, one log entry, and no secret in any log entry.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createProconfTokenHandler, ConfigError } from '../../src/server/index.ts';
-import { ENVELOPES, post, serve, serveHandler, type Served } from './serve.ts';
+import { ENVELOPES, mintingAdminUrl, post, serve, serveHandler, type Served } from './serve.ts';
 
 const ADMIN_SECRET = 'admin-gateway-key-91d0c2e5';
 const member = JSON.stringify({ role: 'member', room: 'standup', participantName: 'Priya' });
@@ -31,7 +31,8 @@ function noSecretsIn(logs: unknown[], ...secrets: string[]) {
 
 describe('success', () => {
   it('returns exactly the admin token string in {error: null, data}, sends the admin headers, logs once without secrets', async () => {
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), adminHeaders: () => ({ 'x-gateway-key': ADMIN_SECRET }) });
+    const admin = await mintingAdminUrl();
+    const s = await serveHandler({ adminBaseUrl: admin, adminHeaders: () => ({ 'x-gateway-key': ADMIN_SECRET }) });
     try {
       const response = await post(s.url, member);
       const body = await response.json();
@@ -42,7 +43,7 @@ describe('success', () => {
       expect(claims).toMatchObject({ room: 'standup', participantName: 'Priya', context: { user: { role: 'member' } } });
       expect(body).toEqual({ error: null, data: expect.any(String) });
       expect(s.adminCalls).toHaveLength(1);
-      expect(s.adminCalls[0]!.url).toBe(`${inject('mockUrl')}/api/proconf-token`);
+      expect(s.adminCalls[0]!.url).toBe(`${admin}/api/proconf-token`);
       expect(s.adminCalls[0]!.headers.get('x-gateway-key')).toBe(ADMIN_SECRET);
       expect(JSON.parse(s.adminCalls[0]!.body)).toEqual(JSON.parse(member));
       expect(s.logs).toEqual([expect.objectContaining({ method: 'POST', path: '/proconfToken', status: 200, outcome: 'token', role: 'member', room: 'standup' })]);

@@ -2,14 +2,14 @@
 // and custom policies that refuse or rewrite.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allowRoles, DEFAULT_ALLOWED_ROLES, type TokenPolicy } from '../../src/server/index.ts';
-import { ENVELOPES, post, serveHandler, type User } from './serve.ts';
+import { ENVELOPES, post, serveHandler, type User, mintingAdminUrl } from './serve.ts';
 
 const ask = (role: string) => JSON.stringify({ role, room: 'standup', participantName: 'Priya' });
 
 describe('default policy (no policy option)', () => {
   let s: Awaited<ReturnType<typeof serveHandler>>;
   beforeAll(async () => {
-    s = await serveHandler({ adminBaseUrl: inject('mockUrl') });
+    s = await serveHandler({ adminBaseUrl: await mintingAdminUrl() });
   });
   afterAll(() => s.close());
 
@@ -38,7 +38,7 @@ describe('default policy (no policy option)', () => {
 
 describe('custom policies', () => {
   it('allowRoles grants exactly the listed roles', async () => {
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), policy: allowRoles(['owner', 'member']) });
+    const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), policy: allowRoles(['owner', 'member']) });
     try {
       const [owner, moderator] = await Promise.all([post(s.url, ask('owner')), post(s.url, ask('moderator'))]);
       expect(owner.status).toBe(200);
@@ -55,7 +55,7 @@ describe('custom policies', () => {
       seen.push({ caller, requested });
       return { role: 'member', room: `team-${caller.id}`, participantName: 'Alice Rivera' };
     };
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), policy });
+    const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), policy });
     try {
       const response = await post(s.url, ask('owner'));
       expect(response.status).toBe(200);
@@ -68,7 +68,7 @@ describe('custom policies', () => {
   });
 
   it('a policy returning a malformed request is a 500 (the app\'s bug), not a call upstream', async () => {
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), policy: (r) => ({ ...r, role: '' }) });
+    const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), policy: (r) => ({ ...r, role: '' }) });
     try {
       const response = await post(s.url, ask('member'));
       expect(response.status).toBe(500);

@@ -2,12 +2,12 @@
 // Prism-based mock, must pass the same contract suite as any proconf-app server.
 import { afterAll, beforeAll, inject } from 'vitest';
 import { describeProconfAppBehaviour } from '../contract/proconf-app-behaviour.ts';
-import { serveHandler } from './serve.ts';
+import { serveHandler, mintingAdminUrl } from './serve.ts';
 
 let server: Awaited<ReturnType<typeof serveHandler>>;
 beforeAll(async () => {
   // The default policy: a browser user may receive `member` only.
-  server = await serveHandler({ adminBaseUrl: inject('mockUrl') });
+  server = await serveHandler({ adminBaseUrl: await mintingAdminUrl() });
 });
 afterAll(() => server.close());
 

@@ -68,3 +68,14 @@ export const ENVELOPES = Object.fromEntries([400, 401, 404, 413, 500].map((statu
   status,
   Object.values(responseExamples('proconf-app', '/proconfToken', status))[0],
 ])) as Record<400 | 401 | 404 | 413 | 500, { data: null; error: { code: number; message: string } }>;
+let minting: Promise<{ url: string; close(): Promise<void> }> | undefined;
+
+/**
+ * A real admin backend that mints a token for exactly what it is asked (see
+ * admin-backend.ts): the Prism mock answers a fixed, long-expired example,
+ * which the handler rightly refuses to pass on. Closed when the worker exits.
+ */
+export async function mintingAdminUrl(): Promise<string> {
+  minting ??= import('./admin-backend.ts').then((m) => m.adminBackend());
+  return (await minting).url;
+}

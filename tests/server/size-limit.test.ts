@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BODY_LIMIT as MAX_BODY_BYTES } from '../../src/server/envelope.ts';
 import { loadBundledSpec } from '../../src/spec/bundled.ts';
 import { readBodyCapped } from '../../src/server/read-body.ts';
-import { ENVELOPES, post, serveHandler } from './serve.ts';
+import { ENVELOPES, post, serveHandler, mintingAdminUrl } from './serve.ts';
 
 /** A valid request body of exactly `bytes` bytes (participantName padded). */
 function bodyOfSize(bytes: number): string {
@@ -28,7 +28,7 @@ function lazyStream(total: number, chunk: number) {
 describe('request body limit (8192 bytes, documented 413)', () => {
   let s: Awaited<ReturnType<typeof serveHandler>>;
   beforeAll(async () => {
-    s = await serveHandler({ adminBaseUrl: inject('mockUrl') });
+    s = await serveHandler({ adminBaseUrl: await mintingAdminUrl() });
   });
   afterAll(() => s.close());
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allowRoles } from '../../src/server/index.ts';
 import { formatReport, verifyApi, type VerifyResult } from '../../src/verify/index.ts';
-import { serve, serveHandler, type Served } from '../server/serve.ts';
+import { mintingAdminUrl, serve, serveHandler, type Served } from '../server/serve.ts';
 import { sampleCodeListener } from './sample-bug-server.ts';
 
 const BASIC = { Authorization: `Basic ${Buffer.from('project-1:PT-staging-token-5c1e').toString('base64')}` };
@@ -48,7 +48,7 @@ describe('against the Prism-based mock', () => {
 
 describe('against createProconfTokenHandler (admin backend: the mock)', () => {
   it('passes every check when the verify user may receive the example roles', async () => {
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), policy: allowRoles(['owner', 'member']) });
+    const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), policy: allowRoles(['owner', 'member']) });
     try {
       const result = await verifyApi({ api: 'proconf-app', target: s.url, credentials: BEARER });
       expect(failures(result), formatReport(result)).toEqual([]);

@@ -33,6 +33,11 @@ const MODES: Record<string, Mode> = {
     res.end();
   },
   empty: (_q, res) => raw(res, 201, 'application/json', ''),
+  // Issue 12: the reason phrase, a request-id header, a content-type, URL-encoded and JSON-escaped echoes.
+  'echo-status-text': (_q, res, echo) => { res.writeHead(503, echo.replace(/[^\x20-\x7e]/g, '?'), { 'content-type': 'application/json' }); res.end('{}'); },
+  'echo-request-id': (_q, res, echo) => { res.writeHead(401, { 'x-request-id': echo.replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'application/json' }); res.end('{}'); },
+  'echo-content-type': (_q, res, echo) => raw(res, 201, `text/plain; echo=${echo.replace(/[^\x20-\x7e]/g, '?')}`, 'not json'),
+  'echo-encoded': (_q, res, echo) => raw(res, 400, 'text/plain', `${encodeURIComponent(echo)} ${JSON.stringify(echo)}`),
   huge: (_q, res, echo) => raw(res, 201, 'application/json', `{"token":"${echo}${'x'.repeat(70_000)}"}`),
   truncated: (_q, res, echo) => {
     res.writeHead(201, { 'content-type': 'application/json', 'content-length': '500' });
@@ -95,17 +100,19 @@ export async function runCanaryScenarios(log: (what: unknown) => void = () => {}
   const server = await hostileServer();
   const refused = `http://127.0.0.1:${await freePort()}`;
   const sw = (baseUrl = server.url) => createSignalWireClient({
-    baseUrl, projectId: PROJECT_ID, apiToken: CANARIES.apiToken, timeoutMs: 300, maxResponseBytes: 32 * 1024,
+    baseUrl, projectId: PROJECT_ID, apiToken: CANARIES.apiToken, timeoutMs: 10_000, maxResponseBytes: 32 * 1024,
     validation: signalwireValidation({ response: true }),
     retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) },
   });
-  const app = createProconfAppClient({ baseUrl: server.url, credentials: () => CANARIES.bearer, timeoutMs: 300, validation: proconfValidation({ response: true }) });
+  const app = createProconfAppClient({ baseUrl: server.url, credentials: () => CANARIES.bearer, timeoutMs: 10_000, validation: proconfValidation({ response: true }) });
   const refresh = (mode: string, options: object = {}) => sw().refreshSubscriberToken({ refresh_token: CANARIES.refreshToken }, { headers: { 'x-mode': mode }, ...options });
-  const proconf = (mode: string) => app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p' }, { headers: { 'x-mode': mode } });
+  // Generous timeouts (a loaded machine runs all of these at once); only the stall mode waits for one.
+  const proconf = (mode: string, options: object = {}) => app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p' }, { headers: { 'x-mode': mode }, ...options });
+  const forMode = (mode: string) => (mode === 'stall' ? { timeoutMs: 300 } : {});
   const runs: [string, () => Promise<unknown>][] = [
     ...Object.keys(MODES).flatMap((mode): [string, () => Promise<unknown>][] => [
-      [`signalwire ${mode}`, () => refresh(mode)],
-      [`proconf ${mode}`, () => proconf(mode)],
+      [`signalwire ${mode}`, () => refresh(mode, forMode(mode))],
+      [`proconf ${mode}`, () => proconf(mode, forMode(mode))],
     ]),
     ['signalwire aborted', () => refresh('stall', { signal: AbortSignal.timeout(50) })],
     ['signalwire refused', () => sw(refused).refreshSubscriberToken({ refresh_token: CANARIES.refreshToken })],

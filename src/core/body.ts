@@ -1,0 +1,60 @@
+// The one capped body reader and the one BodyTooLargeError, for the client
+// (responses), the handler and the mock (requests): bytes are counted as they
+// arrive, so an oversized body is refused without being buffered.
+import { untilAborted } from './timer.js';
+
+/** A body (declared or streamed) larger than the limit. `status` is the response's, when reading one. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number, readonly status?: number) {
+    super(`body is larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** True when a declared Content-Length is over `limit` (checked before reading). */
+export function declaredOver(contentLength: string | null | undefined, limit: number): boolean {
+  const length = Number(contentLength);
+  return contentLength != null && contentLength !== '' && Number.isFinite(length) && length > limit;
+}
+
+/** Stateless (no `stream` option), so one instance serves every call, even concurrent ones. */
+const utf8 = new TextDecoder();
+
+/** Joins chunks into one buffer (no copy for a single chunk). */
+function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return all;
+}
+
+/**
+ * Reads a web body stream as text, refusing more than `limit` bytes without
+ * buffering them. With `signal`, an abort cancels the read (a body trickling
+ * in cannot hold the reader past its deadline) and rejects with its reason.
+ */
+export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number, status?: number, signal?: AbortSignal): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const read = signal ? () => untilAborted(() => reader.read(), signal).catch(async (error: unknown) => {
+    if (signal.aborted) await reader.cancel().catch(() => {});
+    throw error;
+  }) : () => reader.read();
+  for (;;) {
+    const { done, value } = await read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(limit, status);
+    }
+    chunks.push(value);
+  }
+  return utf8.decode(concatChunks(chunks, size));
+}

@@ -1,0 +1,42 @@
+// A per-call deadline joined with the caller's signal. A plain timer (not
+// AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
+// timer or listener outlives the call. One deadline covers the credential
+// provider and the request it authenticates.
+import { startTimer, untilAborted, type Timer } from './timer.js';
+
+export class Deadline {
+  readonly signal: AbortSignal;
+  timedOut = false;
+  private readonly controller = new AbortController();
+  private readonly timer: Timer;
+  private readonly onCallerAbort?: () => void;
+
+  constructor(readonly timeoutMs: number, private readonly callerSignal?: AbortSignal | null) {
+    this.signal = this.controller.signal;
+    this.timer = startTimer(timeoutMs, () => {
+      this.timedOut = true;
+      this.controller.abort(new DOMException('timeout', 'TimeoutError'));
+    });
+    if (callerSignal?.aborted) {
+      // Aborted while headers were being prepared: a listener added now would never fire.
+      this.controller.abort(callerSignal.reason);
+    } else if (callerSignal) {
+      this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+  }
+
+  get callerAborted(): boolean {
+    return !this.timedOut && this.callerSignal?.aborted === true;
+  }
+
+  /** Runs `work` (e.g. the credential provider) until this deadline passes or the caller aborts. */
+  race<T>(work: () => T | Promise<T>): Promise<T> {
+    return untilAborted(work, this.signal);
+  }
+
+  clear(): void {
+    this.timer.clear();
+    if (this.onCallerAbort) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+  }
+}

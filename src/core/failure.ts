@@ -1,0 +1,35 @@
+// Maps anything thrown while sending or reading to one typed error, with any
+// cause (from undici, a custom fetch or middleware) scrubbed of known secrets.
+import { BodyTooLargeError } from './body.js';
+import type { Deadline } from './deadline.js';
+import { AbortError, NetworkError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { scrubError } from './secrets.js';
+
+const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function causeCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** `status` is the response's, once one arrived (a body that then failed keeps it). */
+export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, secrets: readonly string[], status?: number): RtcApiError {
+  if (deadline.timedOut) return new TimeoutError(operationId, deadline.timeoutMs);
+  if (deadline.callerAborted) return new AbortError(operationId);
+  if (error instanceof BodyTooLargeError) {
+    return new ResponseBodyError({ operationId, status: error.status ?? status ?? 0, reason: `response ${error.message}` });
+  }
+  const code = causeCode(error);
+  const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
+  const detail = status === undefined
+    ? (code ? `${code}` : 'the request failed before a response arrived')
+    : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
+  // Keep only the low-level cause (it carries the socket error code), as a scrubbed copy.
+  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+  return new NetworkError(operationId, detail, beforeSend && status === undefined, scrubError(cause, secrets));
+}
