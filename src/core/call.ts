@@ -41,6 +41,8 @@ export interface CallContext {
   readonly client: Client<any>;
   /** The client's transport (the fetch openapi-fetch calls), given each call's signal. */
   readonly transport: FetchLike;
+  /** The raw clients' transport: the same deadline, size cap and redirect policy, without a named call around it. */
+  readonly rawTransport: FetchLike;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   /** Known secrets (tokens, Authorization values) to scrub from errors. */

@@ -80,6 +80,7 @@ export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallC
   return {
     client,
     transport: transport.named,
+    rawTransport: transport.raw,
     timeoutMs,
     maxResponseBytes,
     secrets,

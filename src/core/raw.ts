@@ -16,7 +16,7 @@ export interface RawInit {
 export function rawClient<Paths extends {}>(ctx: CallContext, init: RawInit, api: string, middleware: RawMiddleware): Client<Paths> {
   const client = createClient<Paths>({
     baseUrl: init.baseUrl,
-    fetch: ctx.transport as typeof globalThis.fetch,
+    fetch: ctx.rawTransport as typeof globalThis.fetch,
     headers: { Accept: 'application/json', ...init.staticHeaders },
     redirect: 'manual',
   });
