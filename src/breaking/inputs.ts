@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { GateError } from './errors.js';
-import { loadResolved } from './resolve.js';
+import { loadResolved } from './load-resolved.js';
 import { fileSource, gitSource, repositoryRoot, type Source } from './source.js';
 import type { Obj } from './rules/schema-context.js';
 import { validateDocument } from './validate.js';

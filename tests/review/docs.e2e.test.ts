@@ -10,8 +10,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
 import { buildDocs, type BuiltPage } from '../../scripts/lib/docs/build.ts';
-import { dereference } from '../../scripts/lib/docs/dereference.ts';
-import { listOperations, operationLabel } from '../../scripts/lib/docs/operations.ts';
+import { dereference } from '../../src/spec/resolve.ts';
+import { operationLabel, specOperations } from '../../src/spec/operations.ts';
 import { hasTypedClient } from '../../src/mock/docs/client-call.ts';
 import { launch, offlineContext, openAllOperations, pageWidth } from '../mock/chromium.ts';
 
@@ -43,7 +43,7 @@ describe('npm run docs (static, from disk, offline)', () => {
       await openAllOperations(page);
       const text = collapse(await page.locator('#reference').innerText());
       expect(text).toContain(String(built.document.info.title));
-      for (const op of listOperations(dereference(built.document))) {
+      for (const op of specOperations(dereference(built.document))) {
         const id = String(op.operation.operationId);
         expect(text, `${built.name}: ${operationLabel(op)}`).toContain(`${op.method.toUpperCase()} ${op.path}`);
         expect(text).toContain(id);

@@ -6,7 +6,7 @@ import { loadMockApis } from '../../../src/mock/operations.ts';
 import { writeDocsSite } from '../../../src/mock/docs/write.ts';
 import { listApis } from '../apis.ts';
 import { bundleApi } from '../artifacts.ts';
-import type { Obj } from './operations.ts';
+type Obj = Record<string, any>;
 
 export interface BuiltPage {
   name: string;
