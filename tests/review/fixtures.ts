@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Change } from '../../src/breaking/change.ts';
 import { diffApiSets } from '../../src/breaking/diff.ts';
 import type { Side } from '../../src/breaking/inputs.ts';
-import { loadResolved } from '../../src/breaking/resolve.ts';
+import { loadResolved } from '../../src/breaking/load-resolved.ts';
 import type { Source } from '../../src/breaking/source.ts';
 import type { Obj } from '../../src/breaking/rules/schema-context.ts';
 import { validateDocument } from '../../src/breaking/validate.ts';
