@@ -1,5 +1,5 @@
 // A deliberately non-conforming /proconfToken, written the way the ProCONF
-// sample code is (provider-facts.md): axios.post with four arguments, so the
+// sample code on docs.proconf.live is: axios.post with four arguments, so the
 // headers land in the config slot and are dropped; the whole axios response
 // returned instead of the token; no authentication; no validation; Express-
 // style HTML for unknown routes.
