@@ -12,7 +12,7 @@ export async function buildArtifacts(root: string): Promise<Map<string, string>>
   return new Map(outputs.flat().map((a: Artifact) => [a.path, a.content]));
 }
 
-export function filesUnder(root: string, dir: string): string[] {
+function filesUnder(root: string, dir: string): string[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { withFileTypes: true, recursive: true })

@@ -14,7 +14,7 @@ import type { Obj } from './rules/schema-context.js';
 import { securityRule } from './rules/security.js';
 import { compareServers } from './rules/servers.js';
 
-export const OPERATION_RULES: OperationRule[] = [securityRule, parametersRule, requestBodyRule, responsesRule];
+const OPERATION_RULES: OperationRule[] = [securityRule, parametersRule, requestBodyRule, responsesRule];
 
 function diffOperations(api: string, baseDocument: Obj, headDocument: Obj, log: ChangeLog): void {
   const before = new Map(listOperations(baseDocument).map((op) => [op.key, op]));
@@ -43,7 +43,7 @@ function diffOperations(api: string, baseDocument: Obj, headDocument: Obj, log: 
 }
 
 /** Every change between two versions of one API's resolved document. */
-export function diffApi(api: string, baseDocument: Obj, headDocument: Obj): Change[] {
+function diffApi(api: string, baseDocument: Obj, headDocument: Obj): Change[] {
   const log = new ChangeLog();
   diffOperations(api, baseDocument, headDocument, log);
   compareServers(baseDocument, headDocument, log.for(api, '*'));

@@ -11,7 +11,7 @@ interface MediaType {
   suffix?: string;
 }
 
-export function parseMediaType(value: string): MediaType {
+function parseMediaType(value: string): MediaType {
   let essence: string;
   try {
     essence = contentType.parse(value).type;

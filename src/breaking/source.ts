@@ -53,7 +53,7 @@ export function fileSource(cwd: string): Source {
   };
 }
 
-export function git(repo: string, args: string[]): string {
+function git(repo: string, args: string[]): string {
   try {
     return execFileSync('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString();
   } catch (error) {
@@ -67,7 +67,7 @@ export function repositoryRoot(cwd: string): string {
 }
 
 /** The commit a ref names; a clear error when it names none. */
-export function resolveCommit(repo: string, ref: string): string {
+function resolveCommit(repo: string, ref: string): string {
   if (ref.startsWith('-')) throw new GateError(`not a git ref: ${ref}`);
   try {
     return git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();

@@ -70,7 +70,7 @@ function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string,
 }
 
 /** The response's request id, scrubbed: a header value is response data like any other. */
-export function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
+function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
   for (const name of DEFAULTS.requestIdHeaders) {
     const v = response.headers.get(name);
     if (v) return scrubAndCut(v, secrets(), 200);

@@ -11,7 +11,7 @@ export function basicAuthorization(user: string, password: string): string {
 }
 
 /** `Bearer abc` -> `abc`; a value without a scheme word is returned as it is. */
-export function withoutScheme(value: string): string {
+function withoutScheme(value: string): string {
   return value.replace(/^[A-Za-z][\w.+-]*[ \t]+/, '');
 }
 

@@ -41,7 +41,7 @@ export interface RetryPolicy {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export { RETRY_DEFAULTS };
+{ RETRY_DEFAULTS };
 const MAX_ATTEMPTS_LIMIT = 10;
 
 function duration(value: number | undefined, name: string, fallback: number): number {
@@ -72,7 +72,7 @@ export function resolveRetry(option: RetryOptions | boolean | undefined): RetryP
 }
 
 /** True only when the server cannot have acted on the request. */
-export function isSafeToRetry(error: unknown): boolean {
+function isSafeToRetry(error: unknown): boolean {
   if (error instanceof HttpError) return error.status === 429 || error.status === 503;
   return error instanceof NetworkError && error.beforeSend;
 }
@@ -98,7 +98,7 @@ export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelay
 }
 
 /** The retry wait: the shared abortable timer (a long wait is chained, never fired early). */
-export const sleep = abortableDelay;
+const sleep = abortableDelay;
 
 /** Runs `attempt` until it succeeds, fails unsafely, or the attempt or time budget is spent. */
 export async function withRetries<T>(policy: RetryPolicy, operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ import { DEFAULTS, SECRET_MIN_LENGTH as MIN_SECRET_LENGTH } from './defaults.js'
  * The forms a server plausibly echoes a secret in: raw, URL-encoded (both
  * `%20` and form `+` spaces), JSON-escaped, and HTML-escaped.
  */
-export function encodedForms(value: string): string[] {
+function encodedForms(value: string): string[] {
   const forms = [value];
   try {
     const url = encodeURIComponent(value);

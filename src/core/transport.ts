@@ -7,8 +7,6 @@ import { DEFAULTS } from './defaults.js';
 import { classifyFailure } from './failure.js';
 import { secretList } from './secrets.js';
 
-export { BodyTooLargeError, readTextCapped } from './body.js';
-export { Deadline } from './deadline.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 

@@ -8,7 +8,7 @@ import { signalWireValidationItem } from './api-errors.js';
 import type { MockState } from './state.js';
 import { mintConferenceToken, mintProconfToken, mintSat, subscriberIdFor } from './tokens.js';
 
-export interface BehaviourInput {
+interface BehaviourInput {
   operation: IHttpOperation;
   body: any;
   pathParams: Record<string, string>;
@@ -20,13 +20,13 @@ export interface BehaviourInput {
   nowSeconds: number;
 }
 
-export interface BehaviourReply {
+interface BehaviourReply {
   status: number;
   body: unknown;
   detail: string;
 }
 
-export interface Rule {
+interface Rule {
   /** The status the rule answers with. */
   status: number;
   scenario: string;
@@ -45,7 +45,7 @@ const ACCESS_SECONDS = 2 * 3600;
 const REFRESH_SECONDS = 2 * 3600 + 300;
 
 /** The value of one named (or the first) example of a documented status. */
-export function exampleValue(operation: IHttpOperation, status: number, name?: string): any {
+function exampleValue(operation: IHttpOperation, status: number, name?: string): any {
   const examples = operation.responses.find((r) => r.code === String(status))?.contents?.[0]?.examples ?? [];
   const found = examples.find((e) => name === undefined || e.key === name);
   return found && 'value' in found ? found.value : undefined;

@@ -39,7 +39,7 @@ export interface MockControls {
 /** Body properties never recorded: a recorded request must not hold a credential. */
 const CREDENTIAL_NAME = /password|secret|token|credential|api_?key|authorization/i;
 
-export function redactCredentials(value: unknown): unknown {
+function redactCredentials(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactCredentials);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, CREDENTIAL_NAME.test(k) ? '[redacted]' : redactCredentials(v)]));

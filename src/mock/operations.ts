@@ -4,12 +4,6 @@ import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { loadBundledSpecs, type BundledSpec } from '../spec/bundled.js';
 
-export interface MockOperation {
-  /** The bundled document it came from, e.g. `signalwire-fabric`. */
-  api: string;
-  operation: IHttpOperation;
-}
-
 export interface MockApi {
   name: string;
   /** First two path segments shared by the API's paths, e.g. `/api/fabric` or `/proconfToken`. */

@@ -33,7 +33,7 @@ function declaredNames(): Set<string> {
 const name = (n: string) => (declaredNames().has(n) ? n : '(an undeclared name, not shown)');
 
 /** Keeps the rule and a declared field path; drops request-controlled text and values. */
-export function safeDetail(detail: string): string {
+function safeDetail(detail: string): string {
   return detail
     .replace(/'([^']*)'/g, (_m, n: string) => `'${name(n)}'`)
     .replace(/\bproperty ([A-Za-z0-9_$.-]+)/g, (_m, n: string) => `property ${n.split('.').every((p) => declaredNames().has(p) || /^\d+$/.test(p)) ? n : '(an undeclared name, not shown)'}`)

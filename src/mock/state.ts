@@ -11,7 +11,7 @@ interface Issued {
 }
 
 /** Tokens remembered at most; the oldest are forgotten first (a load test must not grow the mock without bound). */
-export const MAX_ISSUED = 10_000;
+const MAX_ISSUED = 10_000;
 
 export class MockState {
   #issued = new Map<string, Issued>();

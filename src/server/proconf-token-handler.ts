@@ -18,7 +18,6 @@ import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-re
 
 export type ProconfTokenHandler = (request: Request) => Promise<Response>;
 
-export type { Authorize };
 
 export interface ProconfTokenHandlerOptions<Caller> {
   /** The ProCONF admin backend origin, e.g. https://admin.your-company.com (without /api). */

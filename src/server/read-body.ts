@@ -9,7 +9,7 @@ import { BODY_LIMIT } from './envelope.js';
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' | 'timeout' };
 
 /** True when the request declares a Content-Length over the limit (checked before reading). */
-export function declaresTooLarge(request: Request, limit = BODY_LIMIT): boolean {
+function declaresTooLarge(request: Request, limit = BODY_LIMIT): boolean {
   return declaredOver(request.headers.get('content-length'), limit);
 }
 

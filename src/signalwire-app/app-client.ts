@@ -12,7 +12,7 @@ import type { operations, DeviceRequest, GuestRequest } from '../../generated/ty
 import type { CredentialProvider } from '../proconf/app-client.js';
 
 
-export type CallOptions = PostOptions;
+type CallOptions = PostOptions;
 
 export interface SignalWireAppClientOptions {
   /** Your application server's origin. In a browser it defaults to the page's origin. */

@@ -7,7 +7,7 @@ import { child, deref as derefNode, resolveRef, specOperations } from '../spec/i
 export type Schema = Record<string, any>;
 export type OpenApiDocument = { paths: Record<string, Record<string, any>>; security?: Record<string, string[]>[]; components?: Record<string, any> };
 
-export interface DocumentedResponse {
+interface DocumentedResponse {
   description: string;
   /** `x-wrong-method`: a request with another HTTP method gets this response too. */
   wrongMethod: boolean;

@@ -170,8 +170,8 @@ export async function runFuzz(options: FuzzOptions): Promise<OperationReport[]> 
   return reports;
 }
 
-export const DEFAULT_SEED = 20261122;
-export const DEFAULT_RUNS = 1000;
+const DEFAULT_SEED = 20261122;
+const DEFAULT_RUNS = 1000;
 
 /** FUZZ_RUNS / FUZZ_SEED, for longer runs and reproduction. */
 export function fuzzSettings(env: NodeJS.ProcessEnv = process.env): { runs: number; seed: number } {

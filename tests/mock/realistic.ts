@@ -7,14 +7,14 @@ const RFC4122 = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 export const decodeSegment = (segment: string): any => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
 
 /** Access tokens carry `typ: "SAT"`, refresh tokens `typ: "Refresh"`, as in SignalWire's definition. */
-export function satProblems(token: string, typ: 'SAT' | 'Refresh' = 'SAT'): string[] {
+function satProblems(token: string, typ: 'SAT' | 'Refresh' = 'SAT'): string[] {
   const parts = token.split('.');
   if (parts.length !== 5 || parts[1] !== '') return [`not a compact JWE with direct key agreement: ${token.slice(0, 20)}…`];
   const header = decodeSegment(parts[0]!);
   return header.alg === 'dir' && header.enc === 'A256GCM' && header.typ === typ ? [] : [`${typ} token header is ${JSON.stringify(header)}`];
 }
 
-export function proconfJwtProblems(token: string): string[] {
+function proconfJwtProblems(token: string): string[] {
   const [h, p, s] = token.split('.');
   if (!h || !p || !s) return ['not a three-part JWT'];
   const header = decodeSegment(h);

@@ -7,7 +7,7 @@ export const BASIC = `Basic ${Buffer.from('demo-project-id:demo-api-token').toSt
 export const BEARER = 'Bearer demo-user-session-token';
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 /** A compact JWE with SignalWire's SAT header (the mock cannot decrypt it, and need not). */
-export const SAT = [b64('{"alg":"dir","enc":"A256GCM","typ":"SAT"}'), '', b64('twelve-bytes'), b64('demo ciphertext'), b64('sixteen byte tag')].join('.');
+const SAT = [b64('{"alg":"dir","enc":"A256GCM","typ":"SAT"}'), '', b64('twelve-bytes'), b64('demo ciphertext'), b64('sixteen byte tag')].join('.');
 
 interface ValidRequest {
   path: string;

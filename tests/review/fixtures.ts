@@ -19,7 +19,7 @@ export function fixtureNames(kind: FixtureKind): string[] {
 }
 
 /** Base and head of a fixture as in-memory files `base.yaml` and `head.yaml`. */
-export function fixtureSource(kind: FixtureKind, name: string): Source {
+function fixtureSource(kind: FixtureKind, name: string): Source {
   const parts = readFileSync(new URL(`${kind}/${name}.yaml`, root), 'utf8').split(/^---$/m);
   if (parts.length !== 2) throw new Error(`${name}: a fixture pair holds exactly two documents`);
   const files: Record<string, string> = { 'base.yaml': parts[0]!, 'head.yaml': parts[1]! };
@@ -32,7 +32,7 @@ export function fixtureSource(kind: FixtureKind, name: string): Source {
   };
 }
 
-export function loadDocument(source: Source, file: string): Obj {
+function loadDocument(source: Source, file: string): Obj {
   const document = loadResolved(source, file);
   validateDocument(document, source.name(file));
   return document;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-export function mintToken(claims: { role: string; room: string; participantName: string; exp?: number }): string {
+function mintToken(claims: { role: string; room: string; participantName: string; exp?: number }): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = { aud: '*', iss: 'xyz', sub: 'xyz.proconf.info', room: claims.room.toLowerCase(), nbf: now - 3600, context: { user: { role: claims.role } }, participantName: claims.participantName, iat: now, exp: claims.exp ?? now + 7 * 86400 };
   const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;

@@ -1,6 +1,6 @@
 // The shipped handler, on a real port with the admin backend served by the
 // Prism-based mock, must pass the same contract suite as any proconf-app server.
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { describeProconfAppBehaviour } from '../contract/proconf-app-behaviour.ts';
 import { serveHandler, mintingAdminUrl } from './serve.ts';
 

@@ -28,14 +28,14 @@ export interface User {
 }
 
 /** The bearer credentials the test app knows. */
-export const USERS: Record<string, User> = {
+const USERS: Record<string, User> = {
   'alice-session-7f3a9c': { id: 'alice' },
   'verify-bot-session-4b8e21': { id: 'verify-bot' },
 };
 
 export const authorizeFromTable = (request: Request): User | undefined => USERS[bearerToken(request) ?? ''];
 
-export interface AdminCall {
+interface AdminCall {
   url: string;
   headers: Headers;
   body: string;

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface UpstreamCall {
+interface UpstreamCall {
   path: string;
   body: Record<string, unknown>;
 }

@@ -9,12 +9,12 @@ export interface AppUser {
   name: string;
 }
 
-export const APP_USERS: Record<string, AppUser> = {
+const APP_USERS: Record<string, AppUser> = {
   'alice-session-7f3a9c': { id: 'alice', email: 'alice@example.net', name: 'Alice Rivera' },
   'bob-session-19d2e0': { id: 'bob', email: 'bob@example.net', name: 'Bob Chen' },
 };
 
-export const authorizeUser = (request: Request): AppUser | undefined => APP_USERS[bearerToken(request) ?? ''];
+const authorizeUser = (request: Request): AppUser | undefined => APP_USERS[bearerToken(request) ?? ''];
 
 export async function serveSignalWireHandlers(upstreamUrl: string, options: Partial<SignalWireTokenHandlersOptions<AppUser>> = {}) {
   const logs: SignalWireTokenLogEntry[] = [];

@@ -1,6 +1,6 @@
 // An injected fetch for unit tests: records each Request and answers with
 // whatever the test scripts. The client code under test runs unmodified.
-export interface Recorded {
+interface Recorded {
   request: Request;
   body: string;
 }

@@ -3,7 +3,7 @@ import type { OperationRef } from '../operations.js';
 import type { Reporter } from '../change.js';
 import type { Obj } from './schema-context.js';
 
-export interface OperationPair {
+interface OperationPair {
   base: OperationRef;
   head: OperationRef;
   baseDocument: Obj;

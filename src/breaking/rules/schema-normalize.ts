@@ -7,7 +7,7 @@
 import type { Obj } from './schema-context.js';
 
 /** `true` and a missing schema: anything is valid. */
-export const ANY: Obj = Object.freeze({});
+const ANY: Obj = Object.freeze({});
 /** `false`: nothing is valid. */
 export const NOTHING: Obj = Object.freeze({ not: ANY });
 
@@ -26,7 +26,7 @@ function typeList(schema: Obj): string[] | undefined {
 }
 
 /** `allOf: [a, b]` as one schema: the memoized object for this pair. */
-export function intersect(a: unknown, b: unknown): Obj {
+function intersect(a: unknown, b: unknown): Obj {
   const [na, nb] = [normalize(a), normalize(b)];
   if (na === ANY) return nb;
   if (nb === ANY) return na;

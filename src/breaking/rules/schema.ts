@@ -13,7 +13,7 @@ import { propertiesRule } from './schema-properties.js';
 import { formatRule, patternRule } from './schema-string-rules.js';
 import { typeRule } from './schema-type.js';
 
-export const SCHEMA_RULES: SchemaRule[] = [
+const SCHEMA_RULES: SchemaRule[] = [
   typeRule, enumRule, defaultRule, boundsRule, patternRule, formatRule, propertiesRule,
   ...arrayRules, ...objectKeywordRules, dependentRequiredRule, conditionalRule, contentKeywordsRule,
 ];

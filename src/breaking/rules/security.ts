@@ -6,7 +6,7 @@ import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 
 /** A canonical, order-free description of what an operation accepts. */
-export function describeSecurity(operation: Obj, document: Obj): string {
+function describeSecurity(operation: Obj, document: Obj): string {
   const requirements = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
   const schemes = (document.components?.securitySchemes ?? {}) as Record<string, Obj>;
   const describeScheme = (name: string, scopes: string[]) => {

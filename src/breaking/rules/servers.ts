@@ -5,7 +5,7 @@ import { child, pointer } from '../../spec/pointer.js';
 import type { Reporter } from '../change.js';
 import type { Obj } from './schema-context.js';
 
-export function basePath(url: string): string {
+function basePath(url: string): string {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   return path.replace(/\/+$/, '') || '/';
 }

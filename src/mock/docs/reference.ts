@@ -14,7 +14,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Every documented status and named example with the Prefer value that picks it. */
-export function scenarioChoices(operation: IHttpOperation): Array<{ status: string; example?: string; prefer: string }> {
+function scenarioChoices(operation: IHttpOperation): Array<{ status: string; example?: string; prefer: string }> {
   return operation.responses.flatMap((r) => {
     const names = (r.contents?.[0]?.examples ?? []).map((e) => e.key);
     return names.length

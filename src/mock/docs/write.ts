@@ -7,7 +7,7 @@ import { ASSETS, distDir } from './assets.js';
 import { apiPage, indexPage, pageFileName } from './pages.js';
 import { referenceDocument } from './reference.js';
 
-export const DEFAULT_MOCK_URL = 'http://127.0.0.1:4010';
+const DEFAULT_MOCK_URL = 'http://127.0.0.1:4010';
 
 export async function writeDocsSite(outDir: string, apis: MockApi[], baseUrl = DEFAULT_MOCK_URL): Promise<{ index: string; pages: Array<{ name: string; file: string }> }> {
   await mkdir(join(outDir, 'assets'), { recursive: true });

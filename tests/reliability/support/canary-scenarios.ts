@@ -8,8 +8,8 @@ import { createProconfAppClient } from '../../../src/proconf/index.ts';
 import { proconfValidation, signalwireValidation } from '../../../src/validation/index.ts';
 import { freePort } from './servers.ts';
 
-export const PROJECT_ID = 'canary-project-5a1f';
-export const CANARIES = {
+const PROJECT_ID = 'canary-project-5a1f';
+const CANARIES = {
   apiToken: 'PT-canary-apitoken-9f27c1e8b4',
   refreshToken: 'eyJ-canary-refresh-31d7a0c6f2',
   bearer: 'bearer-canary-credential-7b0e55',
