@@ -1,6 +1,6 @@
 // Which role a caller receives: the safe default (member only, never owner),
 // and custom policies that refuse or rewrite.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowRoles, DEFAULT_ALLOWED_ROLES, type TokenPolicy } from '../../src/server/index.ts';
 import { ENVELOPES, post, serveHandler, type User, mintingAdminUrl } from './serve.ts';
 

@@ -1,6 +1,6 @@
 // The documented 8 KiB limit: enforced from Content-Length, and while
 // streaming a body that declares no length, without buffering the rest.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT as MAX_BODY_BYTES } from '../../src/server/envelope.ts';
 import { loadBundledSpec } from '../../src/spec/bundled.ts';
 import { readBodyCapped } from '../../src/server/read-body.ts';
