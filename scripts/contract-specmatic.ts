@@ -3,9 +3,8 @@
 // `--base-url URL`, against your own server; `--api NAME` runs one API.
 // Fails unless every test passes and every documented status was exercised.
 import { parseArgs } from 'node:util';
-import { startMockServer } from '../src/mock/server.ts';
 import { listApis } from './lib/apis.ts';
-import { runSpecmatic } from './lib/specmatic.ts';
+import { runSpecmatic, startMockForSpecmatic } from './lib/specmatic.ts';
 
 const { values } = parseArgs({ options: { 'base-url': { type: 'string' }, api: { type: 'string', multiple: true }, verbose: { type: 'boolean' } } });
 const known = listApis().map((a) => a.name);
@@ -15,7 +14,7 @@ if (unknown.length) {
   console.error(`contract:specmatic: unknown api ${unknown.join(', ')}; one of: ${known.join(', ')}`);
   process.exit(2);
 }
-const mock = values['base-url'] ? undefined : await startMockServer({ port: 0 });
+const mock = values['base-url'] ? undefined : await startMockForSpecmatic();
 const baseUrl = values['base-url'] ?? mock!.url;
 let failed = false;
 try {

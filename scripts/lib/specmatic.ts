@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { startMockServer, type MockServer } from '../../src/mock/server.ts';
 import { repoRoot } from './apis.ts';
 
 export interface SpecmaticResult {
@@ -68,6 +69,16 @@ function coveredResponses(output: string): Set<string> {
     if (cells[6] === 'covered') covered.add(`${method} ${path} ${cells[4]}`);
   }
   return covered;
+}
+
+/**
+ * The mock Specmatic runs against: stateless. Its generative tests send any
+ * schema-valid value (an `expire_at` of 499, a refresh token it never got)
+ * and expect the documented success; they cannot know the provider's state
+ * rules, which the stateful mode applies (a past `expire_at` is a 422).
+ */
+export function startMockForSpecmatic(): Promise<MockServer> {
+  return startMockServer({ port: 0, stateful: false });
 }
 
 export async function runSpecmatic(api: string, baseUrl: string, options: { timeoutMs?: number } = {}): Promise<SpecmaticResult> {

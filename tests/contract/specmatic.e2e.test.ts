@@ -6,12 +6,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApis } from '../../scripts/lib/apis.ts';
-import { runSpecmatic } from '../../scripts/lib/specmatic.ts';
-import { startMockServer, type MockServer } from '../../src/mock/server.ts';
+import { runSpecmatic, startMockForSpecmatic } from '../../scripts/lib/specmatic.ts';
+import type { MockServer } from '../../src/mock/server.ts';
 
 let mock: MockServer;
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  mock = await startMockForSpecmatic();
 });
 afterAll(async () => {
   await mock?.close();
