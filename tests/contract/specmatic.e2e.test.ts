@@ -23,6 +23,7 @@ describe('Specmatic against the mock', () => {
       const r = await runSpecmatic(name, mock.url);
       expect(r.failures, r.output.slice(-4000)).toBe(0);
       expect(r.notExercised).toEqual([]);
+      expect(r.staleUnexercisable).toEqual([]);
       expect(r.documented.length).toBeGreaterThan(3);
       // Generative tests ran too: far more tests than documented responses.
       expect(r.tests).toBeGreaterThan(r.documented.length);
