@@ -3,9 +3,8 @@
 // `--base-url URL`, against your own server; `--api NAME` runs one API.
 // Fails unless every test passes and every documented status was exercised.
 import { parseArgs } from 'node:util';
-import { startMockServer } from '../src/mock/server.ts';
 import { listApis } from './lib/apis.ts';
-import { runSpecmatic } from './lib/specmatic.ts';
+import { runSpecmatic, startMockForSpecmatic } from './lib/specmatic.ts';
 
 const { values } = parseArgs({ options: { 'base-url': { type: 'string' }, api: { type: 'string', multiple: true }, verbose: { type: 'boolean' } } });
 const known = listApis().map((a) => a.name);
@@ -15,17 +14,19 @@ if (unknown.length) {
   console.error(`contract:specmatic: unknown api ${unknown.join(', ')}; one of: ${known.join(', ')}`);
   process.exit(2);
 }
-const mock = values['base-url'] ? undefined : await startMockServer({ port: 0 });
+const mock = values['base-url'] ? undefined : await startMockForSpecmatic();
 const baseUrl = values['base-url'] ?? mock!.url;
 let failed = false;
 try {
   for (const api of apis) {
     const r = await runSpecmatic(api, baseUrl);
     if (values.verbose || r.failures) console.log(r.output);
-    const ok = r.failures === 0 && r.notExercised.length === 0 && r.tests > 0;
+    const ok = r.failures === 0 && r.notExercised.length === 0 && r.staleUnexercisable.length === 0 && r.tests > 0;
     failed ||= !ok;
-    console.log(`${ok ? 'PASS' : 'FAIL'}  ${api}: ${r.tests} tests, ${r.failures} failures; ${r.documented.length - r.notExercised.length}/${r.documented.length} documented responses exercised`);
+    console.log(`${ok ? 'PASS' : 'FAIL'}  ${api}: ${r.tests} tests, ${r.failures} failures; ${r.documented.length - r.notExercised.length - r.unexercisable.length}/${r.documented.length} documented responses exercised`);
     for (const missing of r.notExercised) console.log(`      not exercised: ${missing}`);
+    for (const beyond of r.unexercisable) console.log(`      beyond Specmatic (specmatic/unexercisable.yaml): ${beyond}`);
+    for (const stale of r.staleUnexercisable) console.log(`      stale entry in specmatic/unexercisable.yaml: ${stale}`);
   }
 } finally {
   await mock?.close();

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { startMockServer, type MockServer } from '../../src/mock/server.ts';
 import { repoRoot } from './apis.ts';
 
 export interface SpecmaticResult {
@@ -15,8 +16,12 @@ export interface SpecmaticResult {
   failures: number;
   /** `POST /path 404` for every documented response. */
   documented: string[];
-  /** The documented responses Specmatic's tests did not exercise. */
+  /** The documented responses Specmatic's tests did not exercise (the unexercisable ones apart). */
   notExercised: string[];
+  /** Listed in specmatic/unexercisable.yaml as beyond Specmatic, and indeed not exercised. */
+  unexercisable: string[];
+  /** Listed as unexercisable but exercised after all: a stale entry. */
+  staleUnexercisable: string[];
   /** Specmatic's full output, for diagnosis. */
   output: string;
 }
@@ -28,6 +33,12 @@ function documentedResponses(api: string): string[] {
   const doc = JSON.parse(readFileSync(join(repoRoot, 'generated', 'bundled', `${api}.json`), 'utf8'));
   return Object.entries<Record<string, { responses?: object }>>(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses ?? {}).map((status) => `${method.toUpperCase()} ${path} ${status}`)));
+}
+
+/** Responses of this API that no Specmatic test can exercise (specmatic/unexercisable.yaml says why). */
+function unexercisableResponses(api: string): string[] {
+  const file = join(repoRoot, 'specmatic', 'unexercisable.yaml');
+  return existsSync(file) ? ((parse(readFileSync(file, 'utf8')) as Record<string, string[]> | null)?.[api] ?? []) : [];
 }
 
 type Json = Record<string, any>;
@@ -70,6 +81,16 @@ function coveredResponses(output: string): Set<string> {
   return covered;
 }
 
+/**
+ * The mock Specmatic runs against: stateless. Its generative tests send any
+ * schema-valid value (an `expire_at` of 499, a refresh token it never got)
+ * and expect the documented success; they cannot know the provider's state
+ * rules, which the stateful mode applies (a past `expire_at` is a 422).
+ */
+export function startMockForSpecmatic(): Promise<MockServer> {
+  return startMockServer({ port: 0, stateful: false });
+}
+
 export async function runSpecmatic(api: string, baseUrl: string, options: { timeoutMs?: number } = {}): Promise<SpecmaticResult> {
   // Specmatic writes its reports under the working directory: keep them out of the repository.
   const cwd = mkdtempSync(join(tmpdir(), 'rtc-specmatic-'));
@@ -101,12 +122,15 @@ export async function runSpecmatic(api: string, baseUrl: string, options: { time
     if (!summary) throw new Error(`specmatic (${api}): no test summary in its output:\n${output.slice(-2000)}`);
     const covered = coveredResponses(output);
     const documented = documentedResponses(api);
+    const beyond = unexercisableResponses(api);
     return {
       api,
       tests: Number(summary[1]),
       failures: Number(summary[3]) + Number(summary[5]),
       documented,
-      notExercised: documented.filter((r) => !covered.has(r)),
+      notExercised: documented.filter((r) => !covered.has(r) && !beyond.includes(r)),
+      unexercisable: beyond.filter((r) => documented.includes(r) && !covered.has(r)),
+      staleUnexercisable: beyond.filter((r) => !documented.includes(r) || covered.has(r)),
       output,
     };
   } finally {

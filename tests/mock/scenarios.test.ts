@@ -109,6 +109,14 @@ describe('mock scenarios', () => {
     const got = await send(url, 'get_proconf_token', { body: { role: 'member', room: 'standup', participantName: 'x'.repeat(8200) } });
     expect([got.status, got.body]).toEqual([413, { data: null, error: { code: 413, message: 'Request body too large.' } }]);
   });
+
+  // Specmatic cannot send these (their sealed bodies cannot reach 8 KiB: specmatic/unexercisable.yaml).
+  it('refuses a signalwire-app body over 8 KiB with the documented 413', async () => {
+    for (const id of ['issue_subscriber_token', 'renew_subscriber_token', 'issue_guest_token'] as const) {
+      const got = await send(url, id, { body: { ...(VALID[id].body as object), padding: 'x'.repeat(8200) } });
+      expect([got.status, got.body], id).toEqual([413, { error: { code: 'too_large', message: 'Request body too large.' } }]);
+    }
+  });
 });
 
 const BASIC_FOR_BEARER = `Basic ${Buffer.from('a:b').toString('base64')}`;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { validators as proconfAdmin } from '../../generated/validators/proconf-admin.ts';
 import { validators as proconfApp } from '../../generated/validators/proconf-app.ts';
+import { validators as signalwireApp } from '../../generated/validators/signalwire-app.ts';
 import { validators as fabric } from '../../generated/validators/signalwire-fabric.ts';
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
 import { checksFor, documentedBodyLimit } from '../../src/verify/checks.ts';
@@ -17,7 +18,7 @@ import { apiNames, deref, listOperations, loadDocument, type OperationSpec, type
 import { BASIC, BEARER } from '../mock/requests.ts';
 
 const url = inject('mockUrl');
-const GENERATED = { ...video, ...fabric, ...proconfApp, ...proconfAdmin } as Record<string, { request: (data: unknown) => boolean }>;
+const GENERATED = { ...video, ...fabric, ...signalwireApp, ...proconfApp, ...proconfAdmin } as Record<string, { request: (data: unknown) => boolean }>;
 
 /** One request: raw body text (so numbers beyond 2^53 reach the server as written) and path values. */
 interface Instance {
@@ -99,7 +100,8 @@ function streamFor(op: OperationSpec, resolveSchema: (s: Schema) => Schema): Ins
   return instances;
 }
 
-const authFor = (api: string) => (api.startsWith('signalwire-') ? BASIC : api === 'proconf-app' ? BEARER : undefined);
+// The provider APIs take Basic; the app-server specs (proconf-app, signalwire-app) take the app's own bearer.
+const authFor = (api: string) => (api === 'proconf-app' || api === 'signalwire-app' ? BEARER : api.startsWith('signalwire-') ? BASIC : undefined);
 
 describe('differential: generated validator, verify and the mock agree on every instance', () => {
   for (const api of apiNames()) {
