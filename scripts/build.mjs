@@ -1,6 +1,68 @@
-// Build dist/ from a clean slate, so a deleted source never lingers in the package.
-import { rmSync } from 'node:fs';
+// Builds dist/ from a clean slate (so a deleted source never lingers in the package):
+//   dist/**/*.js, *.d.ts       ESM, emitted by tsc            (the `import` condition)
+//   dist/cjs/**/*.cjs, *.d.cts CommonJS, the same modules      (the `require` condition)
+// The CommonJS copy is file-for-file, not bundled, so every entry shares one
+// core (one HttpError class per format). Source maps embed their sources: the
+// package does not ship src/.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const cjs = join(dist, 'cjs');
+// The bin is ESM only (top-level await); everything else is an importable module.
+const ESM_ONLY = /^src\/cli\//;
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const sources = ['src', 'generated'].flatMap((d) => walk(join(root, d)))
+  .map((f) => relative(root, f).split('\\').join('/'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !ESM_ONLY.test(f));
+
+// Relative specifiers point at the CommonJS siblings; packages stay external.
+const toCjs = (specifier) => (specifier.startsWith('.') ? specifier.replace(/\.js$/, '.cjs') : specifier);
+const { build } = await import('esbuild');
+await build({
+  absWorkingDir: root,
+  entryPoints: sources,
+  outdir: cjs,
+  outbase: '.',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  bundle: true,
+  sourcemap: true,
+  sourcesContent: true,
+  logLevel: 'warning',
+  // import.meta.url is only read behind a `typeof __filename` guard (src/mock).
+  logOverride: { 'empty-import-meta': 'silent' },
+  plugins: [{
+    name: 'file-for-file',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: toCjs(args.path), external: true }));
+    },
+  }],
+});
+
+// CommonJS declarations: the tsc ones, renamed and pointing at each other.
+for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(cjs))) {
+  const rel = relative(dist, file);
+  if (ESM_ONLY.test(rel.split('\\').join('/'))) continue;
+  const target = join(cjs, rel.replace(/\.d\.ts$/, '.d.cts'));
+  mkdirSync(dirname(target), { recursive: true });
+  const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]*)\.js(['"])/g, '$1$2.cjs$3');
+  writeFileSync(target, text);
+}
+
+// The validators are generated, minified code: a map back to the equally
+// minified generated source helps no one and is a quarter of the package.
+for (const file of walk(dist).filter((f) => /[\\/]generated[\\/]validators[\\/][^\\/]+\.c?js$/.test(f))) {
+  rmSync(`${file}.map`, { force: true });
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+}

@@ -2,6 +2,7 @@
 // In-process, so there is no child process to orphan.
 import { createServer, type Server } from 'node:http';
 import { curlFor } from './curl.js';
+import { requirePeers } from '../core/peers.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -59,6 +60,7 @@ function closeServer(server: Server): Promise<void> {
 
 /** Prism and the specs, loaded only once the port is bound. */
 async function loadHandler(log: MockServerOptions['log']) {
+  requirePeers('mock');
   await import('./lazy-faker.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
   const apis = await loadMockApis();

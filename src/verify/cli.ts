@@ -63,12 +63,12 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
+export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }, command = 'npm run verify --'): Promise<number> {
   let options: VerifyOptions | 'help';
   try {
     options = toOptions(argv, env);
     if (options === 'help') {
-      io.out(verifyUsage());
+      io.out(verifyUsage(command));
       return 0;
     }
     const result = await verifyApi(options);
@@ -78,7 +78,7 @@ export async function runVerifyCli(argv: string[], env: Env = process.env, io: C
   } catch (error) {
     // ConfigError: our own checks; TypeError: parseArgs' unknown or malformed options.
     if (!(error instanceof ConfigError) && !(error instanceof TypeError)) throw error;
-    io.err(`verify: ${error.message}\n\n${verifyUsage()}`);
+    io.err(`verify: ${error.message}\n\n${verifyUsage(command)}`);
     return 2;
   }
 }

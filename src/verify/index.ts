@@ -8,3 +8,4 @@ export { apiNames } from './spec-document.js';
 export type { Check } from './checks.js';
 export { runVerifyCli, verifyUsage, type CliIo } from './cli.js';
 export { ConfigError } from '../core/errors.js';
+export { MissingDependencyError } from '../core/peers.js';

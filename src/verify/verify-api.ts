@@ -7,8 +7,9 @@ import { scrub, secretList } from '../core/secrets.js';
 import { readTextCapped } from '../core/transport.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
-import { createBodyValidator, type BodyValidator } from './response-validator.js';
-import { deref, listOperations, loadDocument, type OperationSpec } from './spec-document.js';
+import type { BodyValidator } from './response-validator.js';
+import { requirePeers } from '../core/peers.js';
+import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 
 export interface VerifyOptions {
@@ -140,7 +141,7 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
     credentials: options.credentials ?? {},
     timeoutMs: options.timeoutMs ?? 10_000,
     fetch: options.fetch ?? globalThis.fetch,
-    validate: createBodyValidator(options.api, doc),
+    validate: await bodyValidator(options.api, doc),
     secrets: secretList(Object.values(options.credentials ?? {}).flatMap((v) => [v, v.replace(/^\S+\s+/, '')])),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
@@ -153,4 +154,10 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const passed = count('pass');
   const failed = count('fail');
   return { api: options.api, target, results, passed, failed, skipped: count('skip'), ok: failed === 0 && passed > 0 };
+}
+
+/** Ajv is an optional peer: checked, then loaded, only when a verification runs. */
+async function bodyValidator(api: string, doc: OpenApiDocument): Promise<BodyValidator> {
+  requirePeers('verify');
+  return (await import('./response-validator.js')).createBodyValidator(api, doc);
 }
