@@ -2,8 +2,8 @@
 //   dist/**/*.js, *.d.ts       ESM, emitted by tsc            (the `import` condition)
 //   dist/cjs/**/*.cjs, *.d.cts CommonJS, the same modules      (the `require` condition)
 // The CommonJS copy is file-for-file, not bundled, so every entry shares one
-// core (one HttpError class per format). Source maps embed their sources: the
-// package does not ship src/.
+// core (one HttpError class per format). Source maps are inline and point at
+// src/*.ts, which the package ships.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
@@ -37,8 +37,9 @@ await build({
   platform: 'node',
   target: 'node20',
   bundle: true,
-  sourcemap: true,
-  sourcesContent: true,
+  sourcemap: 'inline',
+  // The maps point at src/, which ships: no second copy of every source inside them.
+  sourcesContent: false,
   logLevel: 'warning',
   // import.meta.url is only read behind a `typeof __filename` guard (src/mock).
   logOverride: { 'empty-import-meta': 'silent' },
@@ -65,4 +66,13 @@ for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith
 for (const file of walk(dist).filter((f) => /[\\/]generated[\\/]validators[\\/][^\\/]+\.c?js$/.test(f))) {
   rmSync(`${file}.map`, { force: true });
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+}
+
+// Type-only modules (generated/types, src/core/types.ts, ...) compile to an
+// empty module that nothing loads at run time: ship only their declarations.
+const code = (file) => readFileSync(file, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '').trim();
+for (const file of walk(dist).filter((f) => f.endsWith('.js') && !f.startsWith(cjs))) {
+  if (code(file) !== 'export {};') continue;
+  rmSync(file);
+  rmSync(join(cjs, relative(dist, file)).replace(/\.js$/, '.cjs'), { force: true });
 }
