@@ -1,6 +1,7 @@
-// Builds the package in a staging copy (`npm run build`, so the working tree's
-// dist/ is never touched), packs it with a real `npm pack`, and installs the
-// tarball into a fresh temporary project: what a user gets from the registry.
+// Packs the package from a staging copy with no dist/ (a real `npm pack`, whose
+// `prepare` script builds it, so the working tree's dist/ is never touched) and
+// installs the tarball into a fresh temporary project, with the optional peers
+// the mock and verify need: what a user gets from the registry.
 // The result is cached by a hash of everything that goes into the package, so
 // test files (and reruns with unchanged sources) share one tarball and install.
 import { execFile } from 'node:child_process';
@@ -13,7 +14,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 /** What the build reads and the tarball ships. */
-const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'scripts/build.mjs', 'src', 'generated', 'openapi'];
+const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', 'src', 'generated', 'openapi'];
 const CACHE = join(tmpdir(), 'rtc-token-apis-pack');
 const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -44,16 +45,15 @@ async function buildAndPack(dir: string): Promise<string> {
   const stage = join(dir, 'stage');
   for (const p of INPUTS) if (existsSync(join(repo, p))) cpSync(join(repo, p), join(stage, p), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
-  await npm(['run', 'build'], stage);
   const { stdout } = await npm(['pack', '--pack-destination', dir], stage);
   return join(dir, stdout.trim().split('\n').pop()!);
 }
 
-/** Installs the package's runtime dependencies first, in parallel with the build, so the tarball install only adds itself. */
+/** Installs the package's dependencies and optional peers first, in parallel with the build, so the tarball install only adds itself. */
 async function prepareProject(project: string): Promise<void> {
-  const { dependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const { dependencies, peerDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
   mkdirSync(project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies }, null, 2));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peerDependencies } }, null, 2));
   await npm(['install', '--prefer-offline', '--ignore-scripts'], project);
 }
 
