@@ -51,6 +51,16 @@ await build({
   }],
 });
 
+// esbuild loads a CommonJS dependency's default export the way Node's ESM
+// does (module.exports), because our sources are ESM; in a CommonJS build the
+// `__esModule` convention applies, as tsc's own CommonJS output would do it
+// (openapi-fetch's default export is `exports.default`).
+for (const file of walk(cjs).filter((f) => f.endsWith('.cjs'))) {
+  const text = readFileSync(file, 'utf8');
+  const fixed = text.replace(/__toESM\((require\("[^"]+"\)), 1\)/g, '__toESM($1)');
+  if (fixed !== text) writeFileSync(file, fixed);
+}
+
 // CommonJS declarations: the tsc ones, renamed and pointing at each other.
 for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(cjs))) {
   const rel = relative(dist, file);
