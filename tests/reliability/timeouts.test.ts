@@ -118,13 +118,15 @@ describe('nothing is left behind', () => {
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => { err += d; });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // Generous limits for a loaded machine: what this catches (the 30 s default
+    // deadline or a 60 s backoff left pending) holds the process far longer.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     const lingered = performance.now() - doneAt;
     clearTimeout(killer);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(out.split('\n')[0]!)).toEqual(['ok', 'TimeoutError', 'AbortError', 'HttpError', 'AbortError', 'NetworkError']);
-    expect(lingered).toBeLessThan(1000);
-  });
+    expect(lingered).toBeLessThan(10_000);
+  }, 40_000);
 });
