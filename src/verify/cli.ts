@@ -14,7 +14,7 @@ export function verifyUsage(command = 'npm run verify --'): string {
 
   --api <name>          one of: ${apiNames().join(', ')}
   --target <url>        the server's base URL (the spec's paths are appended)
-  --allow-mutations     also call state-changing operations (see the README)
+  --allow-mutations     also call state-changing operations (see docs/verify.md)
   --allow <operationId> allow one state-changing operation (repeatable)
   --skip <check id>     skip one check, e.g. "get_proconf_token: wrong method GET" (repeatable)
   --param <name=value>  path parameter for the valid requests, e.g. id=<uuid> (repeatable)
