@@ -86,8 +86,16 @@ describe('the bin', () => {
     }
   }, 60_000);
 
+  it('mock --scenarios --json prints the scenario table as JSON rows, for CI', async () => {
+    const { stdout } = await run(pkg.bin, ['mock', '--scenarios', '--json'], { maxBuffer: 16 * 1024 * 1024 });
+    const rows = JSON.parse(stdout) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(20);
+    expect(Object.keys(rows[0]!)).toEqual(['Operation', 'Status', 'Scenario', 'How to trigger', 'What comes back']);
+    expect(rows.some((r) => r.Operation === '`get_proconf_token`' && r.Status === '401')).toBe(true);
+  }, 60_000);
+
   it('bad usage: one line naming the problem, the usage, exit 2, no stack trace', async () => {
-    for (const args of [['--bogus'], ['nope'], ['mock', '--bogus'], ['mock', '--port', 'abc'], ['verify', '--bogus'], []]) {
+    for (const args of [['--bogus'], ['nope'], ['mock', '--bogus'], ['mock', '--port', 'abc'], ['mock', '--json'], ['verify', '--bogus'], []]) {
       const failure = await run(pkg.bin, args).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
       expect(failure?.code, args.join(' ')).toBe(2);
       const [first, ...rest] = failure!.stderr.split('\n');
