@@ -6,7 +6,7 @@
 // test files (and reruns with unchanged sources) share one tarball and install.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -70,7 +70,9 @@ async function create(dir: string): Promise<void> {
 function pruneOlder(keep: string): void {
   for (const name of readdirSync(CACHE)) {
     const path = join(CACHE, name);
-    if (path !== keep && !name.endsWith('.lock') && !existsSync(`${path}.lock`) && Date.now() - statSync(path).mtimeMs > 600_000) {
+    // Other test runs share the cache and prune it too: an entry may vanish between readdir and stat.
+    const mtime = (() => { try { return statSync(path).mtimeMs; } catch { return Date.now(); } })();
+    if (path !== keep && !name.endsWith('.lock') && !existsSync(`${path}.lock`) && Date.now() - mtime > 600_000) {
       rmSync(path, { recursive: true, force: true });
     }
   }
@@ -99,7 +101,8 @@ export function packAndInstall(): Promise<PackedPackage> {
         owner = true;
       } catch {
         // Another worker is building it; a lock older than 5 minutes is from a crashed run.
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        const lockAge = (() => { try { return Date.now() - statSync(lock).mtimeMs; } catch { return 0; } })();
+        if (lockAge > 300_000) rmSync(lock, { recursive: true, force: true });
       }
       if (owner) {
         try {
@@ -110,6 +113,8 @@ export function packAndInstall(): Promise<PackedPackage> {
         }
       } else await waitFor(marker, lock);
     }
+    // Mark it in use, so a run pruning the shared cache meanwhile keeps it.
+    utimesSync(dir, new Date(), new Date());
     const project = join(dir, 'project');
     return { tarball: readFileSync(marker, 'utf8'), project, bin: join(project, 'node_modules', '.bin', 'rtc-token-apis') };
   })());
