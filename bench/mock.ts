@@ -6,6 +6,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { scriptArgs } from '../scripts/lib/cli.ts';
+
+scriptArgs('bench:mock', `usage: npm run bench:mock
+
+  Our mock against the bare Prism CLI, side by side: time to the first 200,
+  requests/s and p50/p99 latency. Exits 1 when a budget is missed.`, {});
 
 const root = join(import.meta.dirname, '..');
 const READY_BUDGET_MS = 1500;

@@ -13,7 +13,12 @@ import { describeMachine, machineLine } from './machine.ts';
 import { measureOverhead, type OverheadPlan, type TargetResult } from './overhead.ts';
 import { budgetChecks, checksTable, figuresTable, resultsMarkdown, type BenchResults } from './report.ts';
 import { measureTooling } from './tooling.ts';
+import { scriptArgs, usageExit } from '../scripts/lib/cli.ts';
 
+const USAGE = `usage: npm run bench [-- --only=overhead,bundle,tooling] [--quick] [--write]`;
+const { values: parsed } = scriptArgs('bench', USAGE, { only: { type: 'string' }, quick: { type: 'boolean' }, write: { type: 'boolean' } });
+const PARTS = ['overhead', 'bundle', 'tooling'];
+for (const part of parsed.only?.split(',') ?? []) if (!PARTS.includes(part)) usageExit('bench', USAGE, `--only takes ${PARTS.join(', ')}; got "${part}"`);
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (part: string) => !only || only.includes(part);

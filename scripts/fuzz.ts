@@ -3,8 +3,21 @@
 // to reproduce a run. Every invalid request is also sent to the mock here.
 import { startMockServer } from '../src/mock/server.ts';
 import { fuzzSettings, runFuzz } from '../tests/fuzz/runner.ts';
+import { scriptArgs, usageExit } from './lib/cli.ts';
 
-const { runs, seed } = fuzzSettings();
+const USAGE = `usage: [FUZZ_RUNS=<n>] [FUZZ_SEED=<n>] npm run fuzz
+
+  Property-based fuzzing of every operation against a fresh in-process mock.
+  FUZZ_RUNS   requests per operation (default 1000)
+  FUZZ_SEED   seed, to reproduce a run`;
+scriptArgs('fuzz', USAGE, {});
+const { runs, seed } = (() => {
+  try {
+    return fuzzSettings();
+  } catch (error) {
+    return usageExit('fuzz', USAGE, (error as Error).message);
+  }
+})();
 const mock = await startMockServer({ port: 0 });
 const started = performance.now();
 try {

@@ -1,68 +1,37 @@
 #!/usr/bin/env node
-// The package bin: `rtc-token-apis mock [--port 4010] [--host 127.0.0.1] [--quiet]`
-// and `rtc-token-apis mock --scenarios` (the scenario table, as Markdown).
-// `rtc-token-apis breaking ...` is the breaking-change gate (src/breaking/cli.ts).
-import { parseArgs } from 'node:util';
-import { parseLogFormat, parsePort, runMock } from './run-mock.js';
+// The package bin: `rtc-token-apis <command> [options]`, one subcommand per
+// tool a package user needs (see commands.ts). Bad usage exits 2 with one line
+// and the usage; a failure exits 1 with one line; never a stack trace.
+import { COMMANDS } from './commands.js';
+import { usageError } from './usage-error.js';
+import { ownPackageJson } from '../core/package-json.js';
 
-const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet]
-       rtc-token-apis mock --scenarios
-       rtc-token-apis breaking <base> <head>   (see rtc-token-apis breaking --help)
+const USAGE = `usage: rtc-token-apis <command> [options]
+       rtc-token-apis <command> --help
+       rtc-token-apis --version
 
-  mock          serve every API's mock on one port (default 127.0.0.1:4010)
-  --port <n>    port to listen on; 0 picks a free one
-  --host <addr> interface to bind (default 127.0.0.1)
-  --quiet       no per-request log lines
-  --log-format <text|json>  one readable line (default) or one JSON object per request
-  --watch       reload the specs when a file under openapi/ changes
-  --scenarios   print every documented scenario and how to trigger it, then exit`;
-
-function fail(message: string): number {
-  console.error(`rtc-token-apis: ${message}\n${USAGE}`);
-  return 2;
-}
+commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`).join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'breaking') {
-    // Loaded on demand: only the gate needs yaml and the media-type parser.
-    const breaking = await import('../breaking/cli.js');
-    return breaking.main(argv.slice(1));
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        quiet: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        'log-format': { type: 'string' },
-        scenarios: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
     console.log(USAGE);
     return 0;
   }
-  if (positionals[0] !== 'mock' || positionals.length > 1) return fail(positionals.length ? `unknown command "${positionals.join(' ')}"` : 'missing command');
-  if (values.scenarios) {
-    // Loaded on demand: it needs Prism, which `mock` loads only after binding its port.
-    const { scenarioTable } = await import('../mock/scenario-table.js');
-    console.log(await scenarioTable());
+  if (first === '--version' || first === '-v') {
+    console.log(ownPackageJson().version);
     return 0;
   }
-  const port = values.port === undefined ? 4010 : parsePort(values.port);
-  if (port === undefined) return fail(`--port must be a number from 0 to 65535; got "${values.port}"`);
-  const logFormat = parseLogFormat(values['log-format']);
-  if (logFormat === undefined) return fail(`--log-format must be text or json; got "${values['log-format']}"`);
-  return runMock({ port, host: values.host, quiet: values.quiet, watch: values.watch, logFormat, portHint: '--port <n>' });
+  if (first === undefined) return usageError('rtc-token-apis', 'missing command', USAGE);
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!command) return usageError('rtc-token-apis', first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`, USAGE);
+  try {
+    return await (await command.load()).run(rest);
+  } catch (error) {
+    console.error(`rtc-token-apis ${first}: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,6 +4,8 @@
 export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'request-validation' | 'provider' | 'config';
 
 export abstract class RtcApiError extends Error {
+  /** A string literal in every subclass (not `new.target.name`): it must survive minification. */
+  abstract override readonly name: string;
   abstract readonly kind: ErrorKind;
   /** The OpenAPI operationId, e.g. `create_subscriber_token`. */
   readonly operationId: string;
@@ -11,7 +13,6 @@ export abstract class RtcApiError extends Error {
   constructor(operationId: string, message: string, options?: { cause?: unknown }) {
     super(`${operationId}: ${message}`, options);
     this.operationId = operationId;
-    this.name = new.target.name;
   }
 
   /** Every own field (name included; none holds request data) plus the message. `cause` is not enumerable, so it stays out. */
@@ -22,6 +23,7 @@ export abstract class RtcApiError extends Error {
 
 /** The server answered with a non-success status. `body` is the parsed error body (or raw text). */
 export class HttpError<Status extends number = number, Body = unknown> extends RtcApiError {
+  override readonly name = 'HttpError';
   readonly kind = 'http' as const;
   readonly status: Status;
   readonly body: Body;
@@ -45,6 +47,7 @@ export class HttpError<Status extends number = number, Body = unknown> extends R
 
 /** The request never got a response: DNS, refused or reset connection, TLS. */
 export class NetworkError extends RtcApiError {
+  override readonly name = 'NetworkError';
   readonly kind = 'network' as const;
   /** True when the failure happened before any byte of the request could have been sent (safe to retry). */
   readonly beforeSend: boolean;
@@ -56,6 +59,7 @@ export class NetworkError extends RtcApiError {
 
 /** The request took longer than its timeout. The server may still have acted on it. */
 export class TimeoutError extends RtcApiError {
+  override readonly name = 'TimeoutError';
   readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
   constructor(operationId: string, timeoutMs: number) {
@@ -66,6 +70,7 @@ export class TimeoutError extends RtcApiError {
 
 /** The caller's own AbortSignal cancelled the request. */
 export class AbortError extends RtcApiError {
+  override readonly name = 'AbortError';
   readonly kind = 'aborted' as const;
   constructor(operationId: string) {
     super(operationId, 'aborted by the caller');
@@ -74,6 +79,7 @@ export class AbortError extends RtcApiError {
 
 /** A response arrived but its body is unusable: not JSON, truncated, empty, too large, or not the documented shape. */
 export class ResponseBodyError extends RtcApiError {
+  override readonly name = 'ResponseBodyError';
   readonly kind = 'response-body' as const;
   readonly status: number;
   readonly requestId: string | undefined;
@@ -96,6 +102,7 @@ export interface ValidationIssue {
 
 /** Request validation (opt-in) rejected the request: nothing was sent. */
 export class RequestValidationError extends RtcApiError {
+  override readonly name = 'RequestValidationError';
   readonly kind = 'request-validation' as const;
   readonly issues: readonly ValidationIssue[];
   constructor(operationId: string, issues: readonly ValidationIssue[]) {
@@ -110,6 +117,7 @@ export class RequestValidationError extends RtcApiError {
  * the `cause`, for your own debugging.
  */
 export class ProviderError extends RtcApiError {
+  override readonly name = 'ProviderError';
   readonly kind = 'provider' as const;
   constructor(operationId: string, cause: unknown) {
     super(operationId, 'the credentials/headers provider failed; nothing was sent', { cause });

@@ -43,5 +43,6 @@ function registerLazy(from: NodeJS.Require, id: string, objectExports: string[])
   from.cache[path] = placeholder;
 }
 
-const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
+// `__filename` in the CommonJS build, where import.meta is empty.
+const prismRequire = createRequire(createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('@stoplight/prism-http'));
 registerLazy(prismRequire, '@faker-js/faker', ['default', 'faker']);

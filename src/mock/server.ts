@@ -5,6 +5,7 @@ import { MOCK_DEFAULTS } from '../core/defaults.js';
 import { curlFor } from './curl.js';
 import { ControlState, type ForcedResponse, type MockControls, type RecordedRequest } from './controls.js';
 import type { MockApi } from './operations.js';
+import { requirePeers } from '../core/peers.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` in core/defaults.ts. */
@@ -74,6 +75,7 @@ type Handle = (req: import('node:http').IncomingMessage, res: import('node:http'
 
 /** Prism and the specs, loaded only once the port is bound. */
 async function loadHandler(options: MockServerOptions, controls: ControlState, documents?: Parameters<MockServer['reload']>[0]) {
+  requirePeers('mock');
   await import('./lazy-faker.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
   const apis: MockApi[] = await loadMockApis(documents);

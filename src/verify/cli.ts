@@ -17,7 +17,7 @@ function verifyUsage(command = 'npm run verify --'): string {
 
   --api <name>          one of: ${apiNames().join(', ')}
   --target <url>        the server's base URL (the spec's paths are appended)
-  --allow-mutations     also call state-changing operations (see the README)
+  --allow-mutations     also call state-changing operations (see docs/verify.md)
   --allow <operationId> allow one state-changing operation (repeatable)
   --skip <check id>     skip one check, e.g. "get_proconf_token: wrong method GET" (repeatable)
   --param <name=value>  path parameter for the valid requests, e.g. id=<uuid> (repeatable)
@@ -68,12 +68,12 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
+export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }, command = 'npm run verify --'): Promise<number> {
   let options: (VerifyOptions & { json: boolean }) | 'help';
   try {
     options = toOptions(argv, env);
     if (options === 'help') {
-      io.out(verifyUsage());
+      io.out(verifyUsage(command));
       return 0;
     }
     const result = await verifyApi(options);
@@ -88,7 +88,7 @@ export async function runVerifyCli(argv: string[], env: Env = process.env, io: C
   } catch (error) {
     // ConfigError: our own checks; TypeError: parseArgs' unknown or malformed options.
     if (!(error instanceof ConfigError) && !(error instanceof TypeError)) throw error;
-    io.err(`verify: ${error.message}\n\n${verifyUsage()}`);
+    io.err(`verify: ${error.message}\n\n${verifyUsage(command)}`);
     return 2;
   }
 }

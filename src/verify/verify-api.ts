@@ -11,7 +11,8 @@ import { readTextCapped } from '../core/body.js';
 import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
-import { createBodyValidator, type BodyValidator } from './response-validator.js';
+import type { BodyValidator } from './response-validator.js';
+import { requirePeers } from '../core/peers.js';
 import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 
@@ -149,7 +150,7 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
     credentials: options.credentials ?? {},
     timeoutMs: options.timeoutMs === undefined ? VERIFY_DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs'),
     fetch: options.fetch ?? globalThis.fetch,
-    validate: createBodyValidator(options.api, doc),
+    validate: await bodyValidator(options.api, doc),
     secrets: secretList(Object.values(options.credentials ?? {}).flatMap(credentialSecrets)),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
@@ -162,4 +163,10 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const passed = count('pass');
   const failed = count('fail');
   return { api: options.api, target, results, passed, failed, skipped: count('skip'), ok: failed === 0 && passed > 0 };
+}
+
+/** Ajv is an optional peer: checked, then loaded, only when a verification runs. */
+async function bodyValidator(api: string, doc: OpenApiDocument): Promise<BodyValidator> {
+  requirePeers('verify');
+  return (await import('./response-validator.js')).createBodyValidator(api, doc);
 }

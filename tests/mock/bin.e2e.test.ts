@@ -55,7 +55,8 @@ async function stop(running: Running, signal: NodeJS.Signals) {
   return { code, bySignal, ...running.output() };
 }
 
-describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', () => {
+// Generous: each test starts a process that loads Prism, concurrently, on a possibly loaded machine.
+describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout: 90_000 }, () => {
   it('logs every base path and a working curl per operation, then exits cleanly on SIGTERM', async () => {
     const running = await startBin();
     const { stdout } = running.output();

@@ -93,14 +93,15 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('npm pack tarball', () => {
-  it('ships dist with declarations, the specs and generated/, and no tests', async () => {
+  it('ships dist (ESM and CommonJS, with declarations), the sources its maps point at, the specs and bundled documents, and no tests', async () => {
     const { stdout } = await run('tar', ['-tzf', pkg.tarball]);
     const entries = stdout.split('\n');
     for (const path of ['package/dist/src/index.js', 'package/dist/src/index.d.ts', 'package/dist/src/signalwire/index.d.ts', 'package/dist/src/proconf/index.d.ts',
-      'package/openapi/signalwire-fabric.yaml', 'package/openapi/components/proconf/schemas.yaml', 'package/generated/bundled/proconf-app.json', 'package/generated/types/signalwire-video.ts']) {
+      'package/dist/cjs/src/index.cjs', 'package/dist/cjs/src/index.d.cts', 'package/dist/cjs/src/signalwire/index.d.cts', 'package/src/core/call.ts', 'package/LICENSE',
+      'package/openapi/signalwire-fabric.yaml', 'package/openapi/components/proconf/schemas.yaml', 'package/generated/bundled/proconf-app.json', 'package/dist/generated/types/signalwire-video.d.ts']) {
       expect(entries).toContain(path);
     }
-    expect(entries.filter((e) => e.startsWith('package/tests/') || e.startsWith('package/src/'))).toEqual([]);
+    expect(entries.filter((e) => /^package\/(tests|scripts|bench|docs|node_modules)\//.test(e))).toEqual([]);
   });
 
   it('a strict TypeScript consumer of each subpath type-checks and runs; a wrong body type does not compile', async () => {

@@ -1,11 +1,12 @@
-// Builds the package in a staging copy (`npm run build`, so the working tree's
-// dist/ is never touched), packs it with a real `npm pack`, and installs the
-// tarball into a fresh temporary project: what a user gets from the registry.
+// Packs the package from a staging copy with no dist/ (a real `npm pack`, whose
+// `prepare` script builds it, so the working tree's dist/ is never touched) and
+// installs the tarball into a fresh temporary project, with the optional peers
+// the mock and verify need: what a user gets from the registry.
 // The result is cached by a hash of everything that goes into the package, so
 // test files (and reruns with unchanged sources) share one tarball and install.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +14,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 /** What the build reads and the tarball ships. */
-const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'scripts/build.mjs', 'src', 'generated', 'openapi'];
+const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', 'src', 'generated', 'openapi'];
 const CACHE = join(tmpdir(), 'rtc-token-apis-pack');
 const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -44,16 +45,15 @@ async function buildAndPack(dir: string): Promise<string> {
   const stage = join(dir, 'stage');
   for (const p of INPUTS) if (existsSync(join(repo, p))) cpSync(join(repo, p), join(stage, p), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
-  await npm(['run', 'build'], stage);
   const { stdout } = await npm(['pack', '--pack-destination', dir], stage);
   return join(dir, stdout.trim().split('\n').pop()!);
 }
 
-/** Installs the package's runtime dependencies first, in parallel with the build, so the tarball install only adds itself. */
+/** Installs the package's dependencies and optional peers first, in parallel with the build, so the tarball install only adds itself. */
 async function prepareProject(project: string): Promise<void> {
-  const { dependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const { dependencies, peerDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
   mkdirSync(project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies }, null, 2));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peerDependencies } }, null, 2));
   await npm(['install', '--prefer-offline', '--ignore-scripts'], project);
 }
 
@@ -70,7 +70,9 @@ async function create(dir: string): Promise<void> {
 function pruneOlder(keep: string): void {
   for (const name of readdirSync(CACHE)) {
     const path = join(CACHE, name);
-    if (path !== keep && !name.endsWith('.lock') && !existsSync(`${path}.lock`) && Date.now() - statSync(path).mtimeMs > 600_000) {
+    // Other test runs share the cache and prune it too: an entry may vanish between readdir and stat.
+    const mtime = (() => { try { return statSync(path).mtimeMs; } catch { return Date.now(); } })();
+    if (path !== keep && !name.endsWith('.lock') && !existsSync(`${path}.lock`) && Date.now() - mtime > 600_000) {
       rmSync(path, { recursive: true, force: true });
     }
   }
@@ -99,7 +101,8 @@ export function packAndInstall(): Promise<PackedPackage> {
         owner = true;
       } catch {
         // Another worker is building it; a lock older than 5 minutes is from a crashed run.
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        const lockAge = (() => { try { return Date.now() - statSync(lock).mtimeMs; } catch { return 0; } })();
+        if (lockAge > 300_000) rmSync(lock, { recursive: true, force: true });
       }
       if (owner) {
         try {
@@ -110,6 +113,8 @@ export function packAndInstall(): Promise<PackedPackage> {
         }
       } else await waitFor(marker, lock);
     }
+    // Mark it in use, so a run pruning the shared cache meanwhile keeps it.
+    utimesSync(dir, new Date(), new Date());
     const project = join(dir, 'project');
     return { tarball: readFileSync(marker, 'utf8'), project, bin: join(project, 'node_modules', '.bin', 'rtc-token-apis') };
   })());

@@ -99,6 +99,9 @@ const settle = async (name: string, run: () => Promise<unknown>): Promise<Scenar
 export async function runCanaryScenarios(log: (what: unknown) => void = () => {}): Promise<Scenario[]> {
   const server = await hostileServer();
   const refused = `http://127.0.0.1:${await freePort()}`;
+  // Only the stalling mode may time out, on its own short per-call timeout; every
+  // other mode gets a generous one, so a slow, loaded machine cannot turn its
+  // answer into a timeout.
   const sw = (baseUrl = server.url) => createSignalWireClient({
     baseUrl, projectId: PROJECT_ID, apiToken: CANARIES.apiToken, timeoutMs: 10_000, maxResponseBytes: 32 * 1024,
     validation: signalwireValidation({ response: true }),

@@ -1,0 +1,69 @@
+// `rtc-token-apis mock`: every API's mock on one port, or `--scenarios` to
+// print the scenario table (Markdown, or JSON with --json).
+import { parseArgs } from 'node:util';
+import { MOCK_DEFAULTS } from '../core/defaults.js';
+import { parseLogFormat, parsePort, runMock } from './run-mock.js';
+import { usageError } from './usage-error.js';
+import { requirePeers } from '../core/peers.js';
+
+export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet] [--watch] [--log-format text|json]
+       rtc-token-apis mock --scenarios [--json]
+
+  --port <n>    port to listen on (default ${MOCK_DEFAULTS.port}); 0 picks a free one
+  --host <addr> interface to bind (default ${MOCK_DEFAULTS.host})
+  --quiet       no per-request log lines
+  --watch       reload the specs when a file under openapi/ changes
+  --log-format <text|json>  one readable line (default) or one JSON object per request
+  --scenarios   print every documented scenario and how to trigger it, then exit
+  --json        with --scenarios: the table as JSON rows, for CI`;
+
+const fail = (message: string) => usageError('rtc-token-apis mock', message, USAGE);
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        quiet: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        'log-format': { type: 'string' },
+        scenarios: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.json && !values.scenarios) return fail('--json goes with --scenarios');
+  if (values.scenarios) {
+    requirePeers('mock');
+    // Loaded on demand: it needs Prism.
+    const { scenarioTable } = await import('../mock/scenario-table.js');
+    const table = await scenarioTable();
+    console.log(values.json ? JSON.stringify(markdownTableRows(table), null, 2) : table);
+    return 0;
+  }
+  const port = values.port === undefined ? MOCK_DEFAULTS.port : parsePort(values.port);
+  if (port === undefined) return fail(`--port must be a number from 0 to 65535; got "${values.port}"`);
+  const logFormat = parseLogFormat(values['log-format']);
+  if (logFormat === undefined) return fail(`--log-format must be text or json; got "${values['log-format']}"`);
+  return runMock({ port, host: values.host, quiet: values.quiet, watch: values.watch, logFormat, portHint: '--port <n>' });
+}
+
+/** The Markdown table's rows as objects keyed by its header cells. */
+function markdownTableRows(markdown: string): Record<string, string>[] {
+  const cells = (line: string) => line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  const lines = markdown.split('\n').filter((l) => l.trim().startsWith('|'));
+  const [header, , ...rows] = lines;
+  if (!header) return [];
+  const keys = cells(header);
+  return rows.map((row) => Object.fromEntries(cells(row).map((c, i) => [keys[i] ?? String(i), c])));
+}

@@ -1,0 +1,51 @@
+// The mock, `verify` and the breaking-change gate need
+// packages (Prism, Ajv, yaml) that a client install
+// must not pull in, so they are optional peer dependencies. Before loading
+// them, these features check they are there and, if not, fail with one typed
+// error that says exactly what to install (versions read from package.json).
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { ownPackageJson } from './package-json.js';
+
+/** What each optional feature needs, besides the clients' own dependencies. */
+export const FEATURE_PEERS = {
+  mock: ['@stoplight/prism-core', '@stoplight/prism-http', 'swagger-ui-dist'],
+  verify: ['ajv', 'ajv-formats'],
+  breaking: ['yaml', 'content-type'],
+} as const;
+export type Feature = keyof typeof FEATURE_PEERS;
+
+/** An optional feature was used without the packages it needs. `install` is the command that fixes it. */
+export class MissingDependencyError extends Error {
+  readonly kind = 'missing-dependency' as const;
+  readonly feature: Feature;
+  readonly packages: readonly string[];
+  readonly install: string;
+  constructor(feature: Feature, packages: readonly string[]) {
+    const install = `npm install --save-exact ${packages.join(' ')}`;
+    super(`rtc-token-apis ${feature} needs ${packages.length === 1 ? 'a package' : 'packages'} that ${packages.length === 1 ? 'is' : 'are'} not installed: ${packages.join(', ')}. Install with: ${install}`);
+    this.name = 'MissingDependencyError';
+    this.feature = feature;
+    this.packages = packages;
+    this.install = install;
+  }
+}
+
+// `__filename` in the CommonJS build, where import.meta is empty.
+const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+
+/** Throws MissingDependencyError unless every package `feature` needs resolves from this package. */
+export function requirePeers(feature: Feature): void {
+  const require = createRequire(here);
+  const missing = FEATURE_PEERS[feature].filter((name) => {
+    try {
+      require.resolve(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return;
+  const versions = ownPackageJson().peerDependencies ?? {};
+  throw new MissingDependencyError(feature, missing.map((name) => (versions[name] ? `${name}@${versions[name]}` : name)));
+}
