@@ -15,7 +15,10 @@ export default defineConfig({
     // isolation): about half its wall time is otherwise spent re-importing
     // Prism and Ajv for every file. Its tests keep no global state.
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E, pool: 'threads', isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: E2E, pool: 'threads', isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
       // e2e tests spawn real processes (npm, tsc, Chromium, Prism): generous limits keep them green on a loaded machine.
       { extends: true, test: { name: 'e2e', include: E2E, testTimeout: 120_000, sequence: { groupOrder: 1 } } },
     ],

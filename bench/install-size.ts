@@ -17,7 +17,15 @@ const FORBIDDEN = /^(@stoplight\/|@faker-js\/|ajv|postman-collection$|json-schem
 
 function parse(argv: string[]) {
   try {
-    const { values } = parseArgs({ args: argv, options: { tarball: { type: 'string' }, 'max-packages': { type: 'string', default: '5' }, 'max-mb': { type: 'string', default: '2' }, help: { type: 'boolean', short: 'h' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        tarball: { type: 'string' },
+        'max-packages': { type: 'string', default: '5' },
+        'max-mb': { type: 'string', default: '2' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
     const maxPackages = Number(values['max-packages']);
     const maxMb = Number(values['max-mb']);
     if (!Number.isInteger(maxPackages) || maxPackages < 1) throw new Error(`--max-packages must be a positive integer; got "${values['max-packages']}"`);
@@ -95,7 +103,9 @@ try {
   }
   const over = installed.length > options.maxPackages || total > options.maxMb * 1e6;
   console.log(`  (allocated on this filesystem, as du counts it: ${mb(disk)} MB)`);
-  console.log(`client install: ${installed.length} packages, ${mb(total)} MB (budget ${options.maxPackages} packages, ${options.maxMb} MB): ${over || forbidden.length ? 'OVER BUDGET' : 'ok'}`);
+  console.log(
+    `client install: ${installed.length} packages, ${mb(total)} MB (budget ${options.maxPackages} packages, ${options.maxMb} MB): ${over || forbidden.length ? 'OVER BUDGET' : 'ok'}`,
+  );
   if (forbidden.length) console.log(`installed but only the mock / verify / validation need them: ${forbidden.map((p) => p.name).join(', ')}`);
   process.exitCode = over || forbidden.length ? 1 : 0;
 } finally {

@@ -14,12 +14,16 @@ export async function startLoopback(): Promise<Loopback> {
   });
   const [chunk] = (await Promise.race([
     once(child.stdout!, 'data'),
-    once(child, 'exit').then(() => { throw new Error('loopback server exited before listening'); }),
+    once(child, 'exit').then(() => {
+      throw new Error('loopback server exited before listening');
+    }),
   ])) as [Buffer];
   const port = Number(String(chunk).trim());
   if (!Number.isInteger(port) || port <= 0) throw new Error(`loopback server printed no port: ${String(chunk)}`);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    stop: () => { child.stdin!.end(); },
+    stop: () => {
+      child.stdin!.end();
+    },
   };
 }

@@ -8,10 +8,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { scriptArgs } from '../scripts/lib/cli.ts';
 
-scriptArgs('bench:mock', `usage: npm run bench:mock
+scriptArgs(
+  'bench:mock',
+  `usage: npm run bench:mock
 
   Our mock against the bare Prism CLI, side by side: time to the first 200,
-  requests/s and p50/p99 latency. Exits 1 when a budget is missed.`, {});
+  requests/s and p50/p99 latency. Exits 1 when a budget is missed.`,
+  {},
+);
 
 const root = join(import.meta.dirname, '..');
 const READY_BUDGET_MS = 1500;
@@ -21,14 +25,21 @@ const ROUND_MS = 2500;
 const ROUNDS = 3;
 const READY_RUNS = 3;
 const BODY = JSON.stringify({ role: 'owner', room: 'testRoom', participantName: 'Alex' });
-const HEADERS = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(BODY)), authorization: 'Bearer demo-user-session-token', accept: 'application/json' };
+const HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(Buffer.byteLength(BODY)),
+  authorization: 'Bearer demo-user-session-token',
+  accept: 'application/json',
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    }).on('error', reject);
+    const s = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -57,7 +68,12 @@ async function startTimed(name: string, args: string[], port: number): Promise<{
   }
 }
 
-interface Load { rps: number; p50: number; p99: number; errors: number }
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 /** A bounded closed loop: CONCURRENCY keep-alive clients for `ms`. */
 async function load(port: number, ms: number): Promise<Load> {
@@ -65,14 +81,16 @@ async function load(port: number, ms: number): Promise<Load> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + ms;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      const status = await post(port, agent).catch(() => 0);
-      if (status === 200) latencies.push(performance.now() - t);
-      else errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const status = await post(port, agent).catch(() => 0);
+        if (status === 200) latencies.push(performance.now() - t);
+        else errors++;
+      }
+    }),
+  );
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
@@ -114,7 +132,17 @@ process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 let exitCode = 0;
 try {
   const ourArgs = [ours, 'mock', '--port', String(ourPort), '--quiet'];
-  const prismArgs = [join(root, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', join(root, 'generated/bundled/proconf-app.json'), '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'warn'];
+  const prismArgs = [
+    join(root, 'node_modules/@stoplight/prism-cli/dist/index.js'),
+    'mock',
+    join(root, 'generated/bundled/proconf-app.json'),
+    '-p',
+    String(prismPort),
+    '-h',
+    '127.0.0.1',
+    '-v',
+    'warn',
+  ];
   // Cold starts, alternating, median of READY_RUNS each; the last pair stays up for the load test.
   const readies = { ours: [] as number[], prism: [] as number[] };
   let mine!: Awaited<ReturnType<typeof startTimed>>;
@@ -136,7 +164,10 @@ try {
   await load(prismPort, 500);
   const best: Record<'ours' | 'prism', Load | undefined> = { ours: undefined, prism: undefined };
   for (let i = 0; i < ROUNDS; i++) {
-    for (const [key, port] of [['ours', ourPort], ['prism', prismPort]] as const) {
+    for (const [key, port] of [
+      ['ours', ourPort],
+      ['prism', prismPort],
+    ] as const) {
       const r = await load(port, ROUND_MS);
       if (!best[key] || r.rps > best[key]!.rps) best[key] = r;
     }
@@ -147,10 +178,14 @@ try {
   const row = (name: string, ready: number, l: Load) =>
     `${name.padEnd(22)} ${ready.toFixed(0).padStart(8)} ${l.rps.toFixed(0).padStart(8)} ${l.p50.toFixed(2).padStart(8)} ${l.p99.toFixed(2).padStart(8)} ${String(l.errors).padStart(7)}`;
   console.log(`validated POST /proconfToken, ${CONCURRENCY} keep-alive clients, best of ${ROUNDS} x ${ROUND_MS} ms rounds`);
-  console.log(`${'server'.padEnd(22)} ${'ready ms'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+  console.log(
+    `${'server'.padEnd(22)} ${'ready ms'.padStart(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`,
+  );
   console.log(row('our mock (every API)', ourReady, a));
   console.log(row('prism CLI (one API)', prismReady, b));
-  console.log(`ready = process spawn to first 200, median of ${READY_RUNS} (ours: ${readies.ours.map((x) => x.toFixed(0)).join(', ')}; prism: ${readies.prism.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(
+    `ready = process spawn to first 200, median of ${READY_RUNS} (ours: ${readies.ours.map((x) => x.toFixed(0)).join(', ')}; prism: ${readies.prism.map((x) => x.toFixed(0)).join(', ')})`,
+  );
   console.log(`in-process startMockServer() to first 200: ${inProcess.toFixed(0)} ms`);
   console.log(`throughput ratio ours/prism: ${ratio.toFixed(2)}x (budget >= ${THROUGHPUT_RATIO}x)`);
   console.log(`ready: ${ourReady.toFixed(0)} ms (budget <= ${READY_BUDGET_MS} ms)`);

@@ -36,7 +36,12 @@ export function budgetChecks(r: BenchResults): BudgetCheck[] {
     const limit = BUNDLE_LIMITS[b.name];
     if (limit !== undefined) checks.push(checkAtMost(`${b.name}: gzip size`, b.gzipBytes, limit, fmt.kb));
     if (!b.name.endsWith('/validation')) {
-      checks.push({ name: `${b.name}: no validation code bundled`, measured: b.leaked.length ? b.leaked.join(', ') : 'none', limit: 'none', ok: b.leaked.length === 0 });
+      checks.push({
+        name: `${b.name}: no validation code bundled`,
+        measured: b.leaked.length ? b.leaked.join(', ') : 'none',
+        limit: 'none',
+        ok: b.leaked.length === 0,
+      });
     }
   }
   const vitest = r.tooling?.find((s) => s.name === VITEST_FAST);
@@ -79,7 +84,9 @@ function bundleRows(b: BundleResult): string[] {
     'bundle (esbuild, min, browser)',
     b.name,
     `${fmt.kb(b.rawBytes)} min · ${fmt.kb(b.gzipBytes)} gzip`,
-    '', '', '',
+    '',
+    '',
+    '',
     budget.join(', '),
     limit === undefined && b.name.endsWith('/validation') ? '' : verdict(sizeOk && leakOk),
   ];
@@ -91,28 +98,31 @@ function toolingRow(s: StepResult): string[] {
     'tooling (wall time)',
     s.name,
     `${fmt.s(s.ms)}${s.ok ? '' : ' (failed)'}`,
-    '', '', '',
+    '',
+    '',
+    '',
     budgeted ? `<= ${fmt.s(BUDGETS.vitestMs)}` : '',
     budgeted ? verdict(s.ok && s.ms <= BUDGETS.vitestMs) : '',
   ];
 }
 
 export function figuresTable(r: BenchResults): string {
-  const rows = [
-    ...(r.overhead ?? []).flatMap(overheadRows),
-    ...(r.bundles ?? []).map(bundleRows),
-    ...(r.tooling ?? []).map(toolingRow),
-  ];
+  const rows = [...(r.overhead ?? []).flatMap(overheadRows), ...(r.bundles ?? []).map(bundleRows), ...(r.tooling ?? []).map(toolingRow)];
   return markdownTable(HEADER, rows);
 }
 
 export function checksTable(checks: readonly BudgetCheck[]): string {
-  return markdownTable(['Budget', 'Measured', 'Limit', 'Result'], checks.map((c) => [c.name, c.measured, c.limit, verdict(c.ok)]));
+  return markdownTable(
+    ['Budget', 'Measured', 'Limit', 'Result'],
+    checks.map((c) => [c.name, c.measured, c.limit, verdict(c.ok)]),
+  );
 }
 
 function planLines(r: BenchResults): string[] {
-  return (r.overhead ?? []).map(({ target, plan }) =>
-    `- ${target}: ${plan.rounds} rounds × ${plan.iterations} tinybench iterations × ${plan.batch} sequential calls per contender, after ${plan.warmupMs} ms of warm-up each.`);
+  return (r.overhead ?? []).map(
+    ({ target, plan }) =>
+      `- ${target}: ${plan.rounds} rounds × ${plan.iterations} tinybench iterations × ${plan.batch} sequential calls per contender, after ${plan.warmupMs} ms of warm-up each.`,
+  );
 }
 
 function bundleBreakdown(r: BenchResults): string[] {
@@ -121,7 +131,10 @@ function bundleBreakdown(r: BenchResults): string[] {
     '',
     `### ${b.name}: minified bytes per input`,
     '',
-    markdownTable(['Input', 'Bytes'], b.breakdown.map(([path, bytes]) => [path, String(bytes)])),
+    markdownTable(
+      ['Input', 'Bytes'],
+      b.breakdown.map(([path, bytes]) => [path, String(bytes)]),
+    ),
   ]);
 }
 
@@ -146,7 +159,7 @@ export function resultsMarkdown(r: BenchResults, checks: readonly BudgetCheck[],
     '## Method',
     '',
     '- Per-call overhead: the same guest token POST (`createSubscriberGuestToken`) by every contender, measured with tinybench in many short rounds; the order of the contenders rotates every round (and reverses every other pass), each round gives each contender its median time per call, ratios are taken between contenders of the same round, and the table shows the median over rounds. Spread is the interquartile range of the per-round medians, relative to their median.',
-    '- Stubbed target: an injected `fetch` that returns a fresh ready `Response` (201, JSON) per call. Loopback target: a keep-alive `node:http` server on 127.0.0.1 in its own process, via Node\'s global fetch (undici).',
+    "- Stubbed target: an injected `fetch` that returns a fresh ready `Response` (201, JSON) per call. Loopback target: a keep-alive `node:http` server on 127.0.0.1 in its own process, via Node's global fetch (undici).",
     ...planLines(r),
     '- Bundles: esbuild, `bundle`, `minify`, tree-shaking, `platform: browser`, ESM, from the sources; gzip level 9. Validation code is detected from the metafile inputs (`generated/validators/`, `src/validation/`, ajv).',
     '- Tooling: each step run once in a snapshot of the working tree (node_modules linked), so generated/ and dist/ in the checkout are never rewritten.',

@@ -20,7 +20,10 @@ const { values: parsed } = scriptArgs('bench', USAGE, { only: { type: 'string' }
 const PARTS = ['overhead', 'bundle', 'tooling'];
 for (const part of parsed.only?.split(',') ?? []) if (!PARTS.includes(part)) usageExit('bench', USAGE, `--only takes ${PARTS.join(', ')}; got "${part}"`);
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wants = (part: string) => !only || only.includes(part);
 const quick = args.includes('--quick');
 
@@ -53,7 +56,10 @@ const results: BenchResults = {
 const checks = budgetChecks(results);
 const notes = [
   ...(quick ? ['Quick run (--quick): fewer rounds, noisier ratios.'] : []),
-  `Load average at the end of the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(', ')} (on ${machine.cores} cores); other work on the machine inflates absolute times and the vitest figure.`,
+  `Load average at the end of the run: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} (on ${machine.cores} cores); other work on the machine inflates absolute times and the vitest figure.`,
 ];
 console.log(`\n${machineLine(machine)}\n\n${figuresTable(results)}\n\n${checksTable(checks)}\n`);
 for (const n of notes) console.log(`note: ${n}`);

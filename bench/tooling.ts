@@ -57,7 +57,12 @@ export function snapshot(): { dir: string; remove(): void } {
 
 export function runStep(step: Step, cwd: string): StepResult {
   const started = performance.now();
-  const r = spawnSync(step.cmd, step.args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  const r = spawnSync(step.cmd, step.args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
   const ms = performance.now() - started;
   const ok = r.status === 0;
   const tail = ok ? undefined : `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim().split('\n').slice(-8).join('\n');

@@ -20,7 +20,8 @@ const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript'
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-const sources = ['src', 'generated'].flatMap((d) => walk(join(root, d)))
+const sources = ['src', 'generated']
+  .flatMap((d) => walk(join(root, d)))
   .map((f) => relative(root, f).split('\\').join('/'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !ESM_ONLY.test(f));
 
@@ -43,12 +44,14 @@ await build({
   logLevel: 'warning',
   // import.meta.url is only read behind a `typeof __filename` guard (src/mock).
   logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [{
-    name: 'file-for-file',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: toCjs(args.path), external: true }));
+  plugins: [
+    {
+      name: 'file-for-file',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: toCjs(args.path), external: true }));
+      },
     },
-  }],
+  ],
 });
 
 // esbuild loads a CommonJS dependency's default export the way Node's ESM
@@ -80,7 +83,10 @@ for (const file of walk(dist).filter((f) => /[\\/]generated[\\/]validators[\\/][
 
 // Type-only modules (generated/types, src/core/types.ts, ...) compile to an
 // empty module that nothing loads at run time: ship only their declarations.
-const code = (file) => readFileSync(file, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '').trim();
+const code = (file) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\/# sourceMappingURL=.*$/m, '')
+    .trim();
 for (const file of walk(dist).filter((f) => f.endsWith('.js') && !f.startsWith(cjs))) {
   if (code(file) !== 'export {};') continue;
   rmSync(file);

@@ -23,7 +23,9 @@ try {
     if (values.verbose || r.failures) console.log(r.output);
     const ok = r.failures === 0 && r.notExercised.length === 0 && r.staleUnexercisable.length === 0 && r.tests > 0;
     failed ||= !ok;
-    console.log(`${ok ? 'PASS' : 'FAIL'}  ${api}: ${r.tests} tests, ${r.failures} failures; ${r.documented.length - r.notExercised.length - r.unexercisable.length}/${r.documented.length} documented responses exercised`);
+    console.log(
+      `${ok ? 'PASS' : 'FAIL'}  ${api}: ${r.tests} tests, ${r.failures} failures; ${r.documented.length - r.notExercised.length - r.unexercisable.length}/${r.documented.length} documented responses exercised`,
+    );
     for (const missing of r.notExercised) console.log(`      not exercised: ${missing}`);
     for (const beyond of r.unexercisable) console.log(`      beyond Specmatic (specmatic/unexercisable.yaml): ${beyond}`);
     for (const stale of r.staleUnexercisable) console.log(`      stale entry in specmatic/unexercisable.yaml: ${stale}`);

@@ -26,11 +26,15 @@ try {
   console.log(`fuzz: seed ${seed}, ${runs} requests per operation (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} to reproduce)\n`);
   console.log(`${'operation'.padEnd(32)}${pad('tried', 8)}${pad('accepted', 10)}${pad('rejected', 10)}${pad('by mock', 9)}${pad('failures', 10)}`);
   for (const r of reports) {
-    console.log(`${r.operationId.padEnd(32)}${pad(r.tried, 8)}${pad(r.accepted, 10)}${pad(r.rejected, 10)}${pad(r.rejectedByMock, 9)}${pad(r.failures.length, 10)}`);
+    console.log(
+      `${r.operationId.padEnd(32)}${pad(r.tried, 8)}${pad(r.accepted, 10)}${pad(r.rejected, 10)}${pad(r.rejectedByMock, 9)}${pad(r.failures.length, 10)}`,
+    );
   }
   const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((n, r) => n + f(r), 0);
   const failures = reports.flatMap((r) => r.failures.map((f) => `${r.operationId}: ${f}`));
-  console.log(`\ntotal: ${sum((r) => r.tried)} tried, ${sum((r) => r.accepted)} accepted, ${sum((r) => r.rejected)} rejected, ${failures.length} failures (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\ntotal: ${sum((r) => r.tried)} tried, ${sum((r) => r.accepted)} accepted, ${sum((r) => r.rejected)} rejected, ${failures.length} failures (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const f of failures.slice(0, 20)) console.error(`FAIL ${f}`);
   process.exitCode = failures.length ? 1 : 0;
 } finally {

@@ -1,4 +1,5 @@
-// `npm test`: lint, generated-drift check, build, typecheck, vitest; then the
+// `npm test`: spec lint, code lint/format and unused-code checks, generated-drift
+// check, build, typecheck, vitest; then the
 // plain `N passed, N failed` line CI reads, with vitest's real counts.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,9 @@ const vitest = (project: string) => ({
 
 const steps: { name: string; cmd: string; args: string[]; keepGoing?: boolean }[] = [
   { name: 'lint', cmd: bin('tsx'), args: ['scripts/lint.ts'] },
+  // Code lint and format check (Biome), then unused files, exports and dependencies (knip).
+  { name: 'code lint and format', cmd: bin('biome'), args: ['check', '.'] },
+  { name: 'unused code', cmd: bin('knip'), args: [] },
   { name: 'generated is fresh', cmd: bin('tsx'), args: ['scripts/generate.ts', '--check'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },

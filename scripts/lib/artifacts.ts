@@ -46,7 +46,9 @@ export type Generator = (apis: BundledApi[]) => Promise<Artifact[]> | Artifact[]
 function operationTable(apis: BundledApi[]): string {
   const ops = apis.flatMap((api) => specOperations(api.document).map((op) => ({ api: api.name, ...op })));
   const rows = ops.map(({ api, method, path, operationId, operation }) => {
-    const statuses = Object.keys(operation.responses ?? {}).map(Number).sort((a, b) => a - b);
+    const statuses = Object.keys(operation.responses ?? {})
+      .map(Number)
+      .sort((a, b) => a - b);
     return `export const ${operationId} = { api: '${api}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] } as const;`;
   });
   return `${HEADER}${rows.join('\n')}\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
@@ -88,20 +90,27 @@ function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keywo
  * kept apart from the operation table so browser bundles never carry them.
  */
 function operationFacts(apis: BundledApi[]): string {
-  const facts = Object.fromEntries(apis.flatMap((api) => specOperations(api.document).map((op) => {
-    const wrongMethod = Object.entries((op.operation.responses ?? {}) as Json)
-      .filter(([status, raw]) => resolveRef(api.document, raw, child(op.pointer, 'responses', status)).node?.['x-wrong-method'] === true)
-      .map(([status]) => Number(status))[0];
-    const stateChanging = op.operation['x-state-changing'];
-    if (stateChanging === undefined) throw new Error(`${api.name}: ${op.operationId} has no x-state-changing (lint should have said so)`);
-    return [op.operationId, {
-      stateChanging,
-      ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
-      ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
-      errorBodies: errorBodies(api.document, op),
-      ...(specificCodes(api.document, op).length && { specificCodes: specificCodes(api.document, op) }),
-    }];
-  })));
+  const facts = Object.fromEntries(
+    apis.flatMap((api) =>
+      specOperations(api.document).map((op) => {
+        const wrongMethod = Object.entries((op.operation.responses ?? {}) as Json)
+          .filter(([status, raw]) => resolveRef(api.document, raw, child(op.pointer, 'responses', status)).node?.['x-wrong-method'] === true)
+          .map(([status]) => Number(status))[0];
+        const stateChanging = op.operation['x-state-changing'];
+        if (stateChanging === undefined) throw new Error(`${api.name}: ${op.operationId} has no x-state-changing (lint should have said so)`);
+        return [
+          op.operationId,
+          {
+            stateChanging,
+            ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
+            ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
+            errorBodies: errorBodies(api.document, op),
+            ...(specificCodes(api.document, op).length && { specificCodes: specificCodes(api.document, op) }),
+          },
+        ];
+      }),
+    ),
+  );
   return `${HEADER}export interface OperationFacts {
   /** \`x-state-changing\`: why calling the operation changes state, or false when nothing is stored. */
   readonly stateChanging: string | false;
@@ -124,12 +133,16 @@ export const coreGenerators: Generator[] = [
     { path: 'generated/operations.ts', content: operationTable(apis) },
     { path: 'generated/operation-facts.ts', content: operationFacts(apis) },
   ],
-  (apis) => apis.map((api) => ({
-    path: `generated/bundled/${api.name}.json`,
-    content: JSON.stringify(api.document, null, 2) + '\n',
-  })),
-  async (apis) => Promise.all(apis.map(async (api) => ({
-    path: `generated/types/${api.name}.ts`,
-    content: await typesFor(api),
-  }))),
+  (apis) =>
+    apis.map((api) => ({
+      path: `generated/bundled/${api.name}.json`,
+      content: `${JSON.stringify(api.document, null, 2)}\n`,
+    })),
+  async (apis) =>
+    Promise.all(
+      apis.map(async (api) => ({
+        path: `generated/types/${api.name}.ts`,
+        content: await typesFor(api),
+      })),
+    ),
 ];

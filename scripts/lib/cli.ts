@@ -13,12 +13,20 @@ export function usageExit(name: string, usage: string, message: string): never {
 export function scriptArgs<O extends Options>(name: string, usage: string, options: O, config: { positionals?: boolean; argv?: string[] } = {}) {
   const argv = config.argv ?? process.argv.slice(2);
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: config.positionals ?? false, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: config.positionals ?? false,
+      strict: true,
+    });
     if ((parsed.values as { help?: boolean }).help) {
       console.log(usage);
       process.exit(0);
     }
-    return parsed as unknown as { values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['multiple'] extends true ? string[] : string }; positionals: string[] };
+    return parsed as unknown as {
+      values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['multiple'] extends true ? string[] : string };
+      positionals: string[];
+    };
   } catch (error) {
     return usageExit(name, usage, (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''));
   }

@@ -28,9 +28,7 @@ export interface Drift {
 }
 
 export function findDrift(root: string, wanted: Map<string, string>): Drift {
-  const stale = [...wanted]
-    .filter(([p, c]) => !existsSync(join(root, p)) || readFileSync(join(root, p), 'utf8') !== c)
-    .map(([p]) => p);
+  const stale = [...wanted].filter(([p, c]) => !existsSync(join(root, p)) || readFileSync(join(root, p), 'utf8') !== c).map(([p]) => p);
   const extra = filesUnder(root, 'generated').filter((p) => !wanted.has(p));
   return { stale, extra };
 }

@@ -22,12 +22,14 @@ export function lint(files: string[] = []): LintProblem[] {
     problems: { ruleId: string; severity: 'error' | 'warn'; message: string; location: { source: { ref: string }; pointer: string }[] }[];
   }[];
   if (reports.length === 0) throw new Error(`redocly lint printed no report:\n${result.stderr}`);
-  return reports.flatMap((r) => r.problems).map((p) => ({
-    ruleId: p.ruleId,
-    severity: p.severity,
-    message: p.message,
-    where: p.location[0] ? `${p.location[0].source.ref}${p.location[0].pointer}` : '',
-  }));
+  return reports
+    .flatMap((r) => r.problems)
+    .map((p) => ({
+      ruleId: p.ruleId,
+      severity: p.severity,
+      message: p.message,
+      where: p.location[0] ? `${p.location[0].source.ref}${p.location[0].pointer}` : '',
+    }));
 }
 
 /** Redocly prints one JSON report per API, back to back: split them. */

@@ -32,7 +32,8 @@ const dirOf = (kind: string, api: string, ext = '') => join(repoRoot, 'specmatic
 function documentedResponses(api: string): string[] {
   const doc = JSON.parse(readFileSync(join(repoRoot, 'generated', 'bundled', `${api}.json`), 'utf8'));
   return Object.entries<Record<string, { responses?: object }>>(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses ?? {}).map((status) => `${method.toUpperCase()} ${path} ${status}`)));
+    Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses ?? {}).map((status) => `${method.toUpperCase()} ${path} ${status}`)),
+  );
 }
 
 /** Responses of this API that no Specmatic test can exercise (specmatic/unexercisable.yaml says why). */
@@ -73,7 +74,10 @@ function coveredResponses(output: string): Set<string> {
   let path = '';
   let method = '';
   for (const line of output.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length !== 8 || !/^\d{3}$/.test(cells[4]!)) continue;
     if (cells[1]) [path, method] = [cells[1], cells[2]!];
     if (cells[6] === 'covered') covered.add(`${method} ${path} ${cells[4]}`);

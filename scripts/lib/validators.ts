@@ -136,6 +136,4 @@ async function validatorModule(api: BundledApi): Promise<Artifact> {
   };
 }
 
-export const validatorGenerators: Generator[] = [
-  async (apis) => Promise.all(apis.map(validatorModule)),
-];
+export const validatorGenerators: Generator[] = [async (apis) => Promise.all(apis.map(validatorModule))];

@@ -44,7 +44,8 @@ function parse(argv: string[]): { input: GateInput; format: Format } | 'help' {
     if (positionals.length > 1) throw new GateError(`with --base, give at most one path; got ${positionals.join(' ')}`);
     return { input: { mode: 'ref', ref: values.base, path: positionals[0] ?? '.' }, format };
   }
-  if (positionals.length !== 2) throw new GateError(positionals.length ? `expected <base> <head>, got ${positionals.length} path(s)` : 'missing <base> <head> (or --base <git-ref>)');
+  if (positionals.length !== 2)
+    throw new GateError(positionals.length ? `expected <base> <head>, got ${positionals.length} path(s)` : 'missing <base> <head> (or --base <git-ref>)');
   return { input: { mode: 'paths', base: positionals[0]!, head: positionals[1]! }, format };
 }
 

@@ -27,14 +27,18 @@ function diffOperations(api: string, baseDocument: Obj, headDocument: Obj, log: 
     if (!head) {
       if (base.kind === 'webhook') {
         const gone = !(base.path in headWebhooks);
-        report.breaking(gone ? pointer('webhooks', base.path) : base.pointer, `webhook ${gone ? '' : 'operation '}removed: receivers subscribed to it no longer get these calls`);
+        report.breaking(
+          gone ? pointer('webhooks', base.path) : base.pointer,
+          `webhook ${gone ? '' : 'operation '}removed: receivers subscribed to it no longer get these calls`,
+        );
       } else {
         const gone = !headTemplates.has(pathTemplate(base.path));
         report.breaking(gone ? pointer('paths', base.path) : base.pointer, `${gone ? 'path' : 'operation'} removed: clients calling it get 404/405`);
       }
       continue;
     }
-    if (head.path !== base.path && head.kind === 'path') report.info(pointer('paths', head.path), `path parameters renamed: \`${base.path}\` → \`${head.path}\` (same URL template)`);
+    if (head.path !== base.path && head.kind === 'path')
+      report.info(pointer('paths', head.path), `path parameters renamed: \`${base.path}\` → \`${head.path}\` (same URL template)`);
     for (const rule of OPERATION_RULES) rule({ base, head, baseDocument, headDocument, report });
   }
   for (const [id, head] of after) {

@@ -9,9 +9,7 @@ import { formatText } from './report-text.js';
 
 export type Format = 'text' | 'markdown' | 'json';
 
-export type GateInput =
-  | { mode: 'paths'; base: string; head: string }
-  | { mode: 'ref'; ref: string; path: string };
+export type GateInput = { mode: 'paths'; base: string; head: string } | { mode: 'ref'; ref: string; path: string };
 
 export interface GateResult {
   changes: Change[];

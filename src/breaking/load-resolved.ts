@@ -63,7 +63,10 @@ export function loadResolved(source: Source, root: string): Json {
       return Object.keys(siblings).length ? { ...resolvedTarget, ...(visit(siblings, file, false) as object) } : resolvedTarget;
     }
     return Object.fromEntries(
-      Object.entries(node as Record<string, Json>).map(([key, value]) => [key, literal || LITERAL_KEYS.has(key) || key.startsWith('x-') ? value : visit(value, file, false)]),
+      Object.entries(node as Record<string, Json>).map(([key, value]) => [
+        key,
+        literal || LITERAL_KEYS.has(key) || key.startsWith('x-') ? value : visit(value, file, false),
+      ]),
     );
   };
 

@@ -27,7 +27,8 @@ function parseMediaType(value: string): MediaType {
 const essence = (m: MediaType) => `${m.type}/${m.subtype}`;
 /** `application/problem+json` and `application/json` share the family `application/json`. */
 const family = (m: MediaType) => `${m.type}/${m.suffix ?? m.subtype}`;
-const covers = (range: MediaType, m: MediaType) => range.type === '*' || (range.type === m.type && (range.subtype === '*' || range.subtype === `*+${m.suffix ?? m.subtype}`));
+const covers = (range: MediaType, m: MediaType) =>
+  range.type === '*' || (range.type === m.type && (range.subtype === '*' || range.subtype === `*+${m.suffix ?? m.subtype}`));
 
 /**
  * The key of `candidates` that stands for `wanted`: the same string, the same
@@ -38,12 +39,7 @@ export function findMediaType(wanted: string, candidates: string[]): string | un
   if (candidates.includes(wanted)) return wanted;
   const w = parseMediaType(wanted);
   const parsed = candidates.map((key) => [key, parseMediaType(key)] as const);
-  const tests: Array<(m: MediaType) => boolean> = [
-    (m) => essence(m) === essence(w),
-    (m) => family(m) === family(w),
-    (m) => covers(m, w),
-    (m) => covers(w, m),
-  ];
+  const tests: Array<(m: MediaType) => boolean> = [(m) => essence(m) === essence(w), (m) => family(m) === family(w), (m) => covers(m, w), (m) => covers(w, m)];
   for (const test of tests) {
     const found = parsed.find(([, m]) => test(m));
     if (found) return found[0];

@@ -4,7 +4,10 @@ import { displayPointer, type Change } from './change.js';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(changes: Change[]): string {
-  const rows = changes.map((c) => `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPointer(c.pointer))}\` | ${cell(c.reason)} |`);
+  const rows = changes.map(
+    (c) =>
+      `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPointer(c.pointer))}\` | ${cell(c.reason)} |`,
+  );
   return ['| API | Operation | Pointer | Change |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -15,5 +18,5 @@ export function formatMarkdown(changes: Change[], base: string): string {
   if (!changes.length) sections.push('No contract changes.');
   if (breaking.length) sections.push(`### ⚠️ Breaking changes (${breaking.length})`, table(breaking));
   if (other.length) sections.push(`### Other changes (${other.length})`, table(other));
-  return sections.join('\n\n') + '\n';
+  return `${sections.join('\n\n')}\n`;
 }

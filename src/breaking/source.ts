@@ -57,7 +57,9 @@ function git(repo: string, args: string[]): string {
   try {
     return execFileSync('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString();
   } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new GateError(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
   }
 }
@@ -81,7 +83,11 @@ export function gitSource(repo: string, ref: string): Source {
   const commit = resolveCommit(repo, ref);
   const files = git(repo, ['ls-tree', '-r', '-z', '--name-only', commit]).split('\0').filter(Boolean);
   const fileSet = new Set(files);
-  const clean = (path: string) => posix.normalize(path).replace(/^\.\/?$/, '').replace(/\/$/, '');
+  const clean = (path: string) =>
+    posix
+      .normalize(path)
+      .replace(/^\.\/?$/, '')
+      .replace(/\/$/, '');
   return {
     name: (path) => `${ref}:${path}`,
     join: (from, path) => clean(posix.join(from, path)),

@@ -9,7 +9,18 @@ type Obj = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const SUBSCHEMA = ['additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'contentSchema'];
+const SUBSCHEMA = [
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'not',
+  'contentSchema',
+];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
@@ -25,8 +36,10 @@ export function validateDocument(document: unknown, file: string): asserts docum
     if (typeof value === 'boolean' || seen.has(value)) return;
     const s = object(value, at);
     seen.add(s);
-    if (s.type !== undefined && typeof s.type !== 'string' && !(Array.isArray(s.type) && s.type.every((t) => typeof t === 'string'))) fail(child(at, 'type'), 'must be a string or an array of strings');
-    if (s.required !== undefined && typeof s.required !== 'boolean' && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string'))) fail(child(at, 'required'), 'must be an array of strings');
+    if (s.type !== undefined && typeof s.type !== 'string' && !(Array.isArray(s.type) && s.type.every((t) => typeof t === 'string')))
+      fail(child(at, 'type'), 'must be a string or an array of strings');
+    if (s.required !== undefined && typeof s.required !== 'boolean' && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string')))
+      fail(child(at, 'required'), 'must be an array of strings');
     if (s.enum !== undefined && !Array.isArray(s.enum)) fail(child(at, 'enum'), 'must be an array');
     for (const key of SUBSCHEMA) if (s[key] !== undefined) schema(s[key], child(at, key));
     for (const key of SCHEMA_MAPS) for (const [name, sub] of Object.entries(optionalObject(s[key], child(at, key)))) schema(sub, child(at, key, name));
@@ -82,7 +95,8 @@ export function validateDocument(document: unknown, file: string): asserts docum
           content(r.content, child(opAt, 'responses', status, 'content'));
           headers(r.headers, child(opAt, 'responses', status, 'headers'));
         }
-        if (op.security !== undefined && !(Array.isArray(op.security) && op.security.every(isObject))) fail(child(opAt, 'security'), 'must be an array of objects');
+        if (op.security !== undefined && !(Array.isArray(op.security) && op.security.every(isObject)))
+          fail(child(opAt, 'security'), 'must be an array of objects');
       }
     }
   };
@@ -95,7 +109,8 @@ export function validateDocument(document: unknown, file: string): asserts docum
   }
   pathItems(doc.paths, pointer('paths'));
   pathItems(doc.webhooks, pointer('webhooks'));
-  if (doc.servers !== undefined && !(Array.isArray(doc.servers) && doc.servers.every((s) => isObject(s) && typeof s.url === 'string'))) fail('/servers', 'must be an array of objects with a string `url`');
+  if (doc.servers !== undefined && !(Array.isArray(doc.servers) && doc.servers.every((s) => isObject(s) && typeof s.url === 'string')))
+    fail('/servers', 'must be an array of objects with a string `url`');
   if (doc.security !== undefined && !(Array.isArray(doc.security) && doc.security.every(isObject))) fail('/security', 'must be an array of objects');
   const schemes = optionalObject(optionalObject(doc.components, '/components').securitySchemes, '/components/securitySchemes');
   for (const [name, scheme] of Object.entries(schemes)) object(scheme, child('/components/securitySchemes', name));

@@ -8,7 +8,10 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  mock: { summary: 'serve every API\'s mock on one port (needs Prism: see docs/mock.md)', load: () => import('./mock-command.js') },
-  breaking: { summary: 'compare two OpenAPI 3.0/3.1 specs and fail on breaking changes (needs yaml, content-type: see docs/breaking.md)', load: () => import('./breaking-command.js') },
+  mock: { summary: "serve every API's mock on one port (needs Prism: see docs/mock.md)", load: () => import('./mock-command.js') },
+  breaking: {
+    summary: 'compare two OpenAPI 3.0/3.1 specs and fail on breaking changes (needs yaml, content-type: see docs/breaking.md)',
+    load: () => import('./breaking-command.js'),
+  },
   verify: { summary: 'check a live server against one of the bundled specs (needs Ajv: see docs/verify.md)', load: () => import('./verify-command.js') },
 };

@@ -11,7 +11,9 @@ const USAGE = `usage: rtc-token-apis <command> [options]
        rtc-token-apis --version
 
 commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`).join('\n')}`;
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
+  .join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;

@@ -60,7 +60,12 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The Markdown table's rows as objects keyed by its header cells. */
 function markdownTableRows(markdown: string): Record<string, string>[] {
-  const cells = (line: string) => line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  const cells = (line: string) =>
+    line
+      .replace(/^\s*\|/, '')
+      .replace(/\|\s*$/, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
   const lines = markdown.split('\n').filter((l) => l.trim().startsWith('|'));
   const [header, , ...rows] = lines;
   if (!header) return [];

@@ -25,11 +25,17 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   });
   let mock;
   try {
-    mock = await startMockServer({ port: options.port, host: options.host, logFormat: options.logFormat, log: options.quiet ? undefined : (line) => console.log(line) });
+    mock = await startMockServer({
+      port: options.port,
+      host: options.host,
+      logFormat: options.logFormat,
+      log: options.quiet ? undefined : (line) => console.log(line),
+    });
   } catch (error) {
-    const message = error instanceof MockPortInUseError
-      ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
-      : (error as Error)?.message ?? String(error);
+    const message =
+      error instanceof MockPortInUseError
+        ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
+        : ((error as Error)?.message ?? String(error));
     console.error(`rtc-token-apis mock: ${message}`);
     return 1;
   }

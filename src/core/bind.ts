@@ -29,5 +29,6 @@ export interface OperationBinder<Ops> {
 export function operationBinder<Ops>(ctx: CallContext): OperationBinder<Ops> {
   // The overloads carry the types; the one implementation only forwards.
   return (meta: OperationMeta, toInput: (arg: any) => CallInput = asBody) =>
-    (arg: unknown, options?: CallOptions) => callOperation(ctx, meta, toInput(arg), options) as Promise<any>;
+    (arg: unknown, options?: CallOptions) =>
+      callOperation(ctx, meta, toInput(arg), options) as Promise<any>;
 }

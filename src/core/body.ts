@@ -5,7 +5,10 @@ import { untilAborted } from './timer.js';
 
 /** A body (declared or streamed) larger than the limit. `status` is the response's, when reading one. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number, readonly status?: number) {
+  constructor(
+    readonly limit: number,
+    readonly status?: number,
+  ) {
     super(`body is larger than ${limit} bytes`);
     this.name = 'BodyTooLargeError';
   }
@@ -37,15 +40,23 @@ function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
  * buffering them. With `signal`, an abort cancels the read (a body trickling
  * in cannot hold the reader past its deadline) and rejects with its reason.
  */
-export async function readTextCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number, status?: number, signal?: AbortSignal): Promise<string> {
+export async function readTextCapped(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  limit: number,
+  status?: number,
+  signal?: AbortSignal,
+): Promise<string> {
   if (!body) return '';
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const read = signal ? () => untilAborted(() => reader.read(), signal).catch(async (error: unknown) => {
-    if (signal.aborted) await reader.cancel().catch(() => {});
-    throw error;
-  }) : () => reader.read();
+  const read = signal
+    ? () =>
+        untilAborted(() => reader.read(), signal).catch(async (error: unknown) => {
+          if (signal.aborted) await reader.cancel().catch(() => {});
+          throw error;
+        })
+    : () => reader.read();
   for (;;) {
     const { done, value } = await read();
     if (done) break;

@@ -81,7 +81,12 @@ function requestIdOf(response: Response, secrets: () => readonly string[]): stri
 /** `secrets` is only called on failure: the success path builds no secret list. */
 function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
   if (text.trim() === '') {
-    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response, secrets), reason: 'empty body where JSON was expected' });
+    throw new ResponseBodyError({
+      operationId,
+      status: response.status,
+      requestId: requestIdOf(response, secrets),
+      reason: 'empty body where JSON was expected',
+    });
   }
   try {
     return JSON.parse(text);
@@ -90,7 +95,12 @@ function parseJson(operationId: string, response: Response, text: string, secret
     // No cause: JSON.parse quotes a cut-off piece of the body in its message.
     const type = scrubAndCut(response.headers.get('content-type') ?? 'no content-type', secrets(), 100);
     const snippet = scrubAndCut(text, secrets(), 80).replace(/\s+/g, ' ');
-    throw new ResponseBodyError({ operationId, status: response.status, requestId: requestIdOf(response, secrets), reason: `body is not valid JSON (${type}): ${snippet}` });
+    throw new ResponseBodyError({
+      operationId,
+      status: response.status,
+      requestId: requestIdOf(response, secrets),
+      reason: `body is not valid JSON (${type}): ${snippet}`,
+    });
   }
 }
 
@@ -177,7 +187,14 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
 }
 
 /** One request under its deadline, every outcome mapped to the body or one typed error. */
-async function attempt(ctx: CallContext, op: OperationMeta, input: CallInput, headers: Record<string, string> | undefined, deadline: Deadline, options?: CallOptions): Promise<unknown> {
+async function attempt(
+  ctx: CallContext,
+  op: OperationMeta,
+  input: CallInput,
+  headers: Record<string, string> | undefined,
+  deadline: Deadline,
+  options?: CallOptions,
+): Promise<unknown> {
   let response: Response | undefined;
   const secrets = () => callSecrets(ctx, input, headers);
   try {

@@ -51,13 +51,19 @@ export interface ContextInit<Paths extends {}> extends ClientOptions {
 
 function checkBytes(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isSafeInteger(value)) throw new ConfigError(`${name} must be a positive whole number of bytes; got ${String(value)}`);
+  if (typeof value !== 'number' || !(value > 0) || !Number.isSafeInteger(value))
+    throw new ConfigError(`${name} must be a positive whole number of bytes; got ${String(value)}`);
   return value;
 }
 
 function checkValidation(value: Validation | undefined): Validation | undefined {
   if (value === undefined) return undefined;
-  if (!value || typeof value !== 'object' || (value.request !== undefined && typeof value.request !== 'function') || (value.response !== undefined && typeof value.response !== 'function')) {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    (value.request !== undefined && typeof value.request !== 'function') ||
+    (value.response !== undefined && typeof value.response !== 'function')
+  ) {
     throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalwireValidation()');
   }
   return value;

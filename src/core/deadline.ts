@@ -11,7 +11,10 @@ export class Deadline {
   private readonly timer: Timer;
   private readonly onCallerAbort?: () => void;
 
-  constructor(readonly timeoutMs: number, private readonly callerSignal?: AbortSignal | null) {
+  constructor(
+    readonly timeoutMs: number,
+    private readonly callerSignal?: AbortSignal | null,
+  ) {
     this.signal = this.controller.signal;
     this.timer = startTimer(timeoutMs, () => {
       this.timedOut = true;

@@ -42,7 +42,6 @@ export class HttpError<Status extends number = number, Body = unknown> extends R
     this.requestId = init.requestId;
     this.retryAfterMs = init.retryAfterMs;
   }
-
 }
 
 /** The request never got a response: DNS, refused or reset connection, TLS. */

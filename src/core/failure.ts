@@ -26,9 +26,12 @@ export function classifyFailure(operationId: string, error: unknown, deadline: D
   }
   const code = causeCode(error);
   const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
-  const detail = status === undefined
-    ? (code ? `${code}` : 'the request failed before a response arrived')
-    : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
+  const detail =
+    status === undefined
+      ? code
+        ? `${code}`
+        : 'the request failed before a response arrived'
+      : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
   // Keep only the low-level cause (it carries the socket error code), as a scrubbed copy.
   const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
   return new NetworkError(operationId, detail, beforeSend && status === undefined, scrubError(cause, secrets));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ownPackageJson } from './package-json.js';
 
 /** What each optional feature needs, besides the clients' own dependencies. */
-export const FEATURE_PEERS = {
+const FEATURE_PEERS = {
   mock: ['@stoplight/prism-core', '@stoplight/prism-http', 'swagger-ui-dist'],
   verify: ['ajv', 'ajv-formats'],
   breaking: ['yaml', 'content-type'],
@@ -23,7 +23,9 @@ export class MissingDependencyError extends Error {
   readonly install: string;
   constructor(feature: Feature, packages: readonly string[]) {
     const install = `npm install --save-exact ${packages.join(' ')}`;
-    super(`rtc-token-apis ${feature} needs ${packages.length === 1 ? 'a package' : 'packages'} that ${packages.length === 1 ? 'is' : 'are'} not installed: ${packages.join(', ')}. Install with: ${install}`);
+    super(
+      `rtc-token-apis ${feature} needs ${packages.length === 1 ? 'a package' : 'packages'} that ${packages.length === 1 ? 'is' : 'are'} not installed: ${packages.join(', ')}. Install with: ${install}`,
+    );
     this.name = 'MissingDependencyError';
     this.feature = feature;
     this.packages = packages;
@@ -47,5 +49,8 @@ export function requirePeers(feature: Feature): void {
   });
   if (missing.length === 0) return;
   const versions = ownPackageJson().peerDependencies ?? {};
-  throw new MissingDependencyError(feature, missing.map((name) => (versions[name] ? `${name}@${versions[name]}` : name)));
+  throw new MissingDependencyError(
+    feature,
+    missing.map((name) => (versions[name] ? `${name}@${versions[name]}` : name)),
+  );
 }

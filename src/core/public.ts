@@ -1,5 +1,17 @@
 // What every entry point re-exports: the error classes and shared types.
-export { RtcApiError, HttpError, NetworkError, TimeoutError, AbortError, ResponseBodyError, ProviderError, RequestValidationError, ConfigError, type ErrorKind, type ValidationIssue } from './errors.js';
+export {
+  RtcApiError,
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  ResponseBodyError,
+  ProviderError,
+  RequestValidationError,
+  ConfigError,
+  type ErrorKind,
+  type ValidationIssue,
+} from './errors.js';
 export type { CallOptions, HeaderProvider } from './call.js';
 export type { ClientOptions, TransportOptions } from './client.js';
 export { isOperationError } from './operation-error.js';

@@ -41,7 +41,6 @@ export interface RetryPolicy {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-{ RETRY_DEFAULTS };
 const MAX_ATTEMPTS_LIMIT = 10;
 
 function duration(value: number | undefined, name: string, fallback: number): number {

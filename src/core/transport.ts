@@ -7,7 +7,6 @@ import { DEFAULTS } from './defaults.js';
 import { classifyFailure } from './failure.js';
 import { secretList } from './secrets.js';
 
-
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Error responses whose body was cut at the cap: their text may end in part of a secret. */
@@ -24,15 +23,17 @@ export function wasTruncated(response: Response): boolean {
  */
 function truncateStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
   let size = 0;
-  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      const room = limit - size;
-      size += chunk.byteLength;
-      if (size <= limit) return controller.enqueue(chunk);
-      if (room > 0) controller.enqueue(chunk.subarray(0, room));
-      controller.terminate();
-    },
-  }));
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        const room = limit - size;
+        size += chunk.byteLength;
+        if (size <= limit) return controller.enqueue(chunk);
+        if (room > 0) controller.enqueue(chunk.subarray(0, room));
+        controller.terminate();
+      },
+    }),
+  );
 }
 
 export interface Transport {

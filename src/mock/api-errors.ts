@@ -21,7 +21,9 @@ type Facts = Record<string, { specificCodes?: readonly { attribute: string; keyw
  * `invalid_parameter`: the spec's examples marked `x-schema-keyword`.
  */
 const SPECIFIC_CODES: Record<string, { code: string; when: string }> = Object.fromEntries(
-  Object.values(operationFacts as Facts).flatMap((f) => f.specificCodes ?? []).map((c) => [`${c.attribute} ${c.keyword}`, { code: c.code, when: c.when }]),
+  Object.values(operationFacts as Facts)
+    .flatMap((f) => f.specificCodes ?? [])
+    .map((c) => [`${c.attribute} ${c.keyword}`, { code: c.code, when: c.when }]),
 );
 
 /** The specific codes that can apply to this operation's body, described for people. */

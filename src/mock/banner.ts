@@ -11,7 +11,7 @@ export function startupBanner(mock: Pick<MockServer, 'url' | 'apis'>): string {
   lines.push(
     '',
     'Pick a documented response: -H "Prefer: code=404" or -H "Prefer: example=NAME"; without headers: ?__code=404 or ?__example=NAME.',
-    'Invalid requests get the API\'s own error body; each request is logged on one line.',
+    "Invalid requests get the API's own error body; each request is logged on one line.",
     `Interactive reference (try-it against this mock): ${mock.url}/docs/`,
     `Test-suite controls: GET ${mock.url}/__mock/requests, POST ${mock.url}/__mock/once, POST ${mock.url}/__mock/reset`,
   );

@@ -79,7 +79,14 @@ function issuePair(input: BehaviourInput, template: { token: string; refresh_tok
 }
 
 const proconf: Behaviour = {
-  rules: [{ status: 200, scenario: 'token for the request', trigger: 'a valid request without `example=` (with or without `code=200`)', back: 'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d' }],
+  rules: [
+    {
+      status: 200,
+      scenario: 'token for the request',
+      trigger: 'a valid request without `example=` (with or without `code=200`)',
+      back: 'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d',
+    },
+  ],
   respond: (input) => {
     const template = exampleValue(input.operation, input.status)?.data;
     if (input.status !== 200 || typeof template !== 'string') return undefined;
@@ -91,30 +98,60 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   get_proconf_token: proconf,
   create_proconf_token: proconf,
   reset_conference_token: {
-    rules: [{ status: 200, scenario: 'new token each reset', trigger: 'a valid request without `example=`', back: 'the `id` from the path and a new `token` string on every call' }],
+    rules: [
+      {
+        status: 200,
+        scenario: 'new token each reset',
+        trigger: 'a valid request without `example=`',
+        back: 'the `id` from the path and a new `token` string on every call',
+      },
+    ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
       if (!firstSuccess(input.operation).code.startsWith(String(input.status)) || typeof template?.token !== 'string') return undefined;
-      return { status: input.status, body: { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) }, detail: 'new conference token' };
+      return {
+        status: input.status,
+        body: { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) },
+        detail: 'new conference token',
+      };
     },
   },
   create_subscriber_token: {
     rules: [
-      { status: 200, scenario: 'tokens for the reference', trigger: 'a valid request without `example=`', back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call' },
-      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
+      {
+        status: 200,
+        scenario: 'tokens for the reference',
+        trigger: 'a valid request without `example=`',
+        back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call',
+      },
+      {
+        status: 422,
+        scenario: 'expire_at in the past (stateful)',
+        trigger: 'a body whose `expire_at` is not in the future',
+        back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
+      },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
       if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
       const rejected = expiredAt(input);
       if (rejected) return rejected;
-      return { status: input.status, body: { subscriber_id: subscriberIdFor(String(input.body.reference)), ...issuePair(input, template, input.body.expire_at) }, detail: 'tokens minted for the reference' };
+      return {
+        status: input.status,
+        body: { subscriber_id: subscriberIdFor(String(input.body.reference)), ...issuePair(input, template, input.body.expire_at) },
+        detail: 'tokens minted for the reference',
+      };
     },
   },
   create_subscriber_guest_token: {
     rules: [
       { status: 201, scenario: 'new guest tokens', trigger: 'a valid request without `example=`', back: 'a new `token` and `refresh_token` each call' },
-      { status: 422, scenario: 'expire_at in the past (stateful)', trigger: 'a body whose `expire_at` is not in the future', back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`' },
+      {
+        status: 422,
+        scenario: 'expire_at in the past (stateful)',
+        trigger: 'a body whose `expire_at` is not in the future',
+        back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
+      },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
@@ -124,16 +161,32 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   },
   refresh_subscriber_token: {
     rules: [
-      { status: 201, scenario: 'refresh once', trigger: 'a valid request without `example=`; a `refresh_token` this mock issued works on its first use', back: 'a new token pair (new strings each call); an issued refresh token is then spent' },
-      { status: 422, scenario: 'refresh token reused or expired (stateful)', trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min', back: 'the documented `token_expired` example' },
-      { status: 422, scenario: 'access token sent (stateful)', trigger: 'an access `token` this mock issued, in `refresh_token`', back: 'the documented `not_a_refresh_token` example' },
+      {
+        status: 201,
+        scenario: 'refresh once',
+        trigger: 'a valid request without `example=`; a `refresh_token` this mock issued works on its first use',
+        back: 'a new token pair (new strings each call); an issued refresh token is then spent',
+      },
+      {
+        status: 422,
+        scenario: 'refresh token reused or expired (stateful)',
+        trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min',
+        back: 'the documented `token_expired` example',
+      },
+      {
+        status: 422,
+        scenario: 'access token sent (stateful)',
+        trigger: 'an access `token` this mock issued, in `refresh_token`',
+        back: 'the documented `not_a_refresh_token` example',
+      },
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
       if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
       const sent = String(input.body.refresh_token);
       const issued = input.state.lookup(sent);
-      if (input.stateful && issued?.kind === 'access') return documented422(input.operation, 'not_a_refresh_token', 'stateful: an access token is not a refresh token');
+      if (input.stateful && issued?.kind === 'access')
+        return documented422(input.operation, 'not_a_refresh_token', 'stateful: an access token is not a refresh token');
       if (input.stateful && issued && (issued.used || issued.expiresAt <= input.nowSeconds)) {
         return documented422(input.operation, 'token_expired', `stateful: this refresh token was ${issued.used ? 'already used' : 'past its lifetime'}`);
       }

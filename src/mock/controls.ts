@@ -74,13 +74,21 @@ export class ControlState {
 
   force(operationId: string, response: ForcedResponse): void {
     const operation = this.operations().find((op) => op.iid === operationId);
-    if (!operation) throw new MockControlError(`no operation "${operationId}" in the mock; it serves: ${this.operations().map((op) => op.iid).join(', ')}`);
+    if (!operation)
+      throw new MockControlError(
+        `no operation "${operationId}" in the mock; it serves: ${this.operations()
+          .map((op) => op.iid)
+          .join(', ')}`,
+      );
     const times = response.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new MockControlError(`times must be a positive integer; got ${String(response.times)}`);
     if (response.status === undefined && response.example === undefined) throw new MockControlError('give a status, an example name, or both');
     let scenario: Scenario;
     try {
-      scenario = resolveScenario(operation, { ...(response.status !== undefined && { code: response.status }), ...(response.example !== undefined && { example: response.example }) });
+      scenario = resolveScenario(operation, {
+        ...(response.status !== undefined && { code: response.status }),
+        ...(response.example !== undefined && { example: response.example }),
+      });
     } catch (error) {
       throw error instanceof ScenarioError ? new MockControlError(error.message) : error;
     }

@@ -34,7 +34,11 @@ function examplePath(operation: IHttpOperation): string {
 export function curlFor(baseUrl: string, operation: IHttpOperation): string {
   const body = firstExample(operation.request?.body?.contents?.[0] as never);
   const args = [
-    'curl', '-sS', '-X', operation.method.toUpperCase(), quote(baseUrl + examplePath(operation)),
+    'curl',
+    '-sS',
+    '-X',
+    operation.method.toUpperCase(),
+    quote(baseUrl + examplePath(operation)),
     ...authArgs(operation),
     ...(body === undefined ? [] : ['-H', quote('Content-Type: application/json'), '-d', quote(JSON.stringify(body))]),
   ];

@@ -75,7 +75,13 @@ interface MockContext {
   now: () => number;
 }
 
-async function mockOne(ctx: MockContext, operation: IHttpOperation, req: IncomingMessage, bare: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
+async function mockOne(
+  ctx: MockContext,
+  operation: IHttpOperation,
+  req: IncomingMessage,
+  bare: IHttpRequest,
+  query: Record<string, string | string[]>,
+): Promise<Outcome> {
   const { prism } = ctx;
   const operationId = operation.iid;
   const limit = bodyLimitOf(operationId);
@@ -119,8 +125,13 @@ async function mockOne(ctx: MockContext, operation: IHttpOperation, req: Incomin
     // A request equal to a named success example is still a valid request: it gets a minted body too.
     const behaviour = operationId && (scenario.example === undefined || paired !== undefined) && reply.status < 300 ? BEHAVIOURS[operationId] : undefined;
     const behaved = behaviour?.respond({
-      operation, body, status: reply.status, pathParams: operation.path.includes('{') ? pathParams(operation.path, bare.url.path) : {},
-      stateful: ctx.stateful && scenario.code === undefined, state: ctx.controls.state, nowSeconds: ctx.now(),
+      operation,
+      body,
+      status: reply.status,
+      pathParams: operation.path.includes('{') ? pathParams(operation.path, bare.url.path) : {},
+      stateful: ctx.stateful && scenario.code === undefined,
+      state: ctx.controls.state,
+      nowSeconds: ctx.now(),
     });
     if (behaved) {
       reply.status = behaved.status;
@@ -177,7 +188,8 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     try {
       return await mockOne(ctx, routed.operation, req, input, query);
     } catch (error) {
-      if (error instanceof ScenarioError) return { reply: problem(400, 'Unknown mock scenario', error.message), operationId: routed.operation.iid, detail: error.message };
+      if (error instanceof ScenarioError)
+        return { reply: problem(400, 'Unknown mock scenario', error.message), operationId: routed.operation.iid, detail: error.message };
       throw error;
     }
   }
@@ -193,17 +205,25 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     send(res, outcome.reply, corsHeaders(req));
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
     if (!outcome.internal && req.method !== 'OPTIONS') {
-      ctx.controls.record({ method: req.method ?? 'GET', path, ...(outcome.operationId && { operationId: outcome.operationId }), ...(outcome.body !== undefined && { body: outcome.body }), status: outcome.reply.status });
-    }
-    try {
-      options.log?.(format({
+      ctx.controls.record({
         method: req.method ?? 'GET',
         path,
+        ...(outcome.operationId && { operationId: outcome.operationId }),
+        ...(outcome.body !== undefined && { body: outcome.body }),
         status: outcome.reply.status,
-        operationId: outcome.operationId,
-        ms: performance.now() - started,
-        detail: outcome.detail,
-      }));
+      });
+    }
+    try {
+      options.log?.(
+        format({
+          method: req.method ?? 'GET',
+          path,
+          status: outcome.reply.status,
+          operationId: outcome.operationId,
+          ms: performance.now() - started,
+          detail: outcome.detail,
+        }),
+      );
     } catch {
       // A failing log callback must not take the mock down; the reply is already sent.
     }

@@ -14,15 +14,18 @@ type Bag = Record<PropertyKey, unknown>;
  * never touch the real one.
  */
 function lazyObject(target: () => Bag, fixed: Map<PropertyKey, unknown> = new Map()): Bag {
-  return new Proxy({}, {
-    get: (_, key) => (fixed.has(key) ? fixed.get(key) : target()[key]),
-    has: (_, key) => key in target(),
-    ownKeys: () => Reflect.ownKeys(target()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const d = Reflect.getOwnPropertyDescriptor(target(), key);
-      return d && { ...d, configurable: true };
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => (fixed.has(key) ? fixed.get(key) : target()[key]),
+      has: (_, key) => key in target(),
+      ownKeys: () => Reflect.ownKeys(target()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(target(), key);
+        return d && { ...d, configurable: true };
+      },
     },
-  });
+  );
 }
 
 function registerLazy(from: NodeJS.Require, id: string, objectExports: string[]): void {

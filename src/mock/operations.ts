@@ -15,14 +15,16 @@ export interface MockApi {
 
 /** `/api/fabric/subscribers/tokens` -> `/api/fabric`; `/proconfToken` -> `/proconfToken`. */
 function basePathOf(path: string): string {
-  return '/' + path.split('/').filter(Boolean).slice(0, 2).join('/');
+  return `/${path.split('/').filter(Boolean).slice(0, 2).join('/')}`;
 }
 
 /** The shipped bundles, or the given documents (a `--watch` reload). */
 export async function loadMockApis(documents: BundledSpec[] = loadBundledSpecs()): Promise<MockApi[]> {
-  return Promise.all(documents.map(async ({ name, document }) => {
-    const pristine = structuredClone(document);
-    const operations = await getHttpOperationsFromSpec(document);
-    return { name, basePath: basePathOf(operations[0]?.path ?? '/'), operations, document: pristine };
-  }));
+  return Promise.all(
+    documents.map(async ({ name, document }) => {
+      const pristine = structuredClone(document);
+      const operations = await getHttpOperationsFromSpec(document);
+      return { name, basePath: basePathOf(operations[0]?.path ?? '/'), operations, document: pristine };
+    }),
+  );
 }

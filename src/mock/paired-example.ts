@@ -24,11 +24,14 @@ export function requestExampleNames(operation: IHttpOperation): Set<string> {
 /** Path parameter values by name, read with the operation's own template. */
 function pathValues(template: string, path: string): Record<string, string> | undefined {
   const names: string[] = [];
-  const source = template.split(/(\{[^}]+\})/).map((part) => {
-    if (!part.startsWith('{')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    names.push(part.slice(1, -1));
-    return '([^/]+)';
-  }).join('');
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      if (!part.startsWith('{')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part.slice(1, -1));
+      return '([^/]+)';
+    })
+    .join('');
   const match = new RegExp(`^${source}$`).exec(path);
   if (!match) return undefined;
   try {

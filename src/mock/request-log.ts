@@ -36,7 +36,10 @@ const name = (n: string) => (declaredNames().has(n) ? n : '(an undeclared name, 
 function safeDetail(detail: string): string {
   return detail
     .replace(/'([^']*)'/g, (_m, n: string) => `'${name(n)}'`)
-    .replace(/\bproperty ([A-Za-z0-9_$.-]+)/g, (_m, n: string) => `property ${n.split('.').every((p) => declaredNames().has(p) || /^\d+$/.test(p)) ? n : '(an undeclared name, not shown)'}`)
+    .replace(
+      /\bproperty ([A-Za-z0-9_$.-]+)/g,
+      (_m, n: string) => `property ${n.split('.').every((p) => declaredNames().has(p) || /^\d+$/.test(p)) ? n : '(an undeclared name, not shown)'}`,
+    )
     .replace(/"[^"]*"|`[^`]*`/g, '"…"')
     .replace(/\bgot [^;]*/g, 'got a value that is not shown');
 }

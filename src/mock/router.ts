@@ -6,10 +6,13 @@ import type { IHttpOperation } from '@stoplight/types';
 
 export type Routed = { operation: IHttpOperation } | { operation?: undefined; status: 404 | 405; detail: string };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function pattern(template: string): RegExp {
-  const source = template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : escape(part))).join('');
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '[^/]+' : escapeRegExp(part)))
+    .join('');
   return new RegExp(`^${source}$`);
 }
 

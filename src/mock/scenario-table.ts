@@ -14,7 +14,7 @@ const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.leng
 /** JSON with tokens shortened, safe inside a table cell. */
 function compact(value: unknown): string {
   const json = JSON.stringify(value, (_k, v: unknown) => (isTokenLike(v) ? `${v.slice(0, 12)}…` : v));
-  return '`' + json.replace(/\|/g, '\\|') + '`';
+  return `\`${json.replace(/\|/g, '\\|')}\``;
 }
 
 /** Prism answers an invalid request with 422, else 400 (security failures win, with 401). */
@@ -29,15 +29,19 @@ function requiresCredential(operation: IHttpOperation): boolean {
 function naturalRows(operation: IHttpOperation, code: string, firstExample: unknown): string[][] {
   const rows: string[][] = [];
   if (code === invalidStatus(operation)) {
-    const what = operation.request?.body ? 'a body that breaks the schema (e.g. a missing required field, a wrong type or format)' : 'a path parameter that breaks the schema (e.g. `id` not a uuid)';
+    const what = operation.request?.body
+      ? 'a body that breaks the schema (e.g. a missing required field, a wrong type or format)'
+      : 'a path parameter that breaks the schema (e.g. `id` not a uuid)';
     const codes = ['`missing_required_parameter`', '`invalid_parameter`', ...specificCodesFor(operation)].join(', ');
     const back = hasValidationErrorList(operation, Number(code))
       ? `\`{"errors":[…]}\`, one item per actual violation (${codes}); \`attribute\` = the field`
       : compact(firstExample);
     rows.push(['invalid request', what, back]);
   }
-  if (code === '401' && requiresCredential(operation)) rows.push(['missing credential', 'no `Authorization` header, or one of the wrong scheme', compact(firstExample)]);
-  if (code === '413' && bodyLimitOf(operation.iid) !== undefined) rows.push(['body too large', `a body over ${bodyLimitOf(operation.iid)} bytes`, compact(firstExample)]);
+  if (code === '401' && requiresCredential(operation))
+    rows.push(['missing credential', 'no `Authorization` header, or one of the wrong scheme', compact(firstExample)]);
+  if (code === '413' && bodyLimitOf(operation.iid) !== undefined)
+    rows.push(['body too large', `a body over ${bodyLimitOf(operation.iid)} bytes`, compact(firstExample)]);
   return rows;
 }
 
@@ -55,7 +59,9 @@ function operationRows(operation: IHttpOperation): string[] {
           i === 0 && !minted && `\`Prefer: code=${response.code}\` or \`?__code=${response.code}\``,
           `\`Prefer: example=${e.key}\` or \`?__example=${e.key}\``,
           paired.has(e.key) && !minted && `or send the request example \`${e.key}\``,
-        ].filter(Boolean).join('; ');
+        ]
+          .filter(Boolean)
+          .join('; ');
         const isDefault = i === 0 && !minted && response === operation.responses.find((r) => r.code.startsWith('2'));
         return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
       }),

@@ -26,7 +26,11 @@ export function parsePrefer(header: string | undefined): Record<string, string> 
   for (const part of header.split(/[,;]/)) {
     const [key, ...rest] = part.split('=');
     const name = key?.trim().toLowerCase();
-    if (name && rest.length) out[name] = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    if (name && rest.length)
+      out[name] = rest
+        .join('=')
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
   }
   return out;
 }
@@ -43,9 +47,7 @@ export function readScenario(prefer: string | undefined, query: Record<string, s
 
 /** Every documented status with its named examples, e.g. `401: unauthorized, expired_credential`. */
 function describeScenarios(operation: IHttpOperation): string {
-  return operation.responses
-    .map((r) => `${r.code}${examplesOf(operation, r.code).length ? ` (${examplesOf(operation, r.code).join(', ')})` : ''}`)
-    .join(', ');
+  return operation.responses.map((r) => `${r.code}${examplesOf(operation, r.code).length ? ` (${examplesOf(operation, r.code).join(', ')})` : ''}`).join(', ');
 }
 
 function examplesOf(operation: IHttpOperation, code: string): string[] {

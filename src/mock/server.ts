@@ -46,7 +46,10 @@ export interface MockServer extends MockControls {
 
 /** The port is taken: a one-line, actionable message instead of a stack trace. */
 export class MockPortInUseError extends Error {
-  constructor(readonly port: number, readonly host: string) {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
     super(`port ${port} on ${host} is already in use; choose another port (0 picks a free one)`);
     this.name = 'MockPortInUseError';
   }
@@ -104,11 +107,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
-  const describeApis = (list: MockApi[]) => list.map((a) => ({
-    name: a.name,
-    basePath: a.basePath,
-    endpoints: a.operations.map((op) => ({ api: a.name, operationId: op.iid ?? op.id, method: op.method.toUpperCase(), path: op.path, curl: curlFor(url, op) })),
-  }));
+  const describeApis = (list: MockApi[]) =>
+    list.map((a) => ({
+      name: a.name,
+      basePath: a.basePath,
+      endpoints: a.operations.map((op) => ({
+        api: a.name,
+        operationId: op.iid ?? op.id,
+        method: op.method.toUpperCase(),
+        path: op.path,
+        curl: curlFor(url, op),
+      })),
+    }));
   const mock: MockServer = {
     url,
     port,

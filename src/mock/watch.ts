@@ -23,7 +23,8 @@ export interface WatchOptions {
   onSettled?: (reloaded: boolean) => void;
 }
 
-const REDOCLY_HINT = '--watch bundles the specs with @redocly/openapi-core: install it (npm install --save-dev @redocly/openapi-core) or run the mock from the repository';
+const REDOCLY_HINT =
+  '--watch bundles the specs with @redocly/openapi-core: install it (npm install --save-dev @redocly/openapi-core) or run the mock from the repository';
 
 type RedoclyCore = typeof import('@redocly/openapi-core');
 
@@ -38,19 +39,21 @@ async function loadBundler(): Promise<RedoclyCore> {
 
 async function bundleAll(core: RedoclyCore, root: string): Promise<{ name: string; document: Record<string, unknown> }[]> {
   const config = await core.loadConfig({ configPath: join(root, 'redocly.yaml') });
-  return Promise.all(Object.entries(config.apis).map(async ([name, api]) => {
-    const file = isAbsolute(api.root) ? api.root : join(root, api.root);
-    const shown = relative(root, file);
-    let result;
-    try {
-      result = await core.bundle({ ref: file, config, dereference: false });
-    } catch (error) {
-      throw new Error(`${shown} does not bundle (${(error as Error).message.split('\n')[0]})`);
-    }
-    const problem = result.problems.find((p) => p.severity === 'error');
-    if (problem) throw new Error(`${shown} does not bundle (${problem.message.split('\n')[0]})`);
-    return { name, document: result.bundle.parsed as Record<string, unknown> };
-  }));
+  return Promise.all(
+    Object.entries(config.apis).map(async ([name, api]) => {
+      const file = isAbsolute(api.root) ? api.root : join(root, api.root);
+      const shown = relative(root, file);
+      let result;
+      try {
+        result = await core.bundle({ ref: file, config, dereference: false });
+      } catch (error) {
+        throw new Error(`${shown} does not bundle (${(error as Error).message.split('\n')[0]})`);
+      }
+      const problem = result.problems.find((p) => p.severity === 'error');
+      if (problem) throw new Error(`${shown} does not bundle (${problem.message.split('\n')[0]})`);
+      return { name, document: result.bundle.parsed as Record<string, unknown> };
+    }),
+  );
 }
 
 /** Starts watching; rejects at once (before any change) when the bundler is missing. */

@@ -33,11 +33,15 @@ export interface ProconfAdminClient extends ReturnType<typeof bind> {
 }
 
 function build(options: ProconfAdminClientOptions, middleware: RawMiddleware): ProconfAdminClient {
-  if (!options || typeof options.baseUrl !== 'string') throw new ConfigError('baseUrl is required: the admin backend origin, e.g. https://admin.your-company.com');
-  if (options.headers !== undefined && typeof options.headers !== 'function') throw new ConfigError('headers must be a function returning a headers object (or a promise of one)');
+  if (!options || typeof options.baseUrl !== 'string')
+    throw new ConfigError('baseUrl is required: the admin backend origin, e.g. https://admin.your-company.com');
+  if (options.headers !== undefined && typeof options.headers !== 'function')
+    throw new ConfigError('headers must be a function returning a headers object (or a promise of one)');
   const baseUrl = checkBaseUrl(options.baseUrl, { name: 'baseUrl', sendsCredentials: options.headers !== undefined });
   if (/\/api$/.test(baseUrl)) {
-    throw new ConfigError('baseUrl must be the admin backend origin without the /api suffix (the client adds /api/proconf-token), e.g. https://admin.your-company.com');
+    throw new ConfigError(
+      'baseUrl must be the admin backend origin without the /api suffix (the client adds /api/proconf-token), e.g. https://admin.your-company.com',
+    );
   }
   const ctx = createContext<paths>({ ...options, baseUrl, headers: options.headers });
   return Object.freeze({

@@ -35,23 +35,26 @@ export interface ProconfAppClient extends ReturnType<typeof bind> {
 
 function defaultOrigin(): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  if (!origin || origin === 'null') throw new ConfigError('baseUrl is required outside a browser page: the URL of your application server, e.g. https://app.example.net');
+  if (!origin || origin === 'null')
+    throw new ConfigError('baseUrl is required outside a browser page: the URL of your application server, e.g. https://app.example.net');
   return origin;
 }
 
 function build(options: ProconfAppClientOptions, middleware: RawMiddleware): ProconfAppClient {
   if (options.credentials !== undefined && typeof options.credentials !== 'function') {
-    throw new ConfigError('credentials must be a function returning the user\'s bearer token (or a promise of it)');
+    throw new ConfigError("credentials must be a function returning the user's bearer token (or a promise of it)");
   }
   const provider = options.credentials;
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: provider !== undefined });
   const ctx = createContext<paths>({
     ...options,
     baseUrl,
-    headers: provider && (async () => {
-      const token = await provider();
-      return token ? { Authorization: `Bearer ${token}` } : undefined;
-    }),
+    headers:
+      provider &&
+      (async () => {
+        const token = await provider();
+        return token ? { Authorization: `Bearer ${token}` } : undefined;
+      }),
   });
   return Object.freeze({
     ...bind(ctx),

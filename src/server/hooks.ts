@@ -2,7 +2,10 @@
 // policy, ...), so a handler can answer 500 and log which hook failed.
 
 export class HookError extends Error {
-  constructor(readonly hook: string, cause: unknown) {
+  constructor(
+    readonly hook: string,
+    cause: unknown,
+  ) {
     super(`${hook} threw`, { cause });
   }
 }

@@ -8,10 +8,7 @@ export type PolicyDecision = TokenRequest | false | null | undefined;
  * Decides what the caller gets: return the request (possibly rewritten, e.g.
  * the participantName from your user record), or a falsy value to refuse (401).
  */
-export type TokenPolicy<Caller> = (
-  requested: TokenRequest,
-  context: { caller: Caller; request: Request },
-) => PolicyDecision | Promise<PolicyDecision>;
+export type TokenPolicy<Caller> = (requested: TokenRequest, context: { caller: Caller; request: Request }) => PolicyDecision | Promise<PolicyDecision>;
 
 /** A policy that grants the requested role only when it is one of `roles` (exact match). */
 export function allowRoles<Caller = unknown>(roles: readonly string[]): TokenPolicy<Caller> {

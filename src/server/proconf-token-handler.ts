@@ -18,7 +18,6 @@ import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-re
 
 export type ProconfTokenHandler = (request: Request) => Promise<Response>;
 
-
 export interface ProconfTokenHandlerOptions<Caller> {
   /** The ProCONF admin backend origin, e.g. https://admin.your-company.com (without /api). */
   adminBaseUrl: string;
@@ -63,10 +62,14 @@ const BODY_ALREADY_READ = 'the request body was already read by a body parser; m
 function checkOptions(options: ProconfTokenHandlerOptions<unknown>): void {
   if (!options || typeof options !== 'object') throw new ConfigError('createProconfTokenHandler needs options: { adminBaseUrl, authorize, ... }');
   if (typeof options.authorize !== 'function') {
-    throw new ConfigError('authorize is required: a function that identifies the caller from the request (e.g. from its bearer credential) and returns a falsy value when it cannot');
+    throw new ConfigError(
+      'authorize is required: a function that identifies the caller from the request (e.g. from its bearer credential) and returns a falsy value when it cannot',
+    );
   }
-  if (options.policy !== undefined && typeof options.policy !== 'function') throw new ConfigError('policy must be a function (requested, { caller, request }) => TokenRequest | false');
-  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function') throw new ConfigError('logger must be a function or false');
+  if (options.policy !== undefined && typeof options.policy !== 'function')
+    throw new ConfigError('policy must be a function (requested, { caller, request }) => TokenRequest | false');
+  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function')
+    throw new ConfigError('logger must be a function or false');
   if (options.path !== undefined && (typeof options.path !== 'string' || !options.path.startsWith('/'))) throw new ConfigError('path must start with /');
   if (options.bodyTimeoutMs !== undefined) checkDuration(options.bodyTimeoutMs, 'bodyTimeoutMs');
 }
@@ -130,7 +133,13 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
       result = fail('internal-error', { failedHook: error instanceof HookError ? error.hook : 'handler' });
     }
     const { response, ...facts } = result;
-    const entry = { method: requestMethod(request), path: loggablePath(url), status: response.status, ...facts, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+    const entry = {
+      method: requestMethod(request),
+      path: loggablePath(url),
+      status: response.status,
+      ...facts,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
     try {
       logger?.(entry);
     } catch {

@@ -12,9 +12,7 @@ export interface FreshPair {
   expireAt: number;
 }
 
-export type RefreshOutcome =
-  | { outcome: 'refreshed' | 'reused' | 'minted'; entry: StoreEntry }
-  | { outcome: 'refresh-unavailable' };
+export type RefreshOutcome = { outcome: 'refreshed' | 'reused' | 'minted'; entry: StoreEntry } | { outcome: 'refresh-unavailable' };
 
 export interface RefreshCalls {
   /** Exchanges a refresh token; `'rejected'` when SignalWire refuses it (expired, not a refresh token). */

@@ -22,12 +22,33 @@ import { isJsonContentType } from './token-request.js';
 /** The subscriber fields your user record supplies; `scope`, `fingerprint` and `expire_at` are the handler's. */
 export type SubscriberProfile = Pick<SubscriberTokenRequest, 'reference'> & Partial<Pick<SubscriberTokenRequest, (typeof PROFILE_FIELDS)[number]>>;
 
-const PROFILE_FIELDS = ['application_id', 'password', 'first_name', 'last_name', 'display_name', 'job_title', 'time_zone', 'country', 'company_name', 'region'] as const;
+const PROFILE_FIELDS = [
+  'application_id',
+  'password',
+  'first_name',
+  'last_name',
+  'display_name',
+  'job_title',
+  'time_zone',
+  'country',
+  'company_name',
+  'region',
+] as const;
 
 export type SignalWireTokenOutcome =
-  | 'minted' | 'refreshed' | 'reused' | 'guest'
-  | 'not-found' | 'unauthorized' | 'refresh-unavailable' | 'address-refused' | 'too-large' | 'invalid-body'
-  | 'upstream-error' | 'store-error' | 'internal-error';
+  | 'minted'
+  | 'refreshed'
+  | 'reused'
+  | 'guest'
+  | 'not-found'
+  | 'unauthorized'
+  | 'refresh-unavailable'
+  | 'address-refused'
+  | 'too-large'
+  | 'invalid-body'
+  | 'upstream-error'
+  | 'store-error'
+  | 'internal-error';
 
 /** One entry per request. No token, reference, fingerprint or address values: counts and kinds only. */
 export interface SignalWireTokenLogEntry {
@@ -96,7 +117,9 @@ const OUTCOME_CODE: Record<Exclude<SignalWireTokenOutcome, 'minted' | 'refreshed
   'internal-error': 'internal_error',
 };
 
-type Result = { response: Response; outcome: SignalWireTokenOutcome } & Partial<Pick<SignalWireTokenLogEntry, 'addresses' | 'upstream' | 'store' | 'failedHook'>>;
+type Result = { response: Response; outcome: SignalWireTokenOutcome } & Partial<
+  Pick<SignalWireTokenLogEntry, 'addresses' | 'upstream' | 'store' | 'failedHook'>
+>;
 
 function fail(outcome: keyof typeof OUTCOME_CODE, extra: Partial<Result> = {}): Result {
   return { ...extra, outcome, response: appErrorResponse(OUTCOME_CODE[outcome]) };
@@ -123,12 +146,18 @@ function positive(value: number | undefined, name: string, fallback: number): nu
 
 function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
   if (!options || typeof options !== 'object') throw new ConfigError('createSignalWireTokenHandlers needs options: { signalwire, authorize, subscriber, ... }');
-  if (typeof options.authorize !== 'function') throw new ConfigError('authorize is required: a function that identifies the caller from the request and returns a falsy value when it cannot');
-  if (typeof options.subscriber !== 'function') throw new ConfigError('subscriber is required: a function (caller) => { reference, ...profile } reading your user record');
-  if (options.guestPolicy !== undefined && typeof options.guestPolicy !== 'function') throw new ConfigError('guestPolicy must be a function (requested, { caller, request }) => addresses | false');
-  if (options.refreshFallback !== undefined && options.refreshFallback !== 'mint' && options.refreshFallback !== 'refuse') throw new ConfigError("refreshFallback must be 'mint' or 'refuse'");
-  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function') throw new ConfigError('logger must be a function or false');
-  if (options.pathPrefix !== undefined && (typeof options.pathPrefix !== 'string' || !/^(\/[^/]+)+$/.test(options.pathPrefix))) throw new ConfigError('pathPrefix must look like /api (no trailing slash)');
+  if (typeof options.authorize !== 'function')
+    throw new ConfigError('authorize is required: a function that identifies the caller from the request and returns a falsy value when it cannot');
+  if (typeof options.subscriber !== 'function')
+    throw new ConfigError('subscriber is required: a function (caller) => { reference, ...profile } reading your user record');
+  if (options.guestPolicy !== undefined && typeof options.guestPolicy !== 'function')
+    throw new ConfigError('guestPolicy must be a function (requested, { caller, request }) => addresses | false');
+  if (options.refreshFallback !== undefined && options.refreshFallback !== 'mint' && options.refreshFallback !== 'refuse')
+    throw new ConfigError("refreshFallback must be 'mint' or 'refuse'");
+  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function')
+    throw new ConfigError('logger must be a function or false');
+  if (options.pathPrefix !== undefined && (typeof options.pathPrefix !== 'string' || !/^(\/[^/]+)+$/.test(options.pathPrefix)))
+    throw new ConfigError('pathPrefix must look like /api (no trailing slash)');
   const store = options.store as Partial<TokenStore> | undefined;
   if (store !== undefined && (['get', 'compareAndSet', 'delete', 'acquireLock', 'releaseLock'] as const).some((m) => typeof store?.[m] !== 'function')) {
     throw new ConfigError('store must implement TokenStore: get, compareAndSet, delete, acquireLock, releaseLock');
@@ -160,7 +189,9 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     lockTtlMs: timeoutMs + 2000,
     entryTtlMs: (Math.max(lifetime, REFRESHED_LIFETIME_S) + REFRESH_TOKEN_EXTRA_S) * 1000,
   });
-  const routes = new Map(([table.issue_subscriber_token, table.renew_subscriber_token, table.issue_guest_token] as const).map((op) => [`${op.method} ${prefix}${op.path}`, op]));
+  const routes = new Map(
+    ([table.issue_subscriber_token, table.renew_subscriber_token, table.issue_guest_token] as const).map((op) => [`${op.method} ${prefix}${op.path}`, op]),
+  );
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
   async function upstream<T>(run: () => Promise<T>): Promise<T> {
@@ -248,7 +279,9 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     }
     const expireAt = nowSeconds() + guestLifetime;
     // The guest's refresh token is dropped: a guest asks again (and the policy decides again).
-    const pair = await upstream(() => signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }));
+    const pair = await upstream(() =>
+      signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }),
+    );
     return { outcome: 'guest', addresses, response: grantResponse(pair.token, expireAt) };
   }
 

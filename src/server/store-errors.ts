@@ -4,7 +4,11 @@
 /** The token store failed (unreachable, timed out, answered nonsense). `operation` names the step. */
 export class TokenStoreError extends Error {
   readonly kind = 'store' as const;
-  constructor(readonly operation: string, detail: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly operation: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
     super(`token store ${operation}: ${detail}`, options);
     this.name = 'TokenStoreError';
   }
@@ -13,7 +17,10 @@ export class TokenStoreError extends Error {
 /** An optional peer dependency is needed for this feature but is not installed. */
 export class MissingPeerDependencyError extends Error {
   readonly kind = 'missing-peer' as const;
-  constructor(readonly packageName: string, readonly feature: string) {
+  constructor(
+    readonly packageName: string,
+    readonly feature: string,
+  ) {
     super(`${feature} needs the optional package "${packageName}": install it with \`npm install ${packageName}\``);
     this.name = 'MissingPeerDependencyError';
   }

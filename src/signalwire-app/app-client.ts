@@ -11,7 +11,6 @@ import { operations as table } from '../../generated/operations.js';
 import type { operations, DeviceRequest, GuestRequest } from '../../generated/types/signalwire-app.js';
 import type { CredentialProvider } from '../proconf/app-client.js';
 
-
 type CallOptions = PostOptions;
 
 export interface SignalWireAppClientOptions {
@@ -36,15 +35,17 @@ export interface SignalWireAppClient {
 
 function defaultOrigin(): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  if (!origin || origin === 'null') throw new ConfigError('baseUrl is required outside a browser page: the URL of your application server, e.g. https://app.example.net');
+  if (!origin || origin === 'null')
+    throw new ConfigError('baseUrl is required outside a browser page: the URL of your application server, e.g. https://app.example.net');
   return origin;
 }
 
 export function createSignalWireAppClient(options: SignalWireAppClientOptions = {}): SignalWireAppClient {
   if (options.credentials !== undefined && typeof options.credentials !== 'function') {
-    throw new ConfigError('credentials must be a function returning the user\'s bearer token (or a promise of it)');
+    throw new ConfigError("credentials must be a function returning the user's bearer token (or a promise of it)");
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) throw new ConfigError(`timeoutMs must be a positive number of milliseconds; got ${String(timeoutMs)}`);
   const ctx = {
@@ -61,6 +62,9 @@ export function createSignalWireAppClient(options: SignalWireAppClientOptions = 
 }
 
 /** Narrows an error to one of these operations' documented HttpErrors, with the typed `{error: {code, message}}` body. */
-export function isSignalWireAppError<Id extends keyof operations & string>(error: unknown, operationId: Id): error is DocumentedHttpError<operations[Id]> & HttpError {
+export function isSignalWireAppError<Id extends keyof operations & string>(
+  error: unknown,
+  operationId: Id,
+): error is DocumentedHttpError<operations[Id]> & HttpError {
   return error instanceof HttpError && error.operationId === operationId && error.documented;
 }

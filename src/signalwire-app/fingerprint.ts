@@ -26,7 +26,12 @@ function storageOrMemory(storage: FingerprintStorage | undefined): FingerprintSt
   } catch {
     // Storage disabled (privacy mode, sandboxed frame): fall back to this page's memory.
   }
-  return { getItem: () => memory ?? null, setItem: (_k, v) => { memory = v; } };
+  return {
+    getItem: () => memory ?? null,
+    setItem: (_k, v) => {
+      memory = v;
+    },
+  };
 }
 
 /** This device's fingerprint: 43 base64url characters, the same on every call on this device. */

@@ -66,13 +66,20 @@ export async function post(ctx: PostContext, op: PostOperation, body: unknown, o
   try {
     let response: Response;
     try {
-      response = await ctx.fetch(new Request(`${ctx.baseUrl}${op.path}`, {
-        method: 'POST',
-        headers: { ...options.headers, Accept: 'application/json', 'Content-Type': 'application/json', ...(credential && { Authorization: `Bearer ${credential}` }) },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-        redirect: 'manual',
-      }));
+      response = await ctx.fetch(
+        new Request(`${ctx.baseUrl}${op.path}`, {
+          method: 'POST',
+          headers: {
+            ...options.headers,
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            ...(credential && { Authorization: `Bearer ${credential}` }),
+          },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+          redirect: 'manual',
+        }),
+      );
     } catch (error) {
       throw failed(error);
     }
@@ -82,7 +89,8 @@ export async function post(ctx: PostContext, op: PostOperation, body: unknown, o
     } catch (error) {
       throw failed(error);
     }
-    if (text.length > DEFAULTS.maxResponseBytes) throw new ResponseBodyError({ operationId, status: response.status, reason: `response body is larger than ${DEFAULTS.maxResponseBytes} bytes` });
+    if (text.length > DEFAULTS.maxResponseBytes)
+      throw new ResponseBodyError({ operationId, status: response.status, reason: `response body is larger than ${DEFAULTS.maxResponseBytes} bytes` });
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -90,9 +98,17 @@ export async function post(ctx: PostContext, op: PostOperation, body: unknown, o
       parsed = text;
     }
     if (!response.ok) {
-      throw new HttpError({ operationId, status: response.status, statusText: response.statusText, body: scrub(parsed, secrets), documented: op.statuses.includes(response.status), requestId: requestId(response) });
+      throw new HttpError({
+        operationId,
+        status: response.status,
+        statusText: response.statusText,
+        body: scrub(parsed, secrets),
+        documented: op.statuses.includes(response.status),
+        requestId: requestId(response),
+      });
     }
-    if (!parsed || typeof parsed !== 'object') throw new ResponseBodyError({ operationId, status: response.status, requestId: requestId(response), reason: 'the body is not a JSON object' });
+    if (!parsed || typeof parsed !== 'object')
+      throw new ResponseBodyError({ operationId, status: response.status, requestId: requestId(response), reason: 'the body is not a JSON object' });
     return parsed;
   } finally {
     clearTimeout(timer);

@@ -33,7 +33,8 @@ export interface SubscriberTokenSource {
 }
 
 export function createSubscriberTokenSource(options: SubscriberTokenSourceOptions): SubscriberTokenSource {
-  if (!options || typeof options.client?.renewSubscriberToken !== 'function') throw new TypeError('createSubscriberTokenSource needs { client: createSignalWireAppClient(...) }');
+  if (!options || typeof options.client?.renewSubscriberToken !== 'function')
+    throw new TypeError('createSubscriberTokenSource needs { client: createSignalWireAppClient(...) }');
   const now = options.now ?? Date.now;
   const marginMs = (options.refreshMarginSeconds ?? 300) * 1000;
   let current: { token: string; expireAt: number } | undefined;
@@ -43,7 +44,7 @@ export function createSubscriberTokenSource(options: SubscriberTokenSourceOption
   const getFingerprint = () => {
     const given = options.fingerprint;
     fingerprint ??= Promise.resolve()
-      .then(() => (typeof given === 'function' ? given() : given ?? deviceFingerprint()))
+      .then(() => (typeof given === 'function' ? given() : (given ?? deviceFingerprint())))
       .catch((error: unknown) => {
         fingerprint = undefined;
         throw new ProviderError('renew_subscriber_token', error);

@@ -43,8 +43,8 @@ export type SignalWireConfig = SignalWireOptions;
 
 export function resolveSignalWireConfig(config: SignalWireOptions): ResolvedSignalWireConfig {
   if (!config || typeof config !== 'object') throw new ConfigError('createSignalWireClient needs an options object: { space, projectId, apiToken }');
-  const projectId = requireNonEmpty(config.projectId, 'projectId', 'the project id from your SignalWire Space\'s API page');
-  const apiToken = requireNonEmpty(config.apiToken, 'apiToken', 'an API token from your SignalWire Space\'s API page');
+  const projectId = requireNonEmpty(config.projectId, 'projectId', "the project id from your SignalWire Space's API page");
+  const apiToken = requireNonEmpty(config.apiToken, 'apiToken', "an API token from your SignalWire Space's API page");
   if (projectId.includes(':')) throw new ConfigError('projectId must not contain ":" (it is the Basic auth username)');
   // The space is checked even when baseUrl overrides it: a bad value is a bug either way.
   const fromSpace = config.space !== undefined || config.baseUrl === undefined ? spaceBaseUrl(config.space) : undefined;

@@ -23,7 +23,10 @@ const bundledDir = () => join(packageRoot(), 'generated', 'bundled');
 
 /** The names of the bundled APIs (signalwire-video, proconf-app, ...), without reading them. */
 export function bundledSpecNames(): string[] {
-  return readdirSync(bundledDir()).filter((f) => f.endsWith('.json')).sort().map((f) => f.replace(/\.json$/, ''));
+  return readdirSync(bundledDir())
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => f.replace(/\.json$/, ''));
 }
 
 /** One bundled API document, freshly parsed (callers such as Prism may mutate it). */

@@ -9,7 +9,7 @@ export function unescapeToken(token: string): string {
 
 /** `pointer('paths', '/things', 'post')` -> `/paths/~1things/post`. */
 export function pointer(...tokens: Array<string | number>): string {
-  return tokens.map((t) => '/' + escapeToken(t)).join('');
+  return tokens.map((t) => `/${escapeToken(t)}`).join('');
 }
 
 /** Appends tokens to an existing pointer. */

@@ -20,7 +20,11 @@ function requestPointer(full: string): [string, string] {
 const responsePointer = (full: string): [string, string] => [full, 'body'];
 
 /** Validators for one service passed to another service's client: say so instead of passing everything. */
-const notCovered = (operationId: string): ValidationIssue => ({ field: 'operation', pointer: '', message: `${operationId} is not covered by these validators (use the ones for its service)` });
+const notCovered = (operationId: string): ValidationIssue => ({
+  field: 'operation',
+  pointer: '',
+  message: `${operationId} is not covered by these validators (use the ones for its service)`,
+});
 
 export function createValidation(table: ValidatorTable, options: ValidationOptions = {}): Validation {
   const request = (operationId: string, input: RequestInput): ValidationIssue[] | undefined => {

@@ -28,20 +28,35 @@ const count = (n: unknown, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 function describe(error: SchemaError, value: unknown): string {
   const p = error.params as Record<string, any>;
   switch (error.keyword) {
-    case 'required': return 'is required';
-    case 'additionalProperties': return 'is not an allowed field';
-    case 'type': return `must be ${String(p.type).split(',').join(' or ')}, got ${kindOf(value)}`;
-    case 'maxItems': return `at most ${count(p.limit, 'item')}, got ${size(value)}`;
-    case 'minItems': return `at least ${count(p.limit, 'item')}, got ${size(value)}`;
-    case 'maxLength': return `at most ${count(p.limit, 'character')}, got ${size(value)}`;
-    case 'minLength': return `at least ${count(p.limit, 'character')}, got ${size(value)}`;
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not an allowed field';
+    case 'type':
+      return `must be ${String(p.type).split(',').join(' or ')}, got ${kindOf(value)}`;
+    case 'maxItems':
+      return `at most ${count(p.limit, 'item')}, got ${size(value)}`;
+    case 'minItems':
+      return `at least ${count(p.limit, 'item')}, got ${size(value)}`;
+    case 'maxLength':
+      return `at most ${count(p.limit, 'character')}, got ${size(value)}`;
+    case 'minLength':
+      return `at least ${count(p.limit, 'character')}, got ${size(value)}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
       return `must be ${p.comparison} ${p.limit}, got ${value}`;
-    case 'format': return `must be a valid ${p.format}`;
-    case 'pattern': return `must match ${p.pattern}`;
-    case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
-    default: return `fails the spec's "${error.keyword}" rule`;
+    case 'format':
+      return `must be a valid ${p.format}`;
+    case 'pattern':
+      return `must match ${p.pattern}`;
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    default:
+      return `fails the spec's "${error.keyword}" rule`;
   }
 }
 

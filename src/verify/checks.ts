@@ -61,7 +61,13 @@ export function checksFor(op: OperationSpec, inputs: CheckInputs): Check[] {
   const params = Object.fromEntries(op.pathParams.map((p) => [p.name, inputs.params?.[p.name] ?? String(p.example ?? '')]));
   const path = fillPath(op, params);
   const make = (label: string, rest: Partial<Check> & Pick<Check, 'expect'>): Check => ({
-    id: `${op.operationId}: ${label}`, operationId: op.operationId, label, method: op.method, path, credentials: true, ...rest,
+    id: `${op.operationId}: ${label}`,
+    operationId: op.operationId,
+    label,
+    method: op.method,
+    path,
+    credentials: true,
+    ...rest,
   });
   const examples = op.body?.examples ?? [];
   const firstBody = examples[0] ? JSON.stringify(examples[0].value) : undefined;
@@ -75,7 +81,9 @@ export function checksFor(op: OperationSpec, inputs: CheckInputs): Check[] {
   for (const param of op.pathParams) {
     for (const bad of invalidValues(param.schema, inputs.resolveSchema)) {
       if (typeof bad.value !== 'string' || bad.value === '') continue; // a path segment is always a non-empty string
-      checks.push(make(`path parameter ${param.name} ${bad.label}`, { path: fillPath(op, { ...params, [param.name]: bad.value }), body: firstBody, expect: refused }));
+      checks.push(
+        make(`path parameter ${param.name} ${bad.label}`, { path: fillPath(op, { ...params, [param.name]: bad.value }), body: firstBody, expect: refused }),
+      );
     }
   }
 

@@ -25,7 +25,9 @@ function verifyUsage(command = 'npm run verify --'): string {
   --json                print the result as one JSON document (credentials scrubbed)
 
 credentials (environment):
-${Object.entries(CREDENTIAL_VARIABLES).map(([api, vars]) => `  ${api.padEnd(18)}${vars}`).join('\n')}`;
+${Object.entries(CREDENTIAL_VARIABLES)
+  .map(([api, vars]) => `  ${api.padEnd(18)}${vars}`)
+  .join('\n')}`;
 }
 
 function toOptions(argv: string[], env: Env): (VerifyOptions & { json: boolean }) | 'help' {
@@ -45,11 +47,13 @@ function toOptions(argv: string[], env: Env): (VerifyOptions & { json: boolean }
   });
   if (values.help) return 'help';
   if (!values.api || !values.target) throw new ConfigError('--api and --target are required');
-  const params = Object.fromEntries(values.param.map((p) => {
-    const at = p.indexOf('=');
-    if (at < 1) throw new ConfigError(`--param takes name=value; got "${p}"`);
-    return [p.slice(0, at), p.slice(at + 1)];
-  }));
+  const params = Object.fromEntries(
+    values.param.map((p) => {
+      const at = p.indexOf('=');
+      if (at < 1) throw new ConfigError(`--param takes name=value; got "${p}"`);
+      return [p.slice(0, at), p.slice(at + 1)];
+    }),
+  );
   const timeoutMs = values.timeout === undefined ? undefined : checkDuration(/^\d+$/.test(values.timeout) ? Number(values.timeout) : NaN, '--timeout');
   return {
     json: values.json,
@@ -68,7 +72,12 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export async function runVerifyCli(argv: string[], env: Env = process.env, io: CliIo = { out: console.log, err: console.error }, command = 'npm run verify --'): Promise<number> {
+export async function runVerifyCli(
+  argv: string[],
+  env: Env = process.env,
+  io: CliIo = { out: console.log, err: console.error },
+  command = 'npm run verify --',
+): Promise<number> {
   let options: (VerifyOptions & { json: boolean }) | 'help';
   try {
     options = toOptions(argv, env);

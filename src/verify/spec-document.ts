@@ -66,9 +66,11 @@ function responsesOf(doc: OpenApiDocument, operation: any, base: string): Map<nu
 
 /** Names of the examples of every non-2xx response: request examples so named provoke that error. */
 function errorExampleNames(doc: OpenApiDocument, operation: any): Set<string> {
-  return new Set(Object.entries<any>(operation.responses ?? {})
-    .filter(([status]) => !status.startsWith('2'))
-    .flatMap(([, raw]) => Object.keys(resolveRef(doc, raw, '').node?.content?.['application/json']?.examples ?? {})));
+  return new Set(
+    Object.entries<any>(operation.responses ?? {})
+      .filter(([status]) => !status.startsWith('2'))
+      .flatMap(([, raw]) => Object.keys(resolveRef(doc, raw, '').node?.content?.['application/json']?.examples ?? {})),
+  );
 }
 
 function bodyOf(doc: OpenApiDocument, operation: any): OperationSpec['body'] {
@@ -92,11 +94,18 @@ export function listOperations(doc: OpenApiDocument): OperationSpec[] {
       operationId: op.operationId,
       method: op.method.toUpperCase(),
       path: op.path,
-      pathParams: op.parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: deref(doc, p.node.schema), example: exampleOf(doc, p.node) })),
+      pathParams: op.parameters
+        .filter((p) => p.in === 'path')
+        .map((p) => ({ name: p.name, schema: deref(doc, p.node.schema), example: exampleOf(doc, p.node) })),
       body: bodyOf(doc, op.operation),
       responses: responsesOf(doc, op.operation, op.pointer),
       requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
-      stateChanging: typeof op.operation['x-state-changing'] === 'string' ? op.operation['x-state-changing'] : op.operation['x-state-changing'] === false ? false : undefined,
+      stateChanging:
+        typeof op.operation['x-state-changing'] === 'string'
+          ? op.operation['x-state-changing']
+          : op.operation['x-state-changing'] === false
+            ? false
+            : undefined,
       bodyLimit: typeof op.operation['x-body-limit'] === 'number' ? op.operation['x-body-limit'] : undefined,
     };
   });

@@ -7,14 +7,14 @@ import { operationFacts } from '../../generated/operation-facts.js';
 const facts = Object.entries(operationFacts as Record<string, { stateChanging: string | false }>);
 
 /** Operations that store nothing, with why (from the bundled specs). */
-export const STATELESS_OPERATIONS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
-  facts.filter(([, f]) => f.stateChanging === false).map(([id]) => [id, 'x-state-changing: false in its spec; nothing is stored']),
-));
+export const STATELESS_OPERATIONS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(facts.filter(([, f]) => f.stateChanging === false).map(([id]) => [id, 'x-state-changing: false in its spec; nothing is stored'])),
+);
 
 /** Why each state-changing operation needs an opt-in (its spec's `x-state-changing`). */
-export const STATE_CHANGES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
-  facts.flatMap(([id, f]) => (f.stateChanging === false ? [] : [[id, f.stateChanging]])),
-));
+export const STATE_CHANGES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(facts.flatMap(([id, f]) => (f.stateChanging === false ? [] : [[id, f.stateChanging]]))),
+);
 
 /** Why calling this operation changes state, or undefined when it does not. */
 export function stateChange(op: { method: string; stateChanging?: string | false }): string | undefined {

@@ -58,7 +58,6 @@ export interface VerifyResult {
   ok: boolean;
 }
 
-
 interface Context {
   target: string;
   credentials: Record<string, string>;
@@ -74,7 +73,8 @@ function judge(op: OperationSpec, check: Check, status: number, contentType: str
   const documented = op.responses.get(status);
   if (!documented) return [...problems, `status ${status} is not documented for ${op.operationId}`];
   if (!documented.schemaPointer) return problems;
-  if (!/^application\/(.+\+)?json\b/i.test(contentType)) problems.push(`content-type is "${scrubAndCut(contentType, ctx.secrets, 100) || 'missing'}", not application/json`);
+  if (!/^application\/(.+\+)?json\b/i.test(contentType))
+    problems.push(`content-type is "${scrubAndCut(contentType, ctx.secrets, 100) || 'missing'}", not application/json`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -7,12 +7,28 @@ import type { ContenderResult, TargetResult } from '../../bench/overhead.ts';
 import { PROCONF_APP_ENTRY, SIGNALWIRE_ENTRY, budgetChecks, figuresTable, resultsMarkdown } from '../../bench/report.ts';
 import { VITEST_FAST } from '../../bench/tooling.ts';
 
-const row = (name: string, vsBare: number): ContenderResult =>
-  ({ name, perCallUs: 10 * vsBare, opsPerSec: 1e5 / vsBare, spreadPct: 3, vsRaw: 1.5 * vsBare, vsBare, vsBareRange: [vsBare - 0.01, vsBare + 0.01], samples: 1000 });
-const target = (name: string, ours: number, validated: number): TargetResult =>
-  ({ target: name, plan: { rounds: 1, iterations: 1, batch: 1, warmupMs: 1 }, results: [row(RAW, 0.7), row(BARE, 1), row(OURS, ours), row(OURS_VALIDATED, validated)] });
-const bundle = (name: string, gzipBytes: number, leaked: string[] = []): BundleResult =>
-  ({ name, rawBytes: gzipBytes * 3, gzipBytes, leaked, breakdown: [['src/x.ts', 10]] });
+const row = (name: string, vsBare: number): ContenderResult => ({
+  name,
+  perCallUs: 10 * vsBare,
+  opsPerSec: 1e5 / vsBare,
+  spreadPct: 3,
+  vsRaw: 1.5 * vsBare,
+  vsBare,
+  vsBareRange: [vsBare - 0.01, vsBare + 0.01],
+  samples: 1000,
+});
+const target = (name: string, ours: number, validated: number): TargetResult => ({
+  target: name,
+  plan: { rounds: 1, iterations: 1, batch: 1, warmupMs: 1 },
+  results: [row(RAW, 0.7), row(BARE, 1), row(OURS, ours), row(OURS_VALIDATED, validated)],
+});
+const bundle = (name: string, gzipBytes: number, leaked: string[] = []): BundleResult => ({
+  name,
+  rawBytes: gzipBytes * 3,
+  gzipBytes,
+  leaked,
+  breakdown: [['src/x.ts', 10]],
+});
 
 const verdicts = (checks: ReturnType<typeof budgetChecks>) => Object.fromEntries(checks.map((c) => [c.name, c.ok]));
 
@@ -29,12 +45,17 @@ describe('bench budgets', () => {
   });
 
   it('flags each budget that is missed, and validation code in an entry that does not import it', () => {
-    const checks = verdicts(budgetChecks({
-      machine: describeMachine(),
-      overhead: [target(STUBBED, BUDGETS.stubbedRatio + 0.01, 1.3), target(LOOPBACK, 1.03, 1)],
-      bundles: [bundle(SIGNALWIRE_ENTRY, BUDGETS.signalwireGzip + 100), bundle(PROCONF_APP_ENTRY, BUDGETS.proconfAppGzip - 100, ['generated/validators/proconf-app.ts'])],
-      tooling: [{ name: VITEST_FAST, ms: 16_000, ok: true }],
-    }));
+    const checks = verdicts(
+      budgetChecks({
+        machine: describeMachine(),
+        overhead: [target(STUBBED, BUDGETS.stubbedRatio + 0.01, 1.3), target(LOOPBACK, 1.03, 1)],
+        bundles: [
+          bundle(SIGNALWIRE_ENTRY, BUDGETS.signalwireGzip + 100),
+          bundle(PROCONF_APP_ENTRY, BUDGETS.proconfAppGzip - 100, ['generated/validators/proconf-app.ts']),
+        ],
+        tooling: [{ name: VITEST_FAST, ms: 16_000, ok: true }],
+      }),
+    );
     expect(checks).toEqual({
       [`${OURS}, ${STUBBED}: time per call vs bare openapi-fetch`]: false,
       [`${OURS}, ${LOOPBACK}: time per call vs bare openapi-fetch`]: false,

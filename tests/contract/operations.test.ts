@@ -89,7 +89,10 @@ describe('every documented status and named example', () => {
             expect(responseSchemaErrors(op.api, op.path, status, body)).toBe('');
             return;
           }
-          const error = await call.then(() => undefined, (e: unknown) => e);
+          const error = await call.then(
+            () => undefined,
+            (e: unknown) => e,
+          );
           expect(error).toBeInstanceOf(HttpError);
           const http = error as HttpError;
           expect(http.status).toBe(status);
@@ -105,7 +108,9 @@ describe('every documented status and named example', () => {
 
 describe('invalid requests reach the mock raw and come back as typed errors', () => {
   it('a non-uuid id gives the Video 400 body', async () => {
-    const error = await clients().signalwire.resetConferenceToken('not-a-uuid').catch((e: unknown) => e);
+    const error = await clients()
+      .signalwire.resetConferenceToken('not-a-uuid')
+      .catch((e: unknown) => e);
     expect(isSignalWireError(error, 'reset_conference_token')).toBe(true);
     if (!isSignalWireError(error, 'reset_conference_token')) return;
     expect(error.status).toBe(400);
@@ -114,7 +119,9 @@ describe('invalid requests reach the mock raw and come back as typed errors', ()
 
   it('11 allowed addresses give a Fabric 422 about allowed_addresses', async () => {
     const eleven = Array.from({ length: 11 }, () => ADDRESS);
-    const error = await clients().signalwire.createSubscriberGuestToken({ allowed_addresses: eleven }).catch((e: unknown) => e);
+    const error = await clients()
+      .signalwire.createSubscriberGuestToken({ allowed_addresses: eleven })
+      .catch((e: unknown) => e);
     expect(isSignalWireError(error, 'create_subscriber_guest_token')).toBe(true);
     if (!isSignalWireError(error, 'create_subscriber_guest_token') || error.status !== 422) throw error;
     expect(error.body.errors.map((e) => e.attribute)).toContain('allowed_addresses');
@@ -122,14 +129,18 @@ describe('invalid requests reach the mock raw and come back as typed errors', ()
   });
 
   it('a missing reference gives a Fabric 422 about reference', async () => {
-    const error = await clients().signalwire.createSubscriberToken({} as never).catch((e: unknown) => e);
+    const error = await clients()
+      .signalwire.createSubscriberToken({} as never)
+      .catch((e: unknown) => e);
     if (!isSignalWireError(error, 'create_subscriber_token') || error.status !== 422) throw error;
     expect(error.body.errors.map((e) => e.attribute)).toContain('reference');
     expect(error.body.errors.map((e) => e.code)).toContain('missing_required_parameter');
   });
 
   it('a missing role gives the ProCONF 400 envelope', async () => {
-    const error = await clients().admin.createProconfToken({ room: 'r', participantName: 'p' } as never).catch((e: unknown) => e);
+    const error = await clients()
+      .admin.createProconfToken({ room: 'r', participantName: 'p' } as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(400);
     expect((error as HttpError).body).toEqual({ data: null, error: { code: 400, message: 'Invalid body in request.' } });

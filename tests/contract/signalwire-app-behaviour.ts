@@ -104,7 +104,9 @@ export function describeSignalWireAppBehaviour(label: string, target: () => Sign
     });
 
     it('the typed client surfaces a 400 as an HttpError with the typed body', async () => {
-      const error = await client().renewSubscriberToken({ fingerprint: 'short' }).catch((e: unknown) => e);
+      const error = await client()
+        .renewSubscriberToken({ fingerprint: 'short' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(HttpError);
       expect((error as HttpError).operationId).toBe('renew_subscriber_token');
       expect(responseSchemaErrors(API, RENEW, 400, (error as HttpError).body)).toBe('');

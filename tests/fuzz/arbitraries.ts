@@ -46,14 +46,22 @@ export function validValue(schema: Schema): fc.Arbitrary<unknown> {
   const nullable = Array.isArray(schema.type) && schema.type.includes('null');
   const arb = ((): fc.Arbitrary<unknown> => {
     switch (type) {
-      case 'string': return stringArb(schema);
-      case 'integer': return fc.integer({ min: schema.minimum ?? -MAX_SAFE, max: MAX_SAFE });
-      case 'number': return fc.double({ min: schema.minimum ?? -1e9, max: 1e9, noNaN: true });
-      case 'boolean': return fc.boolean();
-      case 'null': return fc.constant(null);
-      case 'array': return fc.array(validValue(schema.items ?? {}), { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 5 });
-      case 'object': return objectArb(schema);
-      default: return fc.jsonValue();
+      case 'string':
+        return stringArb(schema);
+      case 'integer':
+        return fc.integer({ min: schema.minimum ?? -MAX_SAFE, max: MAX_SAFE });
+      case 'number':
+        return fc.double({ min: schema.minimum ?? -1e9, max: 1e9, noNaN: true });
+      case 'boolean':
+        return fc.boolean();
+      case 'null':
+        return fc.constant(null);
+      case 'array':
+        return fc.array(validValue(schema.items ?? {}), { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 5 });
+      case 'object':
+        return objectArb(schema);
+      default:
+        return fc.jsonValue();
     }
   })();
   return nullable ? fc.option(arb, { nil: null }) : arb;
@@ -61,11 +69,14 @@ export function validValue(schema: Schema): fc.Arbitrary<unknown> {
 
 function objectArb(schema: Schema): fc.Arbitrary<Record<string, unknown>> {
   const props = schema.properties ?? {};
-  const record = fc.record(
-    Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validValue(s)])),
-    { requiredKeys: schema.required ?? [] },
-  ) as fc.Arbitrary<Record<string, unknown>>;
+  const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, validValue(s)])), {
+    requiredKeys: schema.required ?? [],
+  }) as fc.Arbitrary<Record<string, unknown>>;
   if (schema.additionalProperties === false) return record;
-  const extras = fc.dictionary(extraKey.filter((k) => !(k in props)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
+  const extras = fc.dictionary(
+    extraKey.filter((k) => !(k in props)),
+    fc.jsonValue({ maxDepth: 2 }),
+    { maxKeys: 3 },
+  );
   return fc.tuple(record, fc.option(extras, { freq: 3 })).map(([r, e]) => (e ? { ...e, ...r } : r));
 }

@@ -16,8 +16,15 @@ describe('fuzzing every operation', () => {
 
   it(`${RUNS} generated requests per operation: valid ones succeed, invalid ones are rejected, nothing else`, () => {
     expect(reports.map((r) => r.operationId).sort()).toEqual([
-      'create_proconf_token', 'create_subscriber_guest_token', 'create_subscriber_token', 'get_proconf_token',
-      'issue_guest_token', 'issue_subscriber_token', 'refresh_subscriber_token', 'renew_subscriber_token', 'reset_conference_token',
+      'create_proconf_token',
+      'create_subscriber_guest_token',
+      'create_subscriber_token',
+      'get_proconf_token',
+      'issue_guest_token',
+      'issue_subscriber_token',
+      'refresh_subscriber_token',
+      'renew_subscriber_token',
+      'reset_conference_token',
     ]);
     for (const r of reports) {
       expect(r.failures.slice(0, 5), r.operationId).toEqual([]);
@@ -30,14 +37,23 @@ describe('fuzzing every operation', () => {
 
   it('the mutations cover every kind of breakage the specs allow', () => {
     const rules = (id: string) => Object.keys(reports.find((r) => r.operationId === id)?.rules ?? {});
-    expect(rules('create_subscriber_token')).toEqual(expect.arrayContaining([
-      'dropped required field', 'wrong type', 'shorter than minLength', 'longer than maxLength', 'pattern mismatch',
-      'bad format (uuid)', 'not in enum', 'body not an object',
-    ]));
+    expect(rules('create_subscriber_token')).toEqual(
+      expect.arrayContaining([
+        'dropped required field',
+        'wrong type',
+        'shorter than minLength',
+        'longer than maxLength',
+        'pattern mismatch',
+        'bad format (uuid)',
+        'not in enum',
+        'body not an object',
+      ]),
+    );
     expect(rules('create_subscriber_guest_token')).toEqual(expect.arrayContaining(['more than maxItems', 'item: bad format (uuid)', 'item: wrong type']));
     expect(rules('reset_conference_token')).toEqual(['bad format (uuid)']);
     // Every request body is sealed (SignalWire's current definition, ProCONF's claims).
-    for (const id of ['get_proconf_token', 'create_proconf_token', 'create_subscriber_token', 'create_subscriber_guest_token']) expect(rules(id)).toContain('unknown field');
+    for (const id of ['get_proconf_token', 'create_proconf_token', 'create_subscriber_token', 'create_subscriber_guest_token'])
+      expect(rules(id)).toContain('unknown field');
     // expire_at states no bound (the current definition), so no range mutation exists.
     expect(rules('create_subscriber_token')).not.toContain('below minimum');
   });

@@ -60,7 +60,8 @@ type Call = (input: Case['input'], validated: boolean) => Promise<unknown>;
 const schemaValidators = { ...video, ...fabric, ...app, ...admin, ...swApp };
 
 function clients(mockUrl: string): Record<string, Call> {
-  const sw = (v?: Validation) => createSignalWireClient({ baseUrl: mockUrl, projectId: 'fuzz-project', apiToken: 'fuzz-api-token', validation: v, timeoutMs: 10_000 });
+  const sw = (v?: Validation) =>
+    createSignalWireClient({ baseUrl: mockUrl, projectId: 'fuzz-project', apiToken: 'fuzz-api-token', validation: v, timeoutMs: 10_000 });
   const pa = (v?: Validation) => createProconfAppClient({ baseUrl: mockUrl, credentials: () => 'fuzz-bearer', validation: v, timeoutMs: 10_000 });
   const pd = (v?: Validation) => createProconfAdminClient({ baseUrl: mockUrl, validation: v, timeoutMs: 10_000 });
   const pair = <T>(make: (v?: Validation) => T, v: Validation) => ({ on: make(v), off: make() });
@@ -85,7 +86,8 @@ function clients(mockUrl: string): Record<string, Call> {
 
 /** Valid cases and mutants, mixed, for the operation's body or path parameters. */
 function caseArbitrary(target: FuzzTarget, mutantsPerValid: number): fc.Arbitrary<Case> {
-  const mix = (valid: fc.Arbitrary<Case>, invalid: fc.Arbitrary<Case>) => fc.oneof({ arbitrary: valid, weight: 1 }, { arbitrary: invalid, weight: mutantsPerValid });
+  const mix = (valid: fc.Arbitrary<Case>, invalid: fc.Arbitrary<Case>) =>
+    fc.oneof({ arbitrary: valid, weight: 1 }, { arbitrary: invalid, weight: mutantsPerValid });
   if (target.path) {
     const [name, schema] = Object.entries(target.path)[0]!;
     const valid = validValue(schema).map((v): Case => ({ valid: true, input: { path: { [name]: v } } }));

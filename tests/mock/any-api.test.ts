@@ -13,10 +13,16 @@ const extra = {
       '/api/example/things': {
         post: {
           operationId: 'create_thing',
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
+          },
           responses: {
             '201': { description: 'made', content: { 'application/json': { schema: { type: 'object' }, examples: { made: { value: { id: 'thing-1' } } } } } },
-            '404': { description: 'none', content: { 'application/json': { schema: { type: 'object' }, examples: { missing: { value: { error: 'nope' } } } } } },
+            '404': {
+              description: 'none',
+              content: { 'application/json': { schema: { type: 'object' }, examples: { missing: { value: { error: 'nope' } } } } },
+            },
           },
         },
       },

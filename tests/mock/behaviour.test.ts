@@ -40,7 +40,14 @@ describe('ProCONF tokens reflect the request', () => {
       const [header, payload, signature] = String(got.body.data).split('.');
       expect(decodeSegment(header!)).toEqual({ alg: 'HS256', typ: 'JWT' });
       const claims = decodeSegment(payload!);
-      expect(claims).toMatchObject({ aud: '*', iss: 'xyz', sub: 'xyz.proconf.info', room: 'board-room', participantName: 'Zoë Ng', context: { user: { role: 'moderator' } } });
+      expect(claims).toMatchObject({
+        aud: '*',
+        iss: 'xyz',
+        sub: 'xyz.proconf.info',
+        room: 'board-room',
+        participantName: 'Zoë Ng',
+        context: { user: { role: 'moderator' } },
+      });
       expect(claims.iat).toBeGreaterThanOrEqual(before);
       expect(claims.iat).toBeLessThanOrEqual(after);
       expect(claims.nbf).toBe(claims.iat - 3600);
@@ -125,13 +132,22 @@ describe('stateful mode (the default)', () => {
   it('is off with stateful: false: a refresh token can be reused, a past expire_at is accepted', async () => {
     const created = await valid('create_subscriber_token', { body: { reference: 'alice@example.net', expire_at: 1000 } }, stateless);
     expect(created.status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await valid('refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } }, stateless)).status).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect((await valid('refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } }, stateless)).status).toBe(201);
   });
 });
 
 it('the generated scenario table names every rule', async () => {
   const table = await scenarioTable();
-  for (const rule of ['token for the request', 'refresh once', 'refresh token reused or expired (stateful)', 'access token sent (stateful)', 'expire_at in the past (stateful)', 'new token each reset', 'tokens for the reference']) {
+  for (const rule of [
+    'token for the request',
+    'refresh once',
+    'refresh token reused or expired (stateful)',
+    'access token sent (stateful)',
+    'expire_at in the past (stateful)',
+    'new token each reset',
+    'tokens for the reference',
+  ]) {
     expect(table).toContain(rule);
   }
 });

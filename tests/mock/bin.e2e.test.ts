@@ -61,10 +61,16 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
     const running = await startBin();
     const { stdout } = running.output();
     for (const base of ['/api/video', '/api/fabric', '/proconfToken', '/api/proconf-token']) expect(stdout).toContain(`${running.url}${base}`);
-    const curls = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('curl '));
+    const curls = stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('curl '));
     expect(curls).toHaveLength(Object.keys(operations).length);
     const statuses = await Promise.all(curls.map(async (curl) => (await exec('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`])).stdout));
-    expect(statuses.every((s) => /^20[01]$/.test(s)), statuses.join(' ')).toBe(true);
+    expect(
+      statuses.every((s) => /^20[01]$/.test(s)),
+      statuses.join(' '),
+    ).toBe(true);
     expect(running.output().stdout).toMatch(/POST \/proconfToken -> 200 get_proconf_token/);
     // The reference's assets come from the installed package's own dependency.
     const css = await fetch(`${running.url}/docs/assets/swagger-ui.css`);
@@ -82,7 +88,10 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
   });
 
   it('reports a busy port in one line that names it and says how to choose another', async () => {
-    const result = await exec(pkg.bin, ['mock', '--port', String(busyPort)], { cwd: pkg.project }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    const result = await exec(pkg.bin, ['mock', '--port', String(busyPort)], { cwd: pkg.project }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e) => e,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       `rtc-token-apis mock: port ${busyPort} on 127.0.0.1 is already in use; choose another with --port <n> (0 picks a free port)`,
@@ -95,16 +104,27 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
   });
 
   it('refuses an unknown --log-format, and --watch without the bundler says how to get it, in one line each', async () => {
-    const format = await exec(pkg.bin, ['mock', '--log-format', 'yaml'], { cwd: pkg.project }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    const format = await exec(pkg.bin, ['mock', '--log-format', 'yaml'], { cwd: pkg.project }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e) => e,
+    );
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('rtc-token-apis: --log-format must be text or json; got "yaml"');
-    const watch = await exec(pkg.bin, ['mock', '--port', '0', '--watch'], { cwd: pkg.project }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    const watch = await exec(pkg.bin, ['mock', '--port', '0', '--watch'], { cwd: pkg.project }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e) => e,
+    );
     expect(watch.code).toBe(1);
-    expect(watch.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rtc-token-apis mock: --watch bundles the specs with @redocly\/openapi-core: install it/)]);
+    expect(watch.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rtc-token-apis mock: --watch bundles the specs with @redocly\/openapi-core: install it/),
+    ]);
   });
 
   it('npm start -- --watch --log-format json watches openapi/ and logs JSON lines', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--watch', '--log-format', 'json'], { cwd: repo, env: { ...process.env, PORT: '0' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', '--watch', '--log-format', 'json'], {
+      cwd: repo,
+      env: { ...process.env, PORT: '0' },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     await new Promise<void>((resolve, reject) => {
@@ -112,20 +132,32 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
       child.once('exit', (code) => reject(new Error(`npm start exited ${code}`)));
     });
     const url = /listening on (http:\/\/\S+)/.exec(stdout)![1]!;
-    await fetch(`${url}/api/proconf-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"owner","room":"a","participantName":"b"}' });
+    await fetch(`${url}/api/proconf-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role":"owner","room":"a","participantName":"b"}',
+    });
     await new Promise<void>((resolve) => {
       const check = () => stdout.split('\n').some((l) => l.startsWith('{')) && resolve();
       check();
       child.stdout.on('data', check);
     });
-    expect(JSON.parse(stdout.split('\n').find((l) => l.startsWith('{'))!)).toMatchObject({ method: 'POST', path: '/api/proconf-token', status: 200, operationId: 'create_proconf_token' });
+    expect(JSON.parse(stdout.split('\n').find((l) => l.startsWith('{'))!)).toMatchObject({
+      method: 'POST',
+      path: '/api/proconf-token',
+      status: 200,
+      operationId: 'create_proconf_token',
+    });
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     expect((await exited)[0]).toBe(0);
   });
 
   it('npm start reports a busy PORT the same way, naming PORT', async () => {
-    const result = await exec(process.execPath, ['--import', 'tsx', 'scripts/mock.ts'], { cwd: repo, env: { ...process.env, PORT: String(busyPort) } }).then(() => ({ code: 0, stderr: '' }), (e) => e);
+    const result = await exec(process.execPath, ['--import', 'tsx', 'scripts/mock.ts'], { cwd: repo, env: { ...process.env, PORT: String(busyPort) } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e) => e,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       `rtc-token-apis mock: port ${busyPort} on 127.0.0.1 is already in use; choose another with PORT=<n> npm start (0 picks a free port)`,

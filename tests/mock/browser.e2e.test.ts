@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const repo = join(import.meta.dirname, '..', '..');
 
 const page = (mockUrl: string) => `<!doctype html><meta charset="utf-8"><title>ProCONF room</title>
@@ -37,7 +46,14 @@ let pageUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: [join(repo, 'src/proconf/index.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error' });
+  const bundle = await build({
+    entryPoints: [join(repo, 'src/proconf/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
   const script = bundle.outputFiles[0]!.text;
   mock = await startMockServer({ port: 0, log: (line) => log.push(line) });
   const html = page(mock.url);

@@ -2,7 +2,16 @@
 // without credentials, responses forced for the next call(s) of one
 // operation, reset; and the vitest globalSetup helper that shares one mock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connectMock, MOCK_URL_ENV, MOCK_URL_KEY, MockControlError, mockGlobalSetup, startMockServer, type MockControls, type MockServer } from '../../src/mock/index.ts';
+import {
+  connectMock,
+  MOCK_URL_ENV,
+  MOCK_URL_KEY,
+  MockControlError,
+  mockGlobalSetup,
+  startMockServer,
+  type MockControls,
+  type MockServer,
+} from '../../src/mock/index.ts';
 import { responseExamples } from '../support/spec-schemas.ts';
 import { BASIC, send } from './requests.ts';
 
@@ -26,8 +35,20 @@ describe.each(both)('mock controls (%s)', (_label, controls) => {
     await fetch(`${mock.url}/api/fabric/nowhere`, { method: 'POST', headers: { authorization: BASIC } });
     const recorded = await controls().requests();
     expect(recorded).toEqual([
-      { method: 'POST', path: '/api/fabric/subscribers/tokens', operationId: 'create_subscriber_token', body: { reference: 'alice@example.net', password: '[redacted]' }, status: 200 },
-      { method: 'POST', path: '/api/fabric/subscribers/tokens/refresh', operationId: 'refresh_subscriber_token', body: { refresh_token: '[redacted]' }, status: 201 },
+      {
+        method: 'POST',
+        path: '/api/fabric/subscribers/tokens',
+        operationId: 'create_subscriber_token',
+        body: { reference: 'alice@example.net', password: '[redacted]' },
+        status: 200,
+      },
+      {
+        method: 'POST',
+        path: '/api/fabric/subscribers/tokens/refresh',
+        operationId: 'refresh_subscriber_token',
+        body: { refresh_token: '[redacted]' },
+        status: 201,
+      },
       { method: 'POST', path: '/api/fabric/nowhere', status: 404 },
     ]);
     const text = JSON.stringify(recorded);
@@ -42,7 +63,7 @@ describe.each(both)('mock controls (%s)', (_label, controls) => {
     expect(next.status).toBe(201);
   });
 
-  it('forces a named example for several calls, over the request\'s own Prefer header, queued in order', async () => {
+  it("forces a named example for several calls, over the request's own Prefer header, queued in order", async () => {
     await controls().once('reset_conference_token', { example: 'expired_credential', times: 2 });
     await controls().once('reset_conference_token', { status: 500 });
     const statuses = [];

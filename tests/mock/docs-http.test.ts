@@ -40,7 +40,10 @@ it('embeds each document with this mock as the first server and a Prefer picker 
 });
 
 it('serves the assets from the installed swagger-ui-dist, and a clear 404 or 405 otherwise', async () => {
-  for (const [name, type] of [['swagger-ui-bundle.js', 'text/javascript'], ['swagger-ui.css', 'text/css']] as const) {
+  for (const [name, type] of [
+    ['swagger-ui-bundle.js', 'text/javascript'],
+    ['swagger-ui.css', 'text/css'],
+  ] as const) {
     const response = await fetch(`${mock.url}/docs/assets/${name}`);
     expect(response.headers.get('content-type')).toContain(type);
     expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(dist, name)))).toBe(true);

@@ -56,13 +56,20 @@ it('runs its vitest example (config, globalSetup, test file) as written, and it 
     writeFileSync(join(dir, path!), code);
   }
   // The documented config, plus what an install provides: the package name resolving to this source tree.
-  writeFileSync(join(dir, 'with-package.config.ts'), `import { mergeConfig } from 'vitest/config';
+  writeFileSync(
+    join(dir, 'with-package.config.ts'),
+    `import { mergeConfig } from 'vitest/config';
 import documented from './vitest.config.ts';
 export default mergeConfig(documented, { resolve: { alias: [
   { find: /^rtc-token-apis\\/(\\w+)$/, replacement: ${JSON.stringify(repo)} + '/src/$1/index.ts' },
 ] } });
-`);
-  const { stdout } = await run(process.execPath, [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'with-package.config.ts'), '--reporter', 'json'], { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
+`,
+  );
+  const { stdout } = await run(
+    process.execPath,
+    [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'with-package.config.ts'), '--reporter', 'json'],
+    { cwd: dir, maxBuffer: 8 * 1024 * 1024 },
+  );
   const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
   expect({ passed: report.numPassedTests, failed: report.numFailedTests }).toEqual({ passed: 2, failed: 0 });
 }, 120_000);

@@ -11,4 +11,3 @@ const doc = readFileSync(join(repo, 'docs', 'mock.md'), 'utf8');
 it('carries the generated scenario table verbatim', async () => {
   expect(doc).toContain(await scenarioTable());
 });
-

@@ -6,7 +6,12 @@ it('keeps serving when the log callback throws', async () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
-  const mock = await startMockServer({ port: 0, log: () => { throw new Error('log sink is down'); } });
+  const mock = await startMockServer({
+    port: 0,
+    log: () => {
+      throw new Error('log sink is down');
+    },
+  });
   try {
     for (let i = 0; i < 2; i++) {
       const response = await fetch(`${mock.url}/api/proconf-token`, {

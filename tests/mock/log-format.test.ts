@@ -7,7 +7,10 @@ const text: string[] = [];
 const json: string[] = [];
 let mocks: MockServer[];
 beforeAll(async () => {
-  mocks = await Promise.all([startMockServer({ port: 0, log: (l) => text.push(l) }), startMockServer({ port: 0, logFormat: 'json', log: (l) => json.push(l) })]);
+  mocks = await Promise.all([
+    startMockServer({ port: 0, log: (l) => text.push(l) }),
+    startMockServer({ port: 0, logFormat: 'json', log: (l) => json.push(l) }),
+  ]);
 });
 afterAll(() => Promise.all(mocks.map((m) => m.close())));
 
@@ -18,7 +21,14 @@ it('prints one JSON object per request with the same fields as the text line, an
   }
   expect(json).toHaveLength(2);
   const entries = json.map((line) => JSON.parse(line));
-  expect(entries[0]).toEqual({ method: 'POST', path: '/api/fabric/subscribers/tokens', status: 200, operationId: 'create_subscriber_token', ms: expect.any(Number), detail: 'tokens minted for the reference' });
+  expect(entries[0]).toEqual({
+    method: 'POST',
+    path: '/api/fabric/subscribers/tokens',
+    status: 200,
+    operationId: 'create_subscriber_token',
+    ms: expect.any(Number),
+    detail: 'tokens minted for the reference',
+  });
   expect(entries[1]).toMatchObject({ status: 500, operationId: 'reset_conference_token', detail: 'scenario code=500' });
   entries.forEach((entry, i) => {
     expect(text[i]).toContain(`${entry.method} ${entry.path} -> ${entry.status} ${entry.operationId}`);

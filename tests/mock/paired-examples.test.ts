@@ -27,16 +27,23 @@ describe('paired examples', () => {
       // 401 needs a missing credential and 413 an oversized body: no example body expresses them.
       const errors = documentedStatuses(op.api, op.path).filter((s) => s >= 400 && s !== 401 && s !== 413);
       const paired = new Set(all.filter((p) => p.op === op).map((p) => p.status));
-      expect(errors.filter((s) => !paired.has(s)), op.operationId).toEqual([]);
+      expect(
+        errors.filter((s) => !paired.has(s)),
+        op.operationId,
+      ).toEqual([]);
     }
   });
 
   it('a request equal to a named request example gets the response example of that name', async () => {
     const all = pairs();
-    const results = await Promise.all(all.map(async (p) => {
-      const path = p.op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(String(p.request.params[n] ?? 'c22d24f6-5a47-4597-9a23-c7d01e696b92')));
-      return { p, got: await send(url, p.op.operationId, { path, ...('body' in p.request && { body: p.request.body }) }) };
-    }));
+    const results = await Promise.all(
+      all.map(async (p) => {
+        const path = p.op.path.replace(/\{([^}]+)\}/g, (_m, n: string) =>
+          encodeURIComponent(String(p.request.params[n] ?? 'c22d24f6-5a47-4597-9a23-c7d01e696b92')),
+        );
+        return { p, got: await send(url, p.op.operationId, { path, ...('body' in p.request && { body: p.request.body }) }) };
+      }),
+    );
     for (const { p, got } of results) {
       const label = `${p.op.operationId} ${p.name}`;
       expect(got.status, label).toBe(p.status);
@@ -44,7 +51,10 @@ describe('paired examples', () => {
       const expected = p.expected as any;
       if (Array.isArray(expected?.errors)) {
         // SignalWire 422s describe the actual violation: same code and attribute as the example.
-        expect(got.body.errors.map((e: any) => [e.code, e.attribute]), label).toEqual(expected.errors.map((e: any) => [e.code, e.attribute]));
+        expect(
+          got.body.errors.map((e: any) => [e.code, e.attribute]),
+          label,
+        ).toEqual(expected.errors.map((e: any) => [e.code, e.attribute]));
       } else if (p.status! >= 300) {
         expect(got.body, label).toEqual(expected);
       }

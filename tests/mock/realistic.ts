@@ -32,7 +32,8 @@ export function realismProblems(body: unknown, api: string, key = ''): string[] 
   if (typeof body === 'string') {
     if (body === 'string') return [`placeholder "string" at ${key}`];
     if (UUID_LIKE.test(body) && !RFC4122.test(body)) return [`${key} is not an RFC 4122 uuid: ${body}`];
-    if (api.startsWith('signalwire-') && /(^|_)token$/.test(key) && body.startsWith('eyJ')) return satProblems(body, key === 'refresh_token' ? 'Refresh' : 'SAT');
+    if (api.startsWith('signalwire-') && /(^|_)token$/.test(key) && body.startsWith('eyJ'))
+      return satProblems(body, key === 'refresh_token' ? 'Refresh' : 'SAT');
     if (api.startsWith('proconf-') && key === 'data') return proconfJwtProblems(body);
     return [];
   }

@@ -19,11 +19,23 @@ export const VALID: Record<OperationId, ValidRequest> = {
   reset_conference_token: { path: '/api/video/conference_tokens/c22d24f6-5a47-4597-9a23-c7d01e696b92/reset', authorization: BASIC },
   create_subscriber_token: { path: '/api/fabric/subscribers/tokens', authorization: BASIC, body: { reference: 'alice@example.net' } },
   refresh_subscriber_token: { path: '/api/fabric/subscribers/tokens/refresh', authorization: BASIC, body: { refresh_token: SAT } },
-  create_subscriber_guest_token: { path: '/api/fabric/guests/tokens', authorization: BASIC, body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] } },
+  create_subscriber_guest_token: {
+    path: '/api/fabric/guests/tokens',
+    authorization: BASIC,
+    body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] },
+  },
   get_proconf_token: { path: '/proconfToken', authorization: BEARER, body: { role: 'member', room: 'design-review', participantName: 'Noor' } },
   create_proconf_token: { path: '/api/proconf-token', body: { role: 'owner', room: 'testRoom', participantName: 'Alex' } },
-  issue_subscriber_token: { path: '/signalwire/tokens/subscriber', authorization: BEARER, body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' } },
-  renew_subscriber_token: { path: '/signalwire/tokens/subscriber/refresh', authorization: BEARER, body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' } },
+  issue_subscriber_token: {
+    path: '/signalwire/tokens/subscriber',
+    authorization: BEARER,
+    body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' },
+  },
+  renew_subscriber_token: {
+    path: '/signalwire/tokens/subscriber/refresh',
+    authorization: BEARER,
+    body: { fingerprint: 'Zm9vYmFyLWRldmljZS1maW5nZXJwcmludC0wMDAwMDA' },
+  },
   issue_guest_token: { path: '/signalwire/tokens/guest', authorization: BEARER, body: { allowed_addresses: ['a46e1381-21cf-46c9-bfed-576eb3b96370'] } },
 };
 
@@ -37,7 +49,11 @@ export interface Sent {
 }
 
 /** POSTs to the mock; `body: undefined` in overrides sends no body at all. */
-export async function send(baseUrl: string, id: OperationId, overrides: { query?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string; path?: string } = {}): Promise<Sent> {
+export async function send(
+  baseUrl: string,
+  id: OperationId,
+  overrides: { query?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string; path?: string } = {},
+): Promise<Sent> {
   const valid = VALID[id];
   const body = 'body' in overrides ? overrides.body : valid.body;
   const raw = overrides.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));

@@ -19,20 +19,22 @@ describe('mock scenarios', () => {
   });
 
   it('serves every documented status and named example, by Prefer header and by query parameter', async () => {
-    const checks = OPERATIONS.flatMap((op) => op.statuses.flatMap((status) => {
-      const examples = Object.entries(responseExamples(op.api, op.path, status));
-      expect(examples.length, `${op.operationId} ${status} has no example`).toBeGreaterThan(0);
-      const byExample = examples.flatMap(([name, value]) => [
-        { op, status, value, how: { headers: { prefer: `example=${name}` } } },
-        { op, status, value, how: { query: `?__example=${encodeURIComponent(name)}` } },
-      ]);
-      // A status alone gives its first example.
-      const byCode = [
-        { op, status, value: examples[0]![1], how: { headers: { prefer: `code=${status}` } } },
-        { op, status, value: examples[0]![1], how: { query: `?__code=${status}` } },
-      ];
-      return [...byExample, ...byCode];
-    }));
+    const checks = OPERATIONS.flatMap((op) =>
+      op.statuses.flatMap((status) => {
+        const examples = Object.entries(responseExamples(op.api, op.path, status));
+        expect(examples.length, `${op.operationId} ${status} has no example`).toBeGreaterThan(0);
+        const byExample = examples.flatMap(([name, value]) => [
+          { op, status, value, how: { headers: { prefer: `example=${name}` } } },
+          { op, status, value, how: { query: `?__example=${encodeURIComponent(name)}` } },
+        ]);
+        // A status alone gives its first example.
+        const byCode = [
+          { op, status, value: examples[0]![1], how: { headers: { prefer: `code=${status}` } } },
+          { op, status, value: examples[0]![1], how: { query: `?__code=${status}` } },
+        ];
+        return [...byExample, ...byCode];
+      }),
+    );
     const results = await Promise.all(checks.map(async (c) => ({ c, got: await send(url, c.op.operationId, c.how) })));
     for (const { c, got } of results) {
       const label = `${c.op.operationId} ${JSON.stringify(c.how)}`;

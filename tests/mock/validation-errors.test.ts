@@ -28,19 +28,26 @@ async function expectInvalid(id: OperationId, overrides: Parameters<typeof send>
 
 describe('Fabric 422: one SignalWire error item per actual violation', () => {
   it('names a missing required field', () =>
-    expectInvalid('create_subscriber_token', { body: { first_name: 'Alice' } }, 422, { errors: [item('missing_required_parameter', 'reference', 'reference is required')] }));
+    expectInvalid('create_subscriber_token', { body: { first_name: 'Alice' } }, 422, {
+      errors: [item('missing_required_parameter', 'reference', 'reference is required')],
+    }));
 
   it('treats a request without a body as every required field missing', () =>
     expectInvalid('create_subscriber_token', { body: undefined }, 422, { errors: [item('missing_required_parameter', 'reference', 'reference is required')] }));
 
   it('lists several violations, each with its field', () =>
-    expectInvalid('create_subscriber_token', { body: { reference: 'alice@example.net', fingerprint: 'short', region: 'eu-west', expire_at: 'tomorrow' } }, 422, {
-      errors: [
-        item('invalid_parameter', 'expire_at', 'expire_at must be integer'),
-        item('invalid_parameter', 'region', 'region must be equal to one of the allowed values: us-central'),
-        item('invalid_parameter', 'fingerprint', 'fingerprint must NOT have fewer than 43 characters'),
-      ],
-    }));
+    expectInvalid(
+      'create_subscriber_token',
+      { body: { reference: 'alice@example.net', fingerprint: 'short', region: 'eu-west', expire_at: 'tomorrow' } },
+      422,
+      {
+        errors: [
+          item('invalid_parameter', 'expire_at', 'expire_at must be integer'),
+          item('invalid_parameter', 'region', 'region must be equal to one of the allowed values: us-central'),
+          item('invalid_parameter', 'fingerprint', 'fingerprint must NOT have fewer than 43 characters'),
+        ],
+      },
+    ));
 
   it('uses allowed_address_limit_exceeded for more than 10 addresses and invalid_parameter for a non-uuid', () =>
     expectInvalid('create_subscriber_guest_token', { body: { allowed_addresses: ['not-a-uuid', ...Array(10).fill(uuid)] } }, 422, {
@@ -51,7 +58,9 @@ describe('Fabric 422: one SignalWire error item per actual violation', () => {
     }));
 
   it('names the refresh token when it is missing', () =>
-    expectInvalid('refresh_subscriber_token', { body: {} }, 422, { errors: [item('missing_required_parameter', 'refresh_token', 'refresh_token is required')] }));
+    expectInvalid('refresh_subscriber_token', { body: {} }, 422, {
+      errors: [item('missing_required_parameter', 'refresh_token', 'refresh_token is required')],
+    }));
 
   it('names each property a sealed body does not allow', () =>
     expectInvalid('create_subscriber_token', { body: { reference: 'alice@example.net', future_field: 1, nickname: 'Al' } }, 422, {
@@ -62,7 +71,9 @@ describe('Fabric 422: one SignalWire error item per actual violation', () => {
     }));
 
   it('says the body must be a JSON object when it does not parse', () =>
-    expectInvalid('create_subscriber_guest_token', { rawBody: '{"allowed_addresses": [' }, 422, { errors: [item('invalid_parameter', null, 'the request body must be a JSON object')] }));
+    expectInvalid('create_subscriber_guest_token', { rawBody: '{"allowed_addresses": [' }, 422, {
+      errors: [item('invalid_parameter', null, 'the request body must be a JSON object')],
+    }));
 });
 
 describe('fixed error bodies of the other APIs', () => {
@@ -83,7 +94,9 @@ describe('request log', () => {
     await send(mock.url, 'get_proconf_token', { headers: { authorization: '' } });
     await send(mock.url, 'reset_conference_token', { headers: { prefer: 'code=500' } });
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^POST \/api\/fabric\/subscribers\/tokens -> 422 create_subscriber_token \([\d.]+ ms\) - invalid request: .*required property 'reference'.*fingerprint must NOT have fewer than 43 characters/);
+    expect(lines[0]).toMatch(
+      /^POST \/api\/fabric\/subscribers\/tokens -> 422 create_subscriber_token \([\d.]+ ms\) - invalid request: .*required property 'reference'.*fingerprint must NOT have fewer than 43 characters/,
+    );
     expect(lines[1]).toMatch(/^POST \/proconfToken -> 401 get_proconf_token .* no valid credential/);
     expect(lines[2]).toMatch(/-> 500 reset_conference_token .* scenario code=500$/);
     const secret = Buffer.from(BASIC.slice(6), 'base64').toString();

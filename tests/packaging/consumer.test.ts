@@ -78,9 +78,16 @@ await createSignalWireClient({ space: 'x', projectId: 'p', apiToken: 't' }).crea
 
 const tsconfig = {
   compilerOptions: {
-    strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
-    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out',
-    skipLibCheck: true, types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')],
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    outDir: 'out',
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [join(repo, 'node_modules', '@types')],
   },
   // tsc still emits consumer.js when wrong-body.ts has errors (noEmitOnError is off).
   files: ['consumer.ts', 'wrong-body.ts'],
@@ -96,9 +103,21 @@ describe('npm pack tarball', () => {
   it('ships dist (ESM and CommonJS, with declarations), the sources its maps point at, the specs and bundled documents, and no tests', async () => {
     const { stdout } = await run('tar', ['-tzf', pkg.tarball]);
     const entries = stdout.split('\n');
-    for (const path of ['package/dist/src/index.js', 'package/dist/src/index.d.ts', 'package/dist/src/signalwire/index.d.ts', 'package/dist/src/proconf/index.d.ts',
-      'package/dist/cjs/src/index.cjs', 'package/dist/cjs/src/index.d.cts', 'package/dist/cjs/src/signalwire/index.d.cts', 'package/src/core/call.ts', 'package/LICENSE',
-      'package/openapi/signalwire-fabric.yaml', 'package/openapi/components/proconf/schemas.yaml', 'package/generated/bundled/proconf-app.json', 'package/dist/generated/types/signalwire-video.d.ts']) {
+    for (const path of [
+      'package/dist/src/index.js',
+      'package/dist/src/index.d.ts',
+      'package/dist/src/signalwire/index.d.ts',
+      'package/dist/src/proconf/index.d.ts',
+      'package/dist/cjs/src/index.cjs',
+      'package/dist/cjs/src/index.d.cts',
+      'package/dist/cjs/src/signalwire/index.d.cts',
+      'package/src/core/call.ts',
+      'package/LICENSE',
+      'package/openapi/signalwire-fabric.yaml',
+      'package/openapi/components/proconf/schemas.yaml',
+      'package/generated/bundled/proconf-app.json',
+      'package/dist/generated/types/signalwire-video.d.ts',
+    ]) {
       expect(entries).toContain(path);
     }
     expect(entries.filter((e) => /^package\/(tests|scripts|bench|docs|node_modules)\//.test(e))).toEqual([]);
@@ -111,17 +130,40 @@ describe('npm pack tarball', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     // One tsc run for both files (tsc costs seconds): only wrong-body.ts may fail, with exactly its one error.
-    const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir }).then(() => '', (e: { stdout: string }) => e.stdout);
-    expect(output.trim().split('\n').filter((l) => /error TS/.test(l))).toEqual([expect.stringMatching(/^wrong-body\.ts\(2,\d+\): error TS2322/)]);
+    const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir }).then(
+      () => '',
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(
+      output
+        .trim()
+        .split('\n')
+        .filter((l) => /error TS/.test(l)),
+    ).toEqual([expect.stringMatching(/^wrong-body\.ts\(2,\d+\): error TS2322/)]);
     const { stdout } = await run(process.execPath, [join(dir, 'out', 'consumer.js')], { cwd: dir });
-    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ validation: 'at most 10 items, got 11', handler: 200, swToken: 5, redisMissing: true, verify: true, rootExports: true, name: 'My First Token', guestParts: 5, app: 3, admin: null, status: 404 });
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({
+      validation: 'at most 10 items, got 11',
+      handler: 200,
+      swToken: 5,
+      redisMissing: true,
+      verify: true,
+      rootExports: true,
+      name: 'My First Token',
+      guestParts: 5,
+      app: 3,
+      admin: null,
+      status: 404,
+    });
   }, 60_000);
 
   it('the installed bin runs the breaking-change gate on the shipped specs', async () => {
     const specs = join(pkg.project, 'node_modules', 'rtc-token-apis', 'openapi');
     const same = await run(pkg.bin, ['breaking', specs, specs, '--json'], { cwd: pkg.project });
     expect(JSON.parse(same.stdout)).toMatchObject({ breaking: false, counts: { breaking: 0, nonBreaking: 0 } });
-    const bad = await run(pkg.bin, ['breaking', specs, join(pkg.project, 'package.json')], { cwd: pkg.project }).then(() => 0, (e: { code: number }) => e.code);
+    const bad = await run(pkg.bin, ['breaking', specs, join(pkg.project, 'package.json')], { cwd: pkg.project }).then(
+      () => 0,
+      (e: { code: number }) => e.code,
+    );
     expect(bad).toBe(2);
   }, 60_000);
 });

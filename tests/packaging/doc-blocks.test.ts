@@ -11,10 +11,20 @@ import { packAndInstall, type PackedPackage } from '../support/pack.ts';
 
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
-const docs = ['README.md', 'openapi/README.md', ...readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)]
-  .filter((f) => existsSync(join(repo, f)));
+const docs = [
+  'README.md',
+  'openapi/README.md',
+  ...readdirSync(join(repo, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+].filter((f) => existsSync(join(repo, f)));
 
-interface Block { doc: string; line: number; code: string }
+interface Block {
+  doc: string;
+  line: number;
+  code: string;
+}
 function blocks(doc: string): Block[] {
   const lines = readFileSync(join(repo, doc), 'utf8').split('\n');
   const out: Block[] = [];
@@ -50,20 +60,40 @@ it('every TypeScript block compiles (strict, exactOptionalPropertyTypes, noUnche
     return name;
   });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true,
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'],
-      types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')],
-    },
-    files,
-  }));
-  const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 })
-    .then(() => '', (e: { stdout: string }) => e.stdout);
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [join(repo, 'node_modules', '@types')],
+      },
+      files,
+    }),
+  );
+  const output = await run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
+    cwd: dir,
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
+    () => '',
+    (e: { stdout: string }) => e.stdout,
+  );
   // Report each error at its place in the doc, not in the temporary file.
-  const errors = output.split('\n').filter((l) => /error TS/.test(l)).map((l) => l.replace(/^block-(\d+)\.ts\((\d+),(\d+)\)/, (_m, i: string, line: string) => {
-    const b = all[Number(i)]!;
-    return `${b.doc}:${b.line + Number(line) - 1}`;
-  }));
+  const errors = output
+    .split('\n')
+    .filter((l) => /error TS/.test(l))
+    .map((l) =>
+      l.replace(/^block-(\d+)\.ts\((\d+),(\d+)\)/, (_m, i: string, line: string) => {
+        const b = all[Number(i)]!;
+        return `${b.doc}:${b.line + Number(line) - 1}`;
+      }),
+    );
   expect(errors).toEqual([]);
 }, 120_000);

@@ -13,7 +13,9 @@ const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string; exports: Record<string, unknown> };
-const ENTRIES = Object.keys(manifest.exports).filter((k) => k !== './package.json').map((k) => `rtc-token-apis${k.slice(1)}`);
+const ENTRIES = Object.keys(manifest.exports)
+  .filter((k) => k !== './package.json')
+  .map((k) => `rtc-token-apis${k.slice(1)}`);
 
 let pkg: PackedPackage;
 beforeAll(async () => {
@@ -53,14 +55,22 @@ describe('every entry point on Node', () => {
   it('the CommonJS build is CommonJS (no ESM syntax that only require(esm) could load)', async () => {
     const cwd = dir('cjs-only', { type: 'commonjs' });
     // --no-experimental-require-module: a require() of ESM fails here, so only real CommonJS passes.
-    const { stdout } = await node(cwd, ['--no-experimental-require-module', '-e', `for (const id of ${JSON.stringify(ENTRIES)}) require(id); console.log('ok')`]);
+    const { stdout } = await node(cwd, [
+      '--no-experimental-require-module',
+      '-e',
+      `for (const id of ${JSON.stringify(ENTRIES)}) require(id); console.log('ok')`,
+    ]);
     expect(stdout.trim()).toBe('ok');
   }, 60_000);
 
   it('stack traces resolve, through the inline source maps, to TypeScript files that ship', async () => {
     const cwd = dir('stacks', { type: 'module' });
-    const code = (load: string) => `${load}; try { createSignalWireClient({ space: 'not a space!', projectId: 'p', apiToken: 't' }) } catch (e) { console.log(e.stack) }`;
-    for (const [flavour, load] of [['esm', `import { createSignalWireClient } from 'rtc-token-apis/signalwire'`], ['cjs', `const { createSignalWireClient } = require('rtc-token-apis/signalwire')`]] as const) {
+    const code = (load: string) =>
+      `${load}; try { createSignalWireClient({ space: 'not a space!', projectId: 'p', apiToken: 't' }) } catch (e) { console.log(e.stack) }`;
+    for (const [flavour, load] of [
+      ['esm', `import { createSignalWireClient } from 'rtc-token-apis/signalwire'`],
+      ['cjs', `const { createSignalWireClient } = require('rtc-token-apis/signalwire')`],
+    ] as const) {
       const file = join(cwd, flavour === 'esm' ? 'throw.mjs' : 'throw.cjs');
       writeFileSync(file, code(load));
       const { stdout } = await node(cwd, ['--enable-source-maps', file]);
@@ -96,7 +106,10 @@ describe('the bin', () => {
 
   it('bad usage: one line naming the problem, the usage, exit 2, no stack trace', async () => {
     for (const args of [['--bogus'], ['nope'], ['mock', '--bogus'], ['mock', '--port', 'abc'], ['mock', '--json'], ['verify', '--bogus'], []]) {
-      const failure = await run(pkg.bin, args).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+      const failure = await run(pkg.bin, args).then(
+        () => undefined,
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
       expect(failure?.code, args.join(' ')).toBe(2);
       const [first, ...rest] = failure!.stderr.split('\n');
       expect(first, args.join(' ')).toMatch(/^rtc-token-apis( \w+)?: |^verify: /);
@@ -115,7 +128,15 @@ const app = createProconfAppClient({ baseUrl: 'http://127.0.0.1:9', credentials:
 const handler = createProconfTokenHandler({ adminBaseUrl: 'http://127.0.0.1:9', authorize: () => ({ user: 'u' }), logger: false });
 console.log([typeof client.createSubscriberToken, typeof app.getProconfToken, typeof handler, HttpError.name, body.role].join(' '));
 `;
-const strict = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, target: 'ES2022', outDir: 'out', types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')] };
+const strict = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  target: 'ES2022',
+  outDir: 'out',
+  types: ['node'],
+  typeRoots: [join(repo, 'node_modules', '@types')],
+};
 
 describe('TypeScript consumers compile and run', () => {
   const cases = [
@@ -130,7 +151,10 @@ describe('TypeScript consumers compile and run', () => {
       const cwd = dir(`ts-${c.name.replace(/\W+/g, '-')}`, { type: c.type });
       writeFileSync(join(cwd, 'index.ts'), consumerSource);
       writeFileSync(join(cwd, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...strict, ...c.options }, files: ['index.ts'] }));
-      const compiled = await node(cwd, [tsc, '-p', '.']).then(() => '', (e: { stdout: string }) => e.stdout);
+      const compiled = await node(cwd, [tsc, '-p', '.']).then(
+        () => '',
+        (e: { stdout: string }) => e.stdout,
+      );
       expect(compiled).toBe('');
       const emitted = readFileSync(join(cwd, 'out', 'index.js'), 'utf8');
       // A CommonJS package really compiles to require() calls, an ESM one to imports.
@@ -144,7 +168,9 @@ describe('TypeScript consumers compile and run', () => {
 describe('a minified bundle', () => {
   it('keeps error names and messages (esbuild --minify)', async () => {
     const cwd = dir('minified', { type: 'module' });
-    writeFileSync(join(cwd, 'app.ts'), `import { createProconfAppClient } from 'rtc-token-apis/proconf';
+    writeFileSync(
+      join(cwd, 'app.ts'),
+      `import { createProconfAppClient } from 'rtc-token-apis/proconf';
 import { createSignalWireClient } from 'rtc-token-apis/signalwire';
 const out: string[] = [];
 // Port 9 on loopback: nothing listens, so the call fails with a network error.
@@ -152,8 +178,11 @@ const app = createProconfAppClient({ baseUrl: 'http://127.0.0.1:9', credentials:
 await app.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: Error) => out.push(\`\${e.name}|\${e.message}\`));
 try { createSignalWireClient({ space: 'not a space!', projectId: 'p', apiToken: 't' }); } catch (e) { out.push(\`\${(e as Error).name}|\${(e as Error).message}\`); }
 console.log(JSON.stringify(out));
-`);
-    await run(join(repo, 'node_modules', '.bin', 'esbuild'), ['app.ts', '--bundle', '--minify', '--platform=node', '--format=esm', '--outfile=bundle.mjs'], { cwd });
+`,
+    );
+    await run(join(repo, 'node_modules', '.bin', 'esbuild'), ['app.ts', '--bundle', '--minify', '--platform=node', '--format=esm', '--outfile=bundle.mjs'], {
+      cwd,
+    });
     const bundle = readFileSync(join(cwd, 'bundle.mjs'), 'utf8');
     expect(bundle).not.toMatch(/class NetworkError/);
     const [network, config] = JSON.parse((await node(cwd, ['bundle.mjs'])).stdout) as string[];
@@ -164,7 +193,10 @@ console.log(JSON.stringify(out));
 
 describe('package linters', () => {
   it('@arethetypeswrong/cli is clean under its default profile; publint --strict is clean', async () => {
-    const attw = await run(join(repo, 'node_modules', '.bin', 'attw'), [pkg.tarball, '--format', 'json'], { maxBuffer: 16 * 1024 * 1024 }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    const attw = await run(join(repo, 'node_modules', '.bin', 'attw'), [pkg.tarball, '--format', 'json'], { maxBuffer: 16 * 1024 * 1024 }).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
     const report = JSON.parse(attw) as { analysis: { problems: unknown[] } };
     expect(report.analysis.problems).toEqual([]);
     const publint = await run(join(repo, 'node_modules', '.bin', 'publint'), ['run', pkg.tarball, '--strict']);

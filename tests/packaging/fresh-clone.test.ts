@@ -53,7 +53,10 @@ async function expectWorkingInstall(project: string): Promise<void> {
   const bin = join(project, 'node_modules', '.bin', 'rtc-token-apis');
   expect((await run(bin, ['--version'])).stdout.trim()).toBe(manifest.version);
   // Without Prism the mock fails with one line (exit 1), not a stack trace.
-  const mock = await run(bin, ['mock', '--port', '0']).then(() => undefined, (e: { code: number; stderr: string }) => e);
+  const mock = await run(bin, ['mock', '--port', '0']).then(
+    () => undefined,
+    (e: { code: number; stderr: string }) => e,
+  );
   expect(mock?.code).toBe(1);
   expect(mock!.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rtc-token-apis mock: .*npm install --save-exact @stoplight\/prism-core@/)]);
 }
@@ -71,7 +74,9 @@ describe('a fresh clone', () => {
     const { stdout } = await npm(['pack', '--pack-destination', work], clone);
     const tarball = join(work, stdout.trim().split('\n').pop()!);
     const { stdout: listing } = await run('tar', ['-tzf', tarball]);
-    expect(listing.split('\n')).toEqual(expect.arrayContaining(['package/dist/src/index.js', 'package/dist/cjs/src/index.cjs', 'package/dist/src/cli/main.js']));
+    expect(listing.split('\n')).toEqual(
+      expect.arrayContaining(['package/dist/src/index.js', 'package/dist/cjs/src/index.cjs', 'package/dist/src/cli/main.js']),
+    );
     rmSync(join(clone, 'node_modules'));
     const project = consumer('from-tarball');
     await npm(['install', tarball], project);

@@ -9,8 +9,11 @@ import { packAndInstall, type PackedPackage } from '../support/pack.ts';
 
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
-const script = (args: string[]) => run(join(repo, 'node_modules', '.bin', 'tsx'), [join(repo, 'bench', 'install-size.ts'), ...args], { cwd: repo })
-  .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+const script = (args: string[]) =>
+  run(join(repo, 'node_modules', '.bin', 'tsx'), [join(repo, 'bench', 'install-size.ts'), ...args], { cwd: repo }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 let pkg: PackedPackage;
 beforeAll(async () => {

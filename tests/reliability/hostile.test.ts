@@ -3,9 +3,7 @@
 // unhandled rejection, no unbounded buffering.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
-import {
-  createSignalWireClient, HttpError, NetworkError, ResponseBodyError, RtcApiError, TimeoutError,
-} from '../../src/signalwire/index.ts';
+import { createSignalWireClient, HttpError, NetworkError, ResponseBodyError, RtcApiError, TimeoutError } from '../../src/signalwire/index.ts';
 import { createProconfAppClient } from '../../src/proconf/index.ts';
 import { signalwireValidation } from '../../src/validation/index.ts';
 import { httpServer, outcome, rawServer, reply, sendJson, type Handler, type LocalServer } from './support/servers.ts';
@@ -60,7 +58,9 @@ function endless(status: number, headers: Record<string, string> = {}) {
   const handler: Handler = (_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     const chunk = Buffer.alloc(16 * 1024, 0x61);
-    res.socket?.on('close', () => { state.closed = true; });
+    res.socket?.on('close', () => {
+      state.closed = true;
+    });
     const pump = () => {
       while (!state.closed && res.write(chunk)) state.written += chunk.length;
       if (!state.closed) res.once('drain', pump);
@@ -82,9 +82,19 @@ describe('bodies that are not what they claim', () => {
   });
 
   it.each([
-    ['JSON truncated mid-body (a complete chunked response)', { 'content-type': 'application/json' }, '{"token":"eyJhbGciOiJkaXIifQ..a.b.c","refresh_tok', 'not valid JSON (application/json)'],
+    [
+      'JSON truncated mid-body (a complete chunked response)',
+      { 'content-type': 'application/json' },
+      '{"token":"eyJhbGciOiJkaXIifQ..a.b.c","refresh_tok',
+      'not valid JSON (application/json)',
+    ],
     ['an empty 2xx (never undefined)', { 'content-type': 'application/json', 'content-length': '0' }, '', 'empty body'],
-    ['a content-type that claims JSON over an HTML body', { 'content-type': 'application/json; charset=utf-8' }, '<!doctype html><title>Login</title>', 'not valid JSON (application/json; charset=utf-8)'],
+    [
+      'a content-type that claims JSON over an HTML body',
+      { 'content-type': 'application/json; charset=utf-8' },
+      '<!doctype html><title>Login</title>',
+      'not valid JSON (application/json; charset=utf-8)',
+    ],
   ])('%s -> ResponseBodyError saying why', async (_name, headers, text, reason) => {
     const server = await serve(reply(201, headers as Record<string, string>, text));
     const error = await fails(server.url);
@@ -114,7 +124,9 @@ describe('bodies that are not what they claim', () => {
     const error = await fails(server.url, { validation: signalwireValidation({ response: true }) });
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect((error as ResponseBodyError).pointer).toBe('/refresh_token');
-    expect(error.message).toBe('create_subscriber_guest_token: unusable response body (HTTP 201): does not match the spec at /refresh_token: refresh_token: is required');
+    expect(error.message).toBe(
+      'create_subscriber_guest_token: unusable response body (HTTP 201): does not match the spec at /refresh_token: refresh_token: is required',
+    );
     // Without validation the same body is handed back unchecked: validation is what catches it.
     expect(await client(server.url).createSubscriberGuestToken(guestBody)).toEqual({ token: tokenPair.token });
   });
@@ -128,10 +140,12 @@ describe('bodies that are not what they claim', () => {
 });
 
 /** A response that declares a Content-Length a hundred times the cap, then sends a first chunk. */
-const declaresOverCap = (status: number, type: string, first: string): Handler => (_q, res) => {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(CAP * 100) });
-  res.write(first);
-};
+const declaresOverCap =
+  (status: number, type: string, first: string): Handler =>
+  (_q, res) => {
+    res.writeHead(status, { 'content-type': type, 'content-length': String(CAP * 100) });
+    res.write(first);
+  };
 
 describe('oversized or stalled responses', () => {
   it('an endless 2xx body -> ResponseBodyError at the cap; the client hangs up instead of buffering', async () => {

@@ -144,7 +144,10 @@ describe('bounds and backoff', () => {
     expect(backoffDelay(3, { ...policy, random: () => 0.5 })).toBe(300);
     const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(2, { ...policy, random: Math.random })));
     expect(spread.size).toBeGreaterThan(10);
-    for (const d of spread) expect(d).toBeGreaterThanOrEqual(100), expect(d).toBeLessThanOrEqual(200);
+    for (const d of spread) {
+      expect(d).toBeGreaterThanOrEqual(100);
+      expect(d).toBeLessThanOrEqual(200);
+    }
   });
 
   it('really waits with the default sleep, then retries', async () => {
@@ -179,13 +182,21 @@ describe('bounds and backoff', () => {
   it('onRetry reports each wait with the scrubbed error', async () => {
     const server = await scripted([429]);
     const seen: string[] = [];
-    await clientFor(server.url, { sleep: async () => {}, onRetry: (i) => void seen.push(`${i.operationId}#${i.attempt}:${(i.error as HttpError).status}`) }).createSubscriberGuestToken(guestBody);
+    await clientFor(server.url, {
+      sleep: async () => {},
+      onRetry: (i) => void seen.push(`${i.operationId}#${i.attempt}:${(i.error as HttpError).status}`),
+    }).createSubscriberGuestToken(guestBody);
     expect(seen).toEqual(['create_subscriber_guest_token#1:429']);
   });
 
   it('an onRetry that throws does not stop the retry or replace its outcome', async () => {
     const server = await scripted([503]);
-    const result = await clientFor(server.url, { sleep: async () => {}, onRetry: () => { throw new Error('metrics sink down'); } }).createSubscriberGuestToken(guestBody);
+    const result = await clientFor(server.url, {
+      sleep: async () => {},
+      onRetry: () => {
+        throw new Error('metrics sink down');
+      },
+    }).createSubscriberGuestToken(guestBody);
     expect(result.token).toBeTruthy();
     expect(server.received).toHaveLength(2);
   });

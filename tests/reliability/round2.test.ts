@@ -4,7 +4,15 @@
 // clients under the same transport, and errors naming the real status.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspect } from 'node:util';
-import { createSignalWireClient, ConfigError, HttpError, ProviderError, RequestValidationError, ResponseBodyError, TimeoutError } from '../../src/signalwire/index.ts';
+import {
+  createSignalWireClient,
+  ConfigError,
+  HttpError,
+  ProviderError,
+  RequestValidationError,
+  ResponseBodyError,
+  TimeoutError,
+} from '../../src/signalwire/index.ts';
 import { createProconfAppClient, createProconfAdminClient } from '../../src/proconf/index.ts';
 import { scrub, secretList } from '../../src/core/secrets.ts';
 import { abortableDelay, MAX_TIMER_MS } from '../../src/core/timer.ts';
@@ -27,8 +35,19 @@ const PROJECT = 'canary-proj-77c1';
 const TOKEN = 'PT+canary/tok=en&"x"9f';
 const BEARER = 'bearer-canary+/=&"7b0e';
 const ADMIN_KEY = 'admin-canary+/=&"key31';
-const FORBIDDEN = [TOKEN, encodeURIComponent(TOKEN), JSON.stringify(TOKEN).slice(1, -1), Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64'), `${PROJECT}:${TOKEN}`,
-  BEARER, encodeURIComponent(BEARER), JSON.stringify(BEARER).slice(1, -1), ADMIN_KEY, encodeURIComponent(ADMIN_KEY), JSON.stringify(ADMIN_KEY).slice(1, -1)];
+const FORBIDDEN = [
+  TOKEN,
+  encodeURIComponent(TOKEN),
+  JSON.stringify(TOKEN).slice(1, -1),
+  Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64'),
+  `${PROJECT}:${TOKEN}`,
+  BEARER,
+  encodeURIComponent(BEARER),
+  JSON.stringify(BEARER).slice(1, -1),
+  ADMIN_KEY,
+  encodeURIComponent(ADMIN_KEY),
+  JSON.stringify(ADMIN_KEY).slice(1, -1),
+];
 
 function renderings(error: unknown): string {
   const out: string[] = [];
@@ -46,12 +65,23 @@ function echoChannel(channel: string, secret: string, res: import('node:http').S
   const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)].join(' ');
   const ascii = forms.replace(/[^\x20-\x7e]/g, '?');
   switch (channel) {
-    case 'statusText': res.writeHead(503, ascii, { 'content-type': 'application/json' }).end('{}'); break;
-    case 'x-request-id': res.writeHead(401, { 'x-request-id': ascii, 'content-type': 'application/json' }).end('{}'); break;
-    case 'content-type': res.writeHead(201, { 'content-type': `text/plain; ${ascii}` }).end(`plain ${forms}`); break;
-    case 'body-json-escaped': res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ echoed: forms })); break;
-    case 'cut-at-cap': res.writeHead(502, { 'content-type': 'text/plain' }).end(`${'x'.repeat(1024 - 5)}${secret}`); break;
-    default: throw new Error(channel);
+    case 'statusText':
+      res.writeHead(503, ascii, { 'content-type': 'application/json' }).end('{}');
+      break;
+    case 'x-request-id':
+      res.writeHead(401, { 'x-request-id': ascii, 'content-type': 'application/json' }).end('{}');
+      break;
+    case 'content-type':
+      res.writeHead(201, { 'content-type': `text/plain; ${ascii}` }).end(`plain ${forms}`);
+      break;
+    case 'body-json-escaped':
+      res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ echoed: forms }));
+      break;
+    case 'cut-at-cap':
+      res.writeHead(502, { 'content-type': 'text/plain' }).end(`${'x'.repeat(1024 - 5)}${secret}`);
+      break;
+    default:
+      throw new Error(channel);
   }
 }
 const CHANNELS = ['statusText', 'x-request-id', 'content-type', 'body-json-escaped', 'cut-at-cap'];
@@ -59,17 +89,23 @@ const CHANNELS = ['statusText', 'x-request-id', 'content-type', 'body-json-escap
 describe('secrets: every channel, every form, all three clients (points 1-3)', () => {
   for (const channel of CHANNELS) {
     it(`scrubs the ${channel} channel`, async () => {
-      const server = await track(httpServer((req, res) => {
-        const auth = String(req.headers.authorization ?? req.headers['x-admin-key'] ?? '');
-        const secret = auth.startsWith('Basic ') ? `${Buffer.from(auth.slice(6), 'base64').toString()} ${auth.slice(6)}` : auth.replace(/^Bearer /, '');
-        echoChannel(channel, secret, res);
-      }));
+      const server = await track(
+        httpServer((req, res) => {
+          const auth = String(req.headers.authorization ?? req.headers['x-admin-key'] ?? '');
+          const secret = auth.startsWith('Basic ') ? `${Buffer.from(auth.slice(6), 'base64').toString()} ${auth.slice(6)}` : auth.replace(/^Bearer /, '');
+          echoChannel(channel, secret, res);
+        }),
+      );
       const common = { baseUrl: server.url, maxResponseBytes: 1024 };
       const sw = createSignalWireClient({ ...common, projectId: PROJECT, apiToken: TOKEN });
       const app = createProconfAppClient({ ...common, credentials: () => BEARER });
       const admin = createProconfAdminClient({ ...common, headers: () => ({ 'x-admin-key': ADMIN_KEY }) });
       const body = { role: 'member', room: 'r', participantName: 'p' };
-      const runs: (() => Promise<unknown>)[] = [() => sw.createSubscriberGuestToken(guestBody), () => app.getProconfToken(body), () => admin.createProconfToken(body)];
+      const runs: (() => Promise<unknown>)[] = [
+        () => sw.createSubscriberGuestToken(guestBody),
+        () => app.getProconfToken(body),
+        () => admin.createProconfToken(body),
+      ];
       for (const run of runs) {
         const { error } = await outcome(run());
         expect(error instanceof HttpError || error instanceof ResponseBodyError, String(error)).toBe(true);
@@ -91,7 +127,12 @@ describe('secrets: every channel, every form, all three clients (points 1-3)', (
 describe('causes and header values (points 4-5)', () => {
   it('a provider that throws with a credential in its message: ProviderError, nothing of the message anywhere', async () => {
     const server = await track(httpServer((_q, res) => res.writeHead(418).end()));
-    const app = createProconfAppClient({ baseUrl: server.url, credentials: () => { throw new Error(`refresh failed rt=${BEARER}`); } });
+    const app = createProconfAppClient({
+      baseUrl: server.url,
+      credentials: () => {
+        throw new Error(`refresh failed rt=${BEARER}`);
+      },
+    });
     const { error } = await outcome(app.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }));
     expect(error).toBeInstanceOf(ProviderError);
     expect(leaks(error)).toEqual([]);
@@ -100,8 +141,14 @@ describe('causes and header values (points 4-5)', () => {
   });
 
   it('a custom fetch whose error quotes the credential: the NetworkError cause is scrubbed', async () => {
-    const sw = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', projectId: PROJECT, apiToken: TOKEN,
-      fetch: async (request: Request) => { throw new TypeError('fetch failed', { cause: new Error(`proxy refused ${request.headers.get('authorization')} ${TOKEN}`) }); } });
+    const sw = createSignalWireClient({
+      baseUrl: 'http://127.0.0.1:9',
+      projectId: PROJECT,
+      apiToken: TOKEN,
+      fetch: async (request: Request) => {
+        throw new TypeError('fetch failed', { cause: new Error(`proxy refused ${request.headers.get('authorization')} ${TOKEN}`) });
+      },
+    });
     const { error } = await outcome(sw.createSubscriberGuestToken(guestBody));
     expect((error as Error).name).toBe('NetworkError');
     expect(leaks(error)).toEqual([]);
@@ -114,7 +161,10 @@ describe('causes and header values (points 4-5)', () => {
       const app = createProconfAppClient({ baseUrl: server.url, credentials: () => `${BEARER}${bad}x` });
       const admin = createProconfAdminClient({ baseUrl: server.url, headers: () => ({ 'x-admin-key': `${ADMIN_KEY}${bad}` }) });
       const body = { role: 'member', room: 'r', participantName: 'p' };
-      for (const [run, header] of [[() => app.getProconfToken(body), 'Authorization'], [() => admin.createProconfToken(body), 'x-admin-key']] as const) {
+      for (const [run, header] of [
+        [() => app.getProconfToken(body), 'Authorization'],
+        [() => admin.createProconfToken(body), 'x-admin-key'],
+      ] as const) {
         const { error } = await outcome(run());
         expect(error).toBeInstanceOf(RequestValidationError);
         expect((error as Error).message).toContain(`header ${header}`);
@@ -161,7 +211,8 @@ describe('durations (point 9)', () => {
     const make = (o: object) => () => createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', projectId: PROJECT, apiToken: TOKEN, ...o });
     expect(make({ timeoutMs: 2 ** 31 })).toThrow(/at most 2147483647/);
     expect(make({ timeoutMs: MAX_TIMER_MS })).not.toThrow();
-    for (const f of ['maxElapsedMs', 'baseDelayMs', 'maxDelayMs']) expect(make({ retry: { [f]: 2 ** 31 } })).toThrow(new RegExp(`retry.${f} .*at most 2147483647`));
+    for (const f of ['maxElapsedMs', 'baseDelayMs', 'maxDelayMs'])
+      expect(make({ retry: { [f]: 2 ** 31 } })).toThrow(new RegExp(`retry.${f} .*at most 2147483647`));
     const { error } = await outcome(make({})().createSubscriberGuestToken(guestBody, { timeoutMs: 2 ** 31 }));
     expect(error).toBeInstanceOf(ConfigError);
   });
@@ -169,7 +220,12 @@ describe('durations (point 9)', () => {
   it('a wait longer than one timer can hold does not fire early (real timers: clamped, it would fire after 1 ms)', async () => {
     const controller = new AbortController();
     let done = false;
-    const wait = abortableDelay(MAX_TIMER_MS + 5_000, controller.signal).then(() => { done = true; }, () => {});
+    const wait = abortableDelay(MAX_TIMER_MS + 5_000, controller.signal).then(
+      () => {
+        done = true;
+      },
+      () => {},
+    );
     // A lower bound only: a clamped timer fires within a few ms, so 200 ms later it surely would have.
     await new Promise((r) => setTimeout(r, 200));
     expect(done).toBe(false);
@@ -192,10 +248,22 @@ describe('one deadline per call, raw clients, real status (points 10-12)', () =>
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const hanging = hangingFetch();
     let provided = false;
-    const app = createProconfAppClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 1500, fetch: hanging,
-      credentials: () => new Promise((r) => setTimeout(() => { provided = true; r('tok-abcdef'); }, 1000)) });
+    const app = createProconfAppClient({
+      baseUrl: 'http://127.0.0.1:9',
+      timeoutMs: 1500,
+      fetch: hanging,
+      credentials: () =>
+        new Promise((r) =>
+          setTimeout(() => {
+            provided = true;
+            r('tok-abcdef');
+          }, 1000),
+        ),
+    });
     let settled: unknown;
-    const p = app.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => { settled = e; });
+    const p = app.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => {
+      settled = e;
+    });
     await vi.advanceTimersByTimeAsync(1000);
     expect(provided).toBe(true);
     await vi.advanceTimersByTimeAsync(499);
@@ -213,15 +281,24 @@ describe('one deadline per call, raw clients, real status (points 10-12)', () =>
   });
 
   it('raw clients: a 200 over the cap is refused, not buffered; redirects are never followed', async () => {
-    const server = await track(httpServer((req, res) => {
-      if (req.url?.includes('guests')) { res.writeHead(200, { 'content-type': 'application/json' }); res.write(`"${'x'.repeat(4096)}`); res.end('"'); return; }
-      res.writeHead(302, { location: '/api/fabric/guests/tokens' }).end();
-    }));
+    const server = await track(
+      httpServer((req, res) => {
+        if (req.url?.includes('guests')) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write(`"${'x'.repeat(4096)}`);
+          res.end('"');
+          return;
+        }
+        res.writeHead(302, { location: '/api/fabric/guests/tokens' }).end();
+      }),
+    );
     const sw = createSignalWireClient({ baseUrl: server.url, projectId: PROJECT, apiToken: TOKEN, maxResponseBytes: 1024 });
     const big = await outcome(sw.raw.fabric.POST('/api/fabric/guests/tokens', { body: guestBody } as never));
     expect(big.error).toBeInstanceOf(ResponseBodyError);
     expect((big.error as ResponseBodyError).status).toBe(200);
-    const redirected = await sw.raw.fabric.POST('/api/fabric/subscribers/tokens' as never, { body: {}, redirect: 'follow' } as never) as { response: Response };
+    const redirected = (await sw.raw.fabric.POST('/api/fabric/subscribers/tokens' as never, { body: {}, redirect: 'follow' } as never)) as {
+      response: Response;
+    };
     expect(redirected.response.status).toBe(302);
     expect(server.received.filter((r) => r.url.includes('guests'))).toHaveLength(1);
   });

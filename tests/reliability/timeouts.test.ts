@@ -29,7 +29,9 @@ describe('timeouts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const client = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 'timeout-test-token', fetch: hangingFetch() });
     let settled: unknown;
-    const pending = client.createSubscriberGuestToken(guestBody).catch((e: unknown) => { settled = e; });
+    const pending = client.createSubscriberGuestToken(guestBody).catch((e: unknown) => {
+      settled = e;
+    });
     await vi.advanceTimersByTimeAsync(DEFAULTS.timeoutMs - 1);
     expect(settled).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
@@ -44,7 +46,9 @@ describe('timeouts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const client = clientFor(server.url, 300);
     let clientSettled = false;
-    const pendingClient = outcome(client.createSubscriberGuestToken(guestBody)).finally(() => { clientSettled = true; });
+    const pendingClient = outcome(client.createSubscriberGuestToken(guestBody)).finally(() => {
+      clientSettled = true;
+    });
     const pendingCall = outcome(client.createSubscriberGuestToken(guestBody, { timeoutMs: 60 }));
     await vi.advanceTimersByTimeAsync(60);
     const byCall = await pendingCall;
@@ -114,7 +118,10 @@ describe('nothing is left behind', () => {
     servers.push(ok, unavailable);
     const refused = `http://127.0.0.1:${await freePort()}`;
     const script = join(import.meta.dirname, 'support', 'exit-script.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ok.url, stall.url, unavailable.url, refused], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ok.url, stall.url, unavailable.url, refused], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let doneAt = 0;
     child.stdout.on('data', (d: Buffer) => {
@@ -122,7 +129,9 @@ describe('nothing is left behind', () => {
       if (!doneAt && out.includes('done')) doneAt = performance.now();
     });
     let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d; });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
     // Generous limits for a loaded machine: what this catches (the 30 s default
     // deadline or a 60 s backoff left pending) holds the process far longer.
     const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);

@@ -130,7 +130,12 @@ describe('response validation', () => {
   it('flags a 2xx status the operation does not document', async () => {
     const odd = await httpServer((_q, res) => sendJson(res, 202, tokenPair));
     try {
-      const client = createSignalWireClient({ baseUrl: odd.url, projectId: 'p', apiToken: 'validation-test-token', validation: signalwireValidation({ response: true }) });
+      const client = createSignalWireClient({
+        baseUrl: odd.url,
+        projectId: 'p',
+        apiToken: 'validation-test-token',
+        validation: signalwireValidation({ response: true }),
+      });
       const { error } = await outcome(client.createSubscriberGuestToken({ allowed_addresses: [] }));
       expect(error).toBeInstanceOf(ResponseBodyError);
       expect((error as Error).message).toContain('HTTP 202 is not a documented response of create_subscriber_guest_token');
@@ -154,7 +159,15 @@ describe('no schema compiler at runtime, and no cost when unused', () => {
   });
 
   async function bundleInputs(entry: string): Promise<string[]> {
-    const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      metafile: true,
+      logLevel: 'silent',
+    });
     return Object.keys(result.metafile.inputs);
   }
 

@@ -12,7 +12,13 @@ afterEach(async () => {
 
 const PROJECT = 'verify-canary-proj';
 const TOKEN = 'PT+verify/canary=tok&"9';
-const FORBIDDEN = [TOKEN, encodeURIComponent(TOKEN), JSON.stringify(TOKEN).slice(1, -1), `${PROJECT}:${TOKEN}`, Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64')];
+const FORBIDDEN = [
+  TOKEN,
+  encodeURIComponent(TOKEN),
+  JSON.stringify(TOKEN).slice(1, -1),
+  `${PROJECT}:${TOKEN}`,
+  Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64'),
+];
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -34,7 +40,10 @@ describe('verify never prints a credential it was given', () => {
       const { code, text } = await run(['--api', 'signalwire-fabric', '--target', server.url, '--allow-mutations', ...extra]);
       expect(code).toBe(1);
       expect(text).toContain('[REDACTED]');
-      expect(FORBIDDEN.filter((s) => text.includes(s)), text.slice(0, 400)).toEqual([]);
+      expect(
+        FORBIDDEN.filter((s) => text.includes(s)),
+        text.slice(0, 400),
+      ).toEqual([]);
     }
   });
 

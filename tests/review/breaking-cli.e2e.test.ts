@@ -48,11 +48,30 @@ beforeAll(() => {
   write('v2/rooms.yaml', spec('2'));
   write('v2/schemas.yaml', 'Token: {type: object, properties: {token: {type: string, nullable: true}}}\n');
   // The same base as JSON, so a YAML and a JSON spec can be compared.
-  write('json/rooms.json', JSON.stringify({
-    openapi: '3.0.3', info: { title: 'Rooms', version: '1' },
-    paths: { '/rooms/{id}/tokens': { post: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '201': { description: 'created', content: { 'application/json': { schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' } } } } } } } } } },
-  }));
-  write('bad/null-parameter.yaml', "openapi: 3.1.0\ninfo: {title: Bad, version: '1'}\npaths:\n  /x:\n    get:\n      parameters: [null]\n      responses: {'200': {description: ok}}\n");
+  write(
+    'json/rooms.json',
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Rooms', version: '1' },
+      paths: {
+        '/rooms/{id}/tokens': {
+          post: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: {
+              '201': {
+                description: 'created',
+                content: { 'application/json': { schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' } } } } },
+              },
+            },
+          },
+        },
+      },
+    }),
+  );
+  write(
+    'bad/null-parameter.yaml',
+    "openapi: 3.1.0\ninfo: {title: Bad, version: '1'}\npaths:\n  /x:\n    get:\n      parameters: [null]\n      responses: {'200': {description: ok}}\n",
+  );
   write('bad/swagger.yaml', "swagger: '2.0'\ninfo: {title: Old, version: '1'}\npaths: {}\n");
   write('bad/broken.yaml', 'openapi: 3.1.0\ninfo: [unclosed\n');
 });
@@ -87,7 +106,10 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.counts).toEqual({ breaking: 2, nonBreaking: 0 });
-    expect(report.changes.map((c: { api: string; pointer: string }) => [c.api, c.pointer])).toEqual([['rooms.yaml', TOKEN], ['rooms.yaml', `${TOKEN}/type`]]);
+    expect(report.changes.map((c: { api: string; pointer: string }) => [c.api, c.pointer])).toEqual([
+      ['rooms.yaml', TOKEN],
+      ['rooms.yaml', `${TOKEN}/type`],
+    ]);
   });
 
   it('prints usage on stdout and exits 0 for --help', async () => {
@@ -97,7 +119,10 @@ describe('rtc-token-apis breaking <base> <head>', () => {
   });
 
   it.each([
-    ['bad/null-parameter.yaml', /^rtc-token-apis breaking: bad\/null-parameter.yaml: invalid OpenAPI document: \/paths\/~1x\/get\/parameters\/0 must be an object$/],
+    [
+      'bad/null-parameter.yaml',
+      /^rtc-token-apis breaking: bad\/null-parameter.yaml: invalid OpenAPI document: \/paths\/~1x\/get\/parameters\/0 must be an object$/,
+    ],
     ['bad/swagger.yaml', /^rtc-token-apis breaking: bad\/swagger.yaml: not an OpenAPI 3.0 or 3.1 document \(swagger 2.0\)$/],
     ['bad/broken.yaml', /^rtc-token-apis breaking: bad\/broken.yaml: not valid YAML: /],
     ['bad/missing.yaml', /^rtc-token-apis breaking: bad\/missing.yaml: no such file or directory$/],
@@ -110,7 +135,8 @@ describe('rtc-token-apis breaking <base> <head>', () => {
   });
 
   it('compares a path as committed at a git ref with the working tree', async () => {
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
     git('init', '--quiet');
     git('add', 'v1');
     git('commit', '--quiet', '-m', 'v1');

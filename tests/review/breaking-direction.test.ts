@@ -26,9 +26,21 @@ const CASES: Array<[string, Obj, Obj, string[], string[]]> = [
   ['maxLength removed', str({ maxLength: 9 }), str(), ['ok /s/maxLength'], ['breaking /s/maxLength']],
   ['format removed', str({ format: 'uuid' }), str(), ['ok /s/format'], ['breaking /s/format']],
   ['pattern added', str(), str({ pattern: '^a' }), ['breaking /s/pattern'], ['ok /s/pattern']],
-  ['nested array item enum gains', { type: 'array', items: str({ enum: ['x'] }) }, { type: 'array', items: str({ enum: ['x', 'y'] }) }, ['ok /s/items/enum'], ['breaking /s/items/enum']],
+  [
+    'nested array item enum gains',
+    { type: 'array', items: str({ enum: ['x'] }) },
+    { type: 'array', items: str({ enum: ['x', 'y'] }) },
+    ['ok /s/items/enum'],
+    ['breaking /s/items/enum'],
+  ],
   ['anyOf loses a branch', { anyOf: [str(), { type: 'integer' }] }, { anyOf: [str()] }, ['breaking /s/anyOf/0/type'], ['ok /s/anyOf/1']],
-  ['allOf gains a branch with a required property', { allOf: [obj({ a: str() })] }, { allOf: [obj({ a: str() }), obj({ b: str() }, ['b'])] }, ['breaking /s/properties/b'], ['ok /s/properties/b']],
+  [
+    'allOf gains a branch with a required property',
+    { allOf: [obj({ a: str() })] },
+    { allOf: [obj({ a: str() }), obj({ b: str() }, ['b'])] },
+    ['breaking /s/properties/b'],
+    ['ok /s/properties/b'],
+  ],
   ['oneOf gains a branch', { oneOf: [str()] }, { oneOf: [str(), { type: 'integer' }] }, ['ok /s/oneOf/1'], ['breaking /s/oneOf/1/type']],
 ];
 
@@ -39,20 +51,22 @@ describe('request vs response direction', () => {
   });
 
   it('terminates on recursive schemas and still finds changes inside them', () => {
-    const tree = (values: string[]) => dereference({
-      root: { $ref: '#/$defs/Node' },
-      $defs: { Node: { type: 'object', properties: { kind: str({ enum: values }), children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
-    }).root as Obj;
+    const tree = (values: string[]) =>
+      dereference({
+        root: { $ref: '#/$defs/Node' },
+        $defs: { Node: { type: 'object', properties: { kind: str({ enum: values }), children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
+      }).root as Obj;
     expect(verdict(tree(['leaf']), tree(['leaf', 'branch']), 'response')).toEqual(['breaking /s/properties/kind/enum']);
   });
 });
 
 describe('shared schemas', () => {
   it('reports a change to a shared schema at every place it is used', () => {
-    const pair = (values: string[]) => dereference({
-      root: { type: 'object', properties: { region: { $ref: '#/$defs/Region' }, ch: { $ref: '#/$defs/Region' } } },
-      $defs: { Region: str({ enum: values }) },
-    }).root as Obj;
+    const pair = (values: string[]) =>
+      dereference({
+        root: { type: 'object', properties: { region: { $ref: '#/$defs/Region' }, ch: { $ref: '#/$defs/Region' } } },
+        $defs: { Region: str({ enum: values }) },
+      }).root as Obj;
     expect(verdict(pair(['us']), pair(['us', 'eu']), 'response')).toEqual(['breaking /s/properties/region/enum', 'breaking /s/properties/ch/enum']);
   });
 });

@@ -21,32 +21,49 @@ const clean = (schema: Obj): Obj => Object.fromEntries(Object.entries(schema).fi
 const { schema } = fc.letrec<{ schema: unknown; leaf: Obj; object: Obj; array: Obj; union: Obj }>((tie) => ({
   schema: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('object'), tie('array'), tie('union'), fc.constant(true)),
   leaf: fc.oneof(
-    fc.record({
-      type: fc.constantFrom('string', ['string', 'null']),
-      minLength: maybe(fc.nat(3)), maxLength: maybe(fc.integer({ min: 4, max: 9 })),
-      enum: maybe(fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1 })),
-      pattern: maybe(fc.constantFrom('^a', '^[a-c]+$')), format: maybe(fc.constantFrom('uuid', 'date-time')),
-      default: maybe(fc.constantFrom('a', 'b')),
-    }).map(clean),
-    fc.record({
-      type: fc.constantFrom('integer', 'number'),
-      minimum: maybe(fc.integer({ min: -5, max: 0 })), maximum: maybe(fc.integer({ min: 1, max: 9 })),
-      exclusiveMinimum: maybe(fc.constant(-10)), enum: maybe(fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1 })),
-    }).map(clean),
+    fc
+      .record({
+        type: fc.constantFrom('string', ['string', 'null']),
+        minLength: maybe(fc.nat(3)),
+        maxLength: maybe(fc.integer({ min: 4, max: 9 })),
+        enum: maybe(fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1 })),
+        pattern: maybe(fc.constantFrom('^a', '^[a-c]+$')),
+        format: maybe(fc.constantFrom('uuid', 'date-time')),
+        default: maybe(fc.constantFrom('a', 'b')),
+      })
+      .map(clean),
+    fc
+      .record({
+        type: fc.constantFrom('integer', 'number'),
+        minimum: maybe(fc.integer({ min: -5, max: 0 })),
+        maximum: maybe(fc.integer({ min: 1, max: 9 })),
+        exclusiveMinimum: maybe(fc.constant(-10)),
+        enum: maybe(fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1 })),
+      })
+      .map(clean),
     fc.constant({ type: 'boolean' }),
   ),
-  object: fc.record({
-    type: fc.constant('object'),
-    properties: fc.dictionary(fc.constantFrom(...NAMES), tie('schema'), { maxKeys: 3 }),
-    requiredNames: fc.subarray(NAMES),
-    additionalProperties: maybe(fc.oneof(fc.constant(false), tie('schema'))),
-  }).map(({ requiredNames, ...rest }) => clean({ ...rest, required: requiredNames.filter((n) => n in rest.properties) })),
-  array: fc.record({ type: fc.constant('array'), items: tie('schema'), minItems: maybe(fc.nat(2)), maxItems: maybe(fc.integer({ min: 3, max: 6 })) }).map(clean),
-  union: fc.record({ key: fc.constantFrom('oneOf', 'anyOf'), branches: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }) }).map(({ key, branches }) => ({ [key]: branches })),
+  object: fc
+    .record({
+      type: fc.constant('object'),
+      properties: fc.dictionary(fc.constantFrom(...NAMES), tie('schema'), { maxKeys: 3 }),
+      requiredNames: fc.subarray(NAMES),
+      additionalProperties: maybe(fc.oneof(fc.constant(false), tie('schema'))),
+    })
+    .map(({ requiredNames, ...rest }) => clean({ ...rest, required: requiredNames.filter((n) => n in rest.properties) })),
+  array: fc
+    .record({ type: fc.constant('array'), items: tie('schema'), minItems: maybe(fc.nat(2)), maxItems: maybe(fc.integer({ min: 3, max: 6 })) })
+    .map(clean),
+  union: fc
+    .record({ key: fc.constantFrom('oneOf', 'anyOf'), branches: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }) })
+    .map(({ key, branches }) => ({ [key]: branches })),
 }));
 
 type Widening = (s: Obj) => Obj | undefined;
-const without = (key: string): Widening => (s) => (key in s ? clean({ ...s, [key]: undefined }) : undefined);
+const without =
+  (key: string): Widening =>
+  (s) =>
+    key in s ? clean({ ...s, [key]: undefined }) : undefined;
 
 /** Edits that only let more values through. */
 const WIDENINGS: Widening[] = [
@@ -67,7 +84,8 @@ function widenings(s: unknown): unknown[] {
   const node = s as Obj;
   const here = WIDENINGS.map((w) => w(node)).filter((w): w is Obj => w !== undefined);
   const below: unknown[] = [];
-  for (const [name, sub] of Object.entries((node.properties ?? {}) as Obj)) for (const w of widenings(sub)) below.push({ ...node, properties: { ...node.properties, [name]: w } });
+  for (const [name, sub] of Object.entries((node.properties ?? {}) as Obj))
+    for (const w of widenings(sub)) below.push({ ...node, properties: { ...node.properties, [name]: w } });
   if (node.items !== undefined) for (const w of widenings(node.items)) below.push({ ...node, items: w });
   for (const key of ['oneOf', 'anyOf']) {
     (node[key] as unknown[] | undefined)?.forEach((branch, i) => {
@@ -81,10 +99,13 @@ const breakingOnes = (list: ReturnType<typeof changes>) => list.filter((c) => c.
 
 describe('breaking-change rules, property-based', () => {
   it('a schema compared with a copy of itself reports nothing, in either direction', () => {
-    fc.assert(fc.property(schema, (s) => {
-      expect(changes(s, structuredClone(s), 'request')).toEqual([]);
-      expect(changes(s, structuredClone(s), 'response')).toEqual([]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(schema, (s) => {
+        expect(changes(s, structuredClone(s), 'request')).toEqual([]);
+        expect(changes(s, structuredClone(s), 'response')).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a wider request schema, or a narrower response schema, is never breaking', () => {
@@ -92,15 +113,21 @@ describe('breaking-change rules, property-based', () => {
       const options = widenings(s);
       return options.length ? fc.tuple(fc.constant(s), fc.constantFrom(...options)) : fc.constant([s, s] as [unknown, unknown]);
     });
-    fc.assert(fc.property(pairs, ([narrow, wide]) => {
-      expect(breakingOnes(changes(narrow, wide, 'request'))).toEqual([]);
-      expect(breakingOnes(changes(wide, narrow, 'response'))).toEqual([]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(pairs, ([narrow, wide]) => {
+        expect(breakingOnes(changes(narrow, wide, 'request'))).toEqual([]);
+        expect(breakingOnes(changes(wide, narrow, 'response'))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds the widening it is given: every widening of a schema is reported, never silently equal', () => {
-    fc.assert(fc.property(schema, (s) => {
-      for (const wide of widenings(s)) expect(changes(s, wide, 'request').length + changes(wide, s, 'response').length).toBeGreaterThan(0);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(schema, (s) => {
+        for (const wide of widenings(s)) expect(changes(s, wide, 'request').length + changes(wide, s, 'response').length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

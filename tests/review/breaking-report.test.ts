@@ -17,7 +17,9 @@ describe('text report', () => {
   it('prints api, operation, pointer and reason on one line per change, then a summary', () => {
     const lines = formatText(diffFixture('breaking', 'renamed-response-property'), 'main').trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^BREAKING {2}fixture {2}GET \/things {2}\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/properties\/name {2}response property `name` removed/);
+    expect(lines[0]).toMatch(
+      /^BREAKING {2}fixture {2}GET \/things {2}\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/properties\/name {2}response property `name` removed/,
+    );
     expect(lines[2]).toBe('1 breaking, 1 non-breaking change(s) since main');
   });
 });

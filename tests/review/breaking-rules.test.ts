@@ -79,7 +79,10 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['read-only-required-property', ['/paths/~1things/post/responses/201/content/application~1json/schema/properties/id']],
   ['write-only-optional-property', []],
   ['response-pattern-loosened', [`${GET_200}/properties/id/pattern`, `${GET_200}/properties/sid/pattern`]],
-  ['structured-media-types', ['/paths/~1things/post/requestBody/content/application~1json; charset=utf-8', '/paths/~1things/post/responses/400/content/application~1problem+json']],
+  [
+    'structured-media-types',
+    ['/paths/~1things/post/requestBody/content/application~1json; charset=utf-8', '/paths/~1things/post/responses/400/content/application~1problem+json'],
+  ],
   ['renamed-path-parameter', ['/paths/~1books~1{id}', '/paths/~1books~1{id}/get/parameters/0']],
   ['response-any-of-subsumed-branch', [`${GET_200}/anyOf/2/maxLength`]],
   ['request-all-of-optional-branch', [`${POST_BODY}/properties/note`]],
@@ -101,7 +104,11 @@ describe('breaking changes', () => {
   });
 
   it.each(MULTI_BREAKING)('%s: flags every place', (name, pointers) => {
-    expect(diffFixture('breaking', name).filter((c) => c.breaking).map((c) => c.pointer)).toEqual(pointers);
+    expect(
+      diffFixture('breaking', name)
+        .filter((c) => c.breaking)
+        .map((c) => c.pointer),
+    ).toEqual(pointers);
   });
 });
 

@@ -14,7 +14,10 @@ const run = promisify(execFile);
 let repo: string;
 
 const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+  execFileSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.test', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    stdio: 'pipe',
+  });
 
 /** Replaces one snippet in a file of the temp repo; returns a function that undoes it. */
 function edit(file: string, from: string, to: string): () => void {
@@ -57,7 +60,9 @@ describe('npm run check:breaking', () => {
     const other = stdout.indexOf('### Other changes');
     expect(breaking).toBeGreaterThan(0);
     expect(other).toBeGreaterThan(breaking);
-    expect(stdout.slice(breaking, other)).toContain(`| signalwire-fabric | \`POST /api/fabric/guests/tokens\` | \`${URL_POINTER}\` | response property \`url\` made optional`);
+    expect(stdout.slice(breaking, other)).toContain(
+      `| signalwire-fabric | \`POST /api/fabric/guests/tokens\` | \`${URL_POINTER}\` | response property \`url\` made optional`,
+    );
     expect(stdout.slice(other)).toContain('request enum accepts `us-east`');
     expect(stdout.slice(other)).not.toContain('made optional');
   });

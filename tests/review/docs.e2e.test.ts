@@ -66,8 +66,9 @@ describe('npm run docs (static, from disk, offline)', () => {
       }
       expect(await pageWidth(page), `${built.name} has no horizontal overflow at 1280 px`).toBeLessThanOrEqual(1280);
       // Long values (tokens) wrap inside their block instead of scrolling it sideways.
-      const scrolling = await page.evaluate(() => [...document.querySelectorAll('pre, code')]
-        .filter((e) => /eyJ[\w-]{200,}/.test(e.textContent ?? '') && e.scrollWidth > e.clientWidth + 1).length);
+      const scrolling = await page.evaluate(
+        () => [...document.querySelectorAll('pre, code')].filter((e) => /eyJ[\w-]{200,}/.test(e.textContent ?? '') && e.scrollWidth > e.clientWidth + 1).length,
+      );
       expect(scrolling, `${built.name}: blocks with an unwrapped token`).toBe(0);
       await page.screenshot({ path: join(OUT, `${built.name}.png`), fullPage: true });
     }

@@ -15,7 +15,10 @@ const root = new URL('./fixtures/', import.meta.url);
 export type FixtureKind = 'breaking' | 'non-breaking';
 
 export function fixtureNames(kind: FixtureKind): string[] {
-  return readdirSync(new URL(`${kind}/`, root)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+  return readdirSync(new URL(`${kind}/`, root))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
 }
 
 /** Base and head of a fixture as in-memory files `base.yaml` and `head.yaml`. */

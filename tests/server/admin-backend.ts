@@ -9,7 +9,17 @@ const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64ur
 
 function mintToken(claims: { role: string; room: string; participantName: string; exp?: number }): string {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { aud: '*', iss: 'xyz', sub: 'xyz.proconf.info', room: claims.room.toLowerCase(), nbf: now - 3600, context: { user: { role: claims.role } }, participantName: claims.participantName, iat: now, exp: claims.exp ?? now + 7 * 86400 };
+  const payload = {
+    aud: '*',
+    iss: 'xyz',
+    sub: 'xyz.proconf.info',
+    room: claims.room.toLowerCase(),
+    nbf: now - 3600,
+    context: { user: { role: claims.role } },
+    participantName: claims.participantName,
+    iat: now,
+    exp: claims.exp ?? now + 7 * 86400,
+  };
   const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
   return `${head}.${createHmac('sha256', 'test-admin-secret').update(head).digest('base64url')}`;
 }
@@ -19,7 +29,9 @@ export type Tamper = (asked: { role: string; room: string; participantName: stri
 export async function adminBackend(tamper: Tamper = (asked) => asked) {
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c; });
+    req.on('data', (c: Buffer) => {
+      body += c;
+    });
     req.on('end', () => {
       const asked = JSON.parse(body) as { role: string; room: string; participantName: string };
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -29,9 +41,10 @@ export async function adminBackend(tamper: Tamper = (asked) => asked) {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

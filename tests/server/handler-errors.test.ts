@@ -46,7 +46,9 @@ describe('success', () => {
       expect(s.adminCalls[0]!.url).toBe(`${admin}/api/proconf-token`);
       expect(s.adminCalls[0]!.headers.get('x-gateway-key')).toBe(ADMIN_SECRET);
       expect(JSON.parse(s.adminCalls[0]!.body)).toEqual(JSON.parse(member));
-      expect(s.logs).toEqual([expect.objectContaining({ method: 'POST', path: '/proconfToken', status: 200, outcome: 'token', role: 'member', room: 'standup' })]);
+      expect(s.logs).toEqual([
+        expect.objectContaining({ method: 'POST', path: '/proconfToken', status: 200, outcome: 'token', role: 'member', room: 'standup' }),
+      ]);
       noSecretsIn(s.logs, ADMIN_SECRET, 'alice-session-7f3a9c', body.data, 'Priya');
     } finally {
       await s.close();
@@ -64,7 +66,7 @@ describe('client errors', () => {
   const cases: [string, () => Promise<Response>, keyof typeof ENVELOPES, string][] = [
     ['a wrong path', () => fetch(`${s.url}/proconfTokens`, { method: 'POST', body: member }), 404, 'not-found'],
     ['a wrong method', () => fetch(`${s.url}/proconfToken`), 404, 'not-found'],
-    ['OPTIONS (CORS is the app\'s business)', () => fetch(`${s.url}/proconfToken`, { method: 'OPTIONS' }), 404, 'not-found'],
+    ["OPTIONS (CORS is the app's business)", () => fetch(`${s.url}/proconfToken`, { method: 'OPTIONS' }), 404, 'not-found'],
     ['no credential', () => post(s.url, member, { authorization: '' }), 401, 'unauthorized'],
     ['an unknown credential', () => post(s.url, member, { authorization: 'Bearer forged-session-000000' }), 401, 'unauthorized'],
     ['a non-JSON content type', () => post(s.url, member, { 'content-type': 'text/plain' }), 400, 'invalid-body'],
@@ -90,7 +92,11 @@ describe('client errors', () => {
 
 describe('upstream failures all become 500 Internal server error, exposing nothing', () => {
   const cases: [string, () => { adminBaseUrl: string; adminHeaders?: () => Record<string, string>; timeoutMs?: number }, string][] = [
-    ['the admin backend rejects our credential (401)', () => ({ adminBaseUrl: inject('mockUrl'), adminHeaders: () => ({ Prefer: 'code=401', authorization: ADMIN_SECRET }) }), 'http 401'],
+    [
+      'the admin backend rejects our credential (401)',
+      () => ({ adminBaseUrl: inject('mockUrl'), adminHeaders: () => ({ Prefer: 'code=401', authorization: ADMIN_SECRET }) }),
+      'http 401',
+    ],
     ['an admin 500', () => ({ adminBaseUrl: inject('mockUrl'), adminHeaders: () => ({ Prefer: 'code=500' }) }), 'http 500'],
     ['an admin 400 for a body we accepted', () => ({ adminBaseUrl: inject('mockUrl'), adminHeaders: () => ({ Prefer: 'code=400' }) }), 'http 400'],
     ['a network failure (connection refused)', () => ({ adminBaseUrl: closed.url }), 'network'],
@@ -115,7 +121,12 @@ describe('upstream failures all become 500 Internal server error, exposing nothi
   }
 
   it('a throwing hook is a 500 naming the hook in the log only', async () => {
-    const s = await serveHandler({ adminBaseUrl: inject('mockUrl'), authorize: () => { throw new Error(`db down ${ADMIN_SECRET}`); } });
+    const s = await serveHandler({
+      adminBaseUrl: inject('mockUrl'),
+      authorize: () => {
+        throw new Error(`db down ${ADMIN_SECRET}`);
+      },
+    });
     try {
       const response = await post(s.url, member);
       expect(response.status).toBe(500);
@@ -132,6 +143,8 @@ describe('configuration', () => {
   it('refuses to build without authorize or with a bad admin URL', () => {
     expect(() => createProconfTokenHandler({ adminBaseUrl: 'https://admin.example.test' } as never)).toThrow(ConfigError);
     expect(() => createProconfTokenHandler({ adminBaseUrl: 'not a url', authorize: () => true })).toThrow(ConfigError);
-    expect(() => createProconfTokenHandler({ adminBaseUrl: 'http://admin.example.test', authorize: () => true, adminHeaders: () => ({}) })).toThrow(/unencrypted/);
+    expect(() => createProconfTokenHandler({ adminBaseUrl: 'http://admin.example.test', authorize: () => true, adminHeaders: () => ({}) })).toThrow(
+      /unencrypted/,
+    );
   });
 });

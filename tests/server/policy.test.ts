@@ -67,7 +67,7 @@ describe('custom policies', () => {
     }
   });
 
-  it('a policy returning a malformed request is a 500 (the app\'s bug), not a call upstream', async () => {
+  it("a policy returning a malformed request is a 500 (the app's bug), not a call upstream", async () => {
     const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), policy: (r) => ({ ...r, role: '' }) });
     try {
       const response = await post(s.url, ask('member'));

@@ -15,11 +15,17 @@ const member = { role: 'member', room: 'standup', participantName: 'Priya' };
 
 function rawRequest(url: string, method: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}/proconfToken`, { method, headers: { authorization: 'Bearer alice-session-7f3a9c', 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      `${url}/proconfToken`,
+      { method, headers: { authorization: 'Bearer alice-session-7f3a9c', 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -47,7 +53,9 @@ describe('a body already read by a framework (point 14)', () => {
     // What express.json() does: read the stream, set req.body.
     const s = await serve((req, res) => {
       let text = '';
-      req.on('data', (c: Buffer) => { text += c; });
+      req.on('data', (c: Buffer) => {
+        text += c;
+      });
       req.on('end', () => {
         (req as unknown as { body: unknown }).body = JSON.parse(text);
         listener(req, res);
@@ -60,7 +68,11 @@ describe('a body already read by a framework (point 14)', () => {
       expect(await response.json()).toEqual(ENVELOPES[500]);
     }
     expect(logs).toHaveLength(2);
-    for (const entry of logs) expect(entry).toMatchObject({ outcome: 'internal-error', problem: expect.stringContaining('already read by a body parser; mount the handler before it') });
+    for (const entry of logs)
+      expect(entry).toMatchObject({
+        outcome: 'internal-error',
+        problem: expect.stringContaining('already read by a body parser; mount the handler before it'),
+      });
   });
 });
 
@@ -116,7 +128,12 @@ describe('the token passed on grants what was decided (point 16)', () => {
 
 describe('logs tell the truth (point 17)', () => {
   it('a throwing adminHeaders hook is internal-error with failedHook adminHeaders', async () => {
-    const s = await serveHandler({ adminBaseUrl: await mintingAdminUrl(), adminHeaders: () => { throw new Error('vault down key=admin-secret-1234'); } });
+    const s = await serveHandler({
+      adminBaseUrl: await mintingAdminUrl(),
+      adminHeaders: () => {
+        throw new Error('vault down key=admin-secret-1234');
+      },
+    });
     open.push(s);
     const response = await post(s.url, JSON.stringify(member));
     expect(response.status).toBe(500);

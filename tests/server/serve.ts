@@ -16,10 +16,11 @@ export async function serve(listener: RequestListener): Promise<Served> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 
@@ -64,10 +65,9 @@ export function post(url: string, body: string | Uint8Array | ReadableStream, he
 }
 
 /** The spec's example body of each error status (read from the bundled spec, not from src/). */
-export const ENVELOPES = Object.fromEntries([400, 401, 404, 413, 500].map((status) => [
-  status,
-  Object.values(responseExamples('proconf-app', '/proconfToken', status))[0],
-])) as Record<400 | 401 | 404 | 413 | 500, { data: null; error: { code: number; message: string } }>;
+export const ENVELOPES = Object.fromEntries(
+  [400, 401, 404, 413, 500].map((status) => [status, Object.values(responseExamples('proconf-app', '/proconfToken', status))[0]]),
+) as Record<400 | 401 | 404 | 413 | 500, { data: null; error: { code: number; message: string } }>;
 let minting: Promise<{ url: string; close(): Promise<void> }> | undefined;
 
 /**

@@ -15,13 +15,16 @@ function bodyOfSize(bytes: number): string {
 /** A stream that makes its bytes only when pulled, counting them. */
 function lazyStream(total: number, chunk: number) {
   const counter = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (counter.pulled >= total) return controller.close();
-      counter.pulled += chunk;
-      controller.enqueue(new TextEncoder().encode('x'.repeat(chunk)));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (counter.pulled >= total) return controller.close();
+        counter.pulled += chunk;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(chunk)));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, counter };
 }
 
@@ -32,7 +35,7 @@ describe('request body limit (8192 bytes, documented 413)', () => {
   });
   afterAll(() => s.close());
 
-  it('is the spec\'s x-body-limit (8 KiB)', () => {
+  it("is the spec's x-body-limit (8 KiB)", () => {
     const doc = loadBundledSpec('proconf-app').document as { paths: Record<string, { post: Record<string, unknown> }> };
     expect(MAX_BODY_BYTES).toBe(doc.paths['/proconfToken']!.post['x-body-limit']);
     expect(MAX_BODY_BYTES).toBe(8192);

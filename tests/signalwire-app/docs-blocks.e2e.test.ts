@@ -20,20 +20,35 @@ it(`${DOC}: every ts block type-checks`, async () => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   blocks.forEach((code, i) => writeFileSync(join(dir, `block-${i + 1}.ts`), code));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true,
-      types: ['node'], allowImportingTsExtensions: true, resolveJsonModule: true,
-      paths: {
-        'rtc-token-apis/server': ['../../src/server/index.ts'],
-        'rtc-token-apis/signalwire-app': ['../../src/signalwire-app/index.ts'],
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+        allowImportingTsExtensions: true,
+        resolveJsonModule: true,
+        paths: {
+          'rtc-token-apis/server': ['../../src/server/index.ts'],
+          'rtc-token-apis/signalwire-app': ['../../src/signalwire-app/index.ts'],
+        },
       },
-    },
-    include: ['block-*.ts'],
-  }));
+      include: ['block-*.ts'],
+    }),
+  );
   const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(() => '', (e: { stdout?: string }) => e.stdout ?? String(e));
+  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
+    () => '',
+    (e: { stdout?: string }) => e.stdout ?? String(e),
+  );
   // Only the blocks are judged here: the package's own sources are compiled with
   // the repository's settings (and its .d.ts under these by the packaging test).
   const inBlocks = result.split('\n').filter((line) => line.startsWith('block-'));

@@ -10,7 +10,8 @@ interface UpstreamCall {
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
-const jwe = (typ: string, n: number) => [b64(`{"alg":"dir","enc":"A256GCM","typ":"${typ}"}`), '', b64(`iv-${n}`), b64(`ciphertext-${typ}-${n}`), b64(`tag-${n}`)].join('.');
+const jwe = (typ: string, n: number) =>
+  [b64(`{"alg":"dir","enc":"A256GCM","typ":"${typ}"}`), '', b64(`iv-${n}`), b64(`ciphertext-${typ}-${n}`), b64(`tag-${n}`)].join('.');
 
 export async function startFakeSignalWire(options: { refreshDelayMs?: number } = {}) {
   const calls: UpstreamCall[] = [];
@@ -25,7 +26,9 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
   };
   const server = createServer((req, res) => {
     let text = '';
-    req.on('data', (c: Buffer) => { text += c; });
+    req.on('data', (c: Buffer) => {
+      text += c;
+    });
     req.on('end', async () => {
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
       const path = req.url ?? '';
@@ -44,7 +47,17 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
         if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs));
         const token = String(body.refresh_token);
         if (!live.delete(token)) {
-          return send(422, { errors: [{ type: 'validation_error', code: 'token_expired', message: 'Token has expired.', attribute: 'refresh_token', url: 'https://signalwire.com/docs/rest/overview/error-codes#token_expired' }] });
+          return send(422, {
+            errors: [
+              {
+                type: 'validation_error',
+                code: 'token_expired',
+                message: 'Token has expired.',
+                attribute: 'refresh_token',
+                url: 'https://signalwire.com/docs/rest/overview/error-codes#token_expired',
+              },
+            ],
+          });
         }
         return send(201, pair());
       }
@@ -60,10 +73,18 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
     /** A pair minted directly (as if by an earlier request), to seed a store. */
     mintDirect: pair,
     /** The next call answers this status. */
-    failNextWith(status: number) { failNext = status; },
+    failNextWith(status: number) {
+      failNext = status;
+    },
     /** Makes every live refresh token unusable (as if they all expired). */
-    expireAll() { live.clear(); },
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    expireAll() {
+      live.clear();
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

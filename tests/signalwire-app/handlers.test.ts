@@ -40,7 +40,12 @@ const renew = (url: string, credential?: string) => post(url, '/signalwire/token
 /** Seeds the store as if the user had signed in an hour ago, with a live refresh token. */
 async function seed(store: TokenStore, reference = 'alice@example.net') {
   const pair = upstream.mintDirect();
-  await store.compareAndSet(signalwireStoreKey(reference, FP), 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: HOUR_AGO() }, 60_000);
+  await store.compareAndSet(
+    signalwireStoreKey(reference, FP),
+    0,
+    { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: HOUR_AGO() },
+    60_000,
+  );
   return pair;
 }
 
@@ -51,7 +56,7 @@ describe('subscriber tokens', () => {
     const before = upstream.calls.length;
     const response = await issue(server.url);
     expect(response.status).toBe(200);
-    const body = await response.json() as { token: string; expire_at: number };
+    const body = (await response.json()) as { token: string; expire_at: number };
     const sent = upstream.calls.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.path).toBe(CREATE_PATH);
@@ -89,7 +94,7 @@ describe('refresh', () => {
     const seeded = await seed(store);
     const before = upstream.count(REFRESH_PATH);
     const responses = await Promise.all(Array.from({ length: 50 }, () => renew(server.url)));
-    const tokens = await Promise.all(responses.map(async (r) => (await r.json() as { token: string }).token));
+    const tokens = await Promise.all(responses.map(async (r) => ((await r.json()) as { token: string }).token));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(upstream.count(REFRESH_PATH) - before).toBe(1);
     expect(new Set(tokens).size).toBe(1);
@@ -100,9 +105,9 @@ describe('refresh', () => {
     const store = createMemoryTokenStore();
     const server = await start({ store });
     await seed(store);
-    const first = await (await renew(server.url)).json() as { token: string };
+    const first = (await (await renew(server.url)).json()) as { token: string };
     const before = upstream.count(REFRESH_PATH);
-    const second = await (await renew(server.url)).json() as { token: string };
+    const second = (await (await renew(server.url)).json()) as { token: string };
     expect(second.token).toBe(first.token);
     expect(upstream.count(REFRESH_PATH)).toBe(before);
   });
@@ -169,7 +174,12 @@ describe('a store that is down', () => {
         return inner.compareAndSet(...args);
       },
     };
-    return { store, failNextWrite: () => { failWrites = 1; } };
+    return {
+      store,
+      failNextWrite: () => {
+        failWrites = 1;
+      },
+    };
   }
 
   it('answers 500 logged once, and keeps the new refresh token for the next request', async () => {
@@ -188,12 +198,17 @@ describe('a store that is down', () => {
     expect(next.status).toBe(200);
     expect(upstream.count(REFRESH_PATH) - refreshes).toBe(1);
     const stored = await store.get(signalwireStoreKey('alice@example.net', FP));
-    expect((await next.json() as { token: string }).token).toBe(stored!.token);
+    expect(((await next.json()) as { token: string }).token).toBe(stored!.token);
   });
 
   it('a store whose reads fail is a 500 and nothing is spent', async () => {
     const inner = createMemoryTokenStore();
-    const store: TokenStore = { ...inner, get: async () => { throw new TokenStoreError('get', 'ECONNREFUSED'); } };
+    const store: TokenStore = {
+      ...inner,
+      get: async () => {
+        throw new TokenStoreError('get', 'ECONNREFUSED');
+      },
+    };
     const server = await start({ store });
     const refreshes = upstream.count(REFRESH_PATH);
     const response = await renew(server.url);
@@ -230,7 +245,12 @@ describe('guest tokens', () => {
 
   it('the policy sees the caller, and may narrow the list', async () => {
     const seen: unknown[] = [];
-    const server = await start({ guestPolicy: (requested, { caller }) => { seen.push(caller); return requested.slice(0, 1); } });
+    const server = await start({
+      guestPolicy: (requested, { caller }) => {
+        seen.push(caller);
+        return requested.slice(0, 1);
+      },
+    });
     const response = await post(server.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS, OTHER] });
     expect(response.status).toBe(200);
     expect(seen[0]).toMatchObject({ id: 'alice' });
@@ -243,8 +263,8 @@ describe('the log', () => {
     const store = createMemoryTokenStore();
     const server = await start({ store, guestPolicy: allowGuestAddresses([ADDRESS]) });
     const seeded = await seed(store);
-    const issued = await (await issue(server.url)).json() as { token: string };
-    const renewed = await (await renew(server.url)).json() as { token: string };
+    const issued = (await (await issue(server.url)).json()) as { token: string };
+    const renewed = (await (await renew(server.url)).json()) as { token: string };
     await post(server.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] });
     await post(server.url, '/signalwire/tokens/nope', {});
     await post(server.url, '/signalwire/tokens/subscriber', { fingerprint: FP, reference: 'eve@example.net' });
@@ -252,14 +272,30 @@ describe('the log', () => {
     expect(server.logs.map((l) => l.outcome)).toEqual(['minted', 'reused', 'guest', 'not-found', 'invalid-body']);
     const text = JSON.stringify(server.logs);
     const stored = await store.get(signalwireStoreKey('alice@example.net', FP));
-    for (const secret of [seeded.token, seeded.refresh_token, issued.token, renewed.token, stored!.refreshToken, 'alice@example.net', 'eve@example.net', FP, ADDRESS, 'alice-session-7f3a9c', 'PTsecret-api-token']) {
+    for (const secret of [
+      seeded.token,
+      seeded.refresh_token,
+      issued.token,
+      renewed.token,
+      stored!.refreshToken,
+      'alice@example.net',
+      'eve@example.net',
+      FP,
+      ADDRESS,
+      'alice-session-7f3a9c',
+      'PTsecret-api-token',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(server.logs[2]!.addresses).toEqual({ requested: 1, granted: 1 });
   });
 
   it('a hook that throws is a 500 naming the hook in the log only', async () => {
-    const server = await start({ subscriber: () => { throw new Error('db down: alice@example.net'); } });
+    const server = await start({
+      subscriber: () => {
+        throw new Error('db down: alice@example.net');
+      },
+    });
     const response = await issue(server.url);
     expect(response.status).toBe(500);
     const text = await response.text();

@@ -33,11 +33,12 @@ async function instance(extraNodeArgs: string[] = [], redisUrl = redis.url): Pro
   return JSON.parse(line);
 }
 
-const renew = (url: string) => fetch(`${url}/signalwire/tokens/subscriber/refresh`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: 'Bearer alice-session-7f3a9c' },
-  body: JSON.stringify({ fingerprint: FP }),
-});
+const renew = (url: string) =>
+  fetch(`${url}/signalwire/tokens/subscriber/refresh`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer alice-session-7f3a9c' },
+    body: JSON.stringify({ fingerprint: FP }),
+  });
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -60,7 +61,9 @@ describe('two instances in separate processes sharing one Redis', () => {
     expect(a!.url && b!.url).toBeTruthy();
     // The user signed in an hour ago: the stored token is due for a refresh.
     const pair = upstream.mintDirect();
-    expect(await store.compareAndSet(KEY, 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: Date.now() - 3_600_000 }, 60_000)).toBeDefined();
+    expect(
+      await store.compareAndSet(KEY, 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: Date.now() - 3_600_000 }, 60_000),
+    ).toBeDefined();
     const before = upstream.count(REFRESH_PATH);
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => renew(i % 2 ? a!.url! : b!.url!)));
     const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ token: string }>));
@@ -74,7 +77,7 @@ describe('two instances in separate processes sharing one Redis', () => {
   });
 
   it('Redis key names hold no reference or fingerprint', async () => {
-    const keys = await (await redisCommand(['KEYS', '*'])) as string[];
+    const keys = (await await redisCommand(['KEYS', '*'])) as string[];
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) {
       expect(k).not.toContain('alice');

@@ -1,6 +1,12 @@
 // Test helper: the SignalWire token handlers on a real 127.0.0.1 port, with a
 // caller table, a recording log and an upstream of the caller's choice.
-import { bearerToken, createSignalWireTokenHandlers, toNodeListener, type SignalWireTokenHandlersOptions, type SignalWireTokenLogEntry } from '../../src/server/index.ts';
+import {
+  bearerToken,
+  createSignalWireTokenHandlers,
+  toNodeListener,
+  type SignalWireTokenHandlersOptions,
+  type SignalWireTokenLogEntry,
+} from '../../src/server/index.ts';
 import { serve } from '../server/serve.ts';
 
 export interface AppUser {

@@ -3,7 +3,14 @@
 // stable device fingerprint. The client talks HTTP through an injected fetch
 // that plays the app server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSignalWireAppClient, createSubscriberTokenSource, deviceFingerprint, HttpError, ProviderError, type FingerprintStorage } from '../../src/signalwire-app/index.ts';
+import {
+  createSignalWireAppClient,
+  createSubscriberTokenSource,
+  deviceFingerprint,
+  HttpError,
+  ProviderError,
+  type FingerprintStorage,
+} from '../../src/signalwire-app/index.ts';
 
 const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
 
@@ -12,7 +19,8 @@ function appServer(options: { status?: number; lifetimeS?: number; now: () => nu
   let n = 0;
   const fetch = async (request: Request) => {
     calls.push({ path: new URL(request.url).pathname, body: await request.json() });
-    if (options.status) return Response.json({ error: { code: 'refresh_unavailable', message: 'Refresh token unavailable; sign in again.' } }, { status: options.status });
+    if (options.status)
+      return Response.json({ error: { code: 'refresh_unavailable', message: 'Refresh token unavailable; sign in again.' } }, { status: options.status });
     n++;
     return Response.json({ token: `token-${n}`, expire_at: Math.floor(options.now() / 1000) + (options.lifetimeS ?? 7200) });
   };
@@ -54,7 +62,11 @@ describe('createSubscriberTokenSource', () => {
     const server = appServer({ now: Date.now, lifetimeS: 600 });
     const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP, refreshMarginSeconds: 60 });
     const updates: string[] = [];
-    const stop = source.keepFresh({ updateToken: async (t) => { updates.push(t); } });
+    const stop = source.keepFresh({
+      updateToken: async (t) => {
+        updates.push(t);
+      },
+    });
     await vi.advanceTimersByTimeAsync(1);
     expect(updates).toEqual(['token-1']);
     await vi.advanceTimersByTimeAsync(540_000);
@@ -75,7 +87,13 @@ describe('createSubscriberTokenSource', () => {
   it('a failing fingerprint provider is a ProviderError, and the next call tries again', async () => {
     const server = appServer({ now: Date.now });
     let fail = true;
-    const source = createSubscriberTokenSource({ client: server.client, fingerprint: () => { if (fail) throw new Error('storage blocked'); return FP; } });
+    const source = createSubscriberTokenSource({
+      client: server.client,
+      fingerprint: () => {
+        if (fail) throw new Error('storage blocked');
+        return FP;
+      },
+    });
     expect(await source.getToken().catch((e: unknown) => e)).toBeInstanceOf(ProviderError);
     fail = false;
     expect(await source.getToken()).toBe('token-1');

@@ -42,14 +42,23 @@ function candidates(schema: Schema, resolveSchema: (s: Schema) => Schema, seed: 
     for (const n of [s.minLength, s.maxLength].filter((v): v is number => typeof v === 'number')) {
       out.push('a'.repeat(Math.max(n - 1, 0)), 'a'.repeat(n), 'a'.repeat(n + 1), '🎉'.repeat(n), 'é'.repeat(n + 1));
     }
-    if (s.format === 'uuid') out.push('c22d24f6-5a47-4597-9a23-c7d01e696b92', 'C22D24F6-5A47-4597-9A23-C7D01E696B92', '00000000-0000-0000-0000-000000000000', 'urn:uuid:c22d24f6-5a47-4597-9a23-c7d01e696b92', 'c22d24f6-5a47-4597-9a23-c7d01e696b9', 'not-a-uuid');
+    if (s.format === 'uuid')
+      out.push(
+        'c22d24f6-5a47-4597-9a23-c7d01e696b92',
+        'C22D24F6-5A47-4597-9A23-C7D01E696B92',
+        '00000000-0000-0000-0000-000000000000',
+        'urn:uuid:c22d24f6-5a47-4597-9a23-c7d01e696b92',
+        'c22d24f6-5a47-4597-9a23-c7d01e696b9',
+        'not-a-uuid',
+      );
     if (Array.isArray(s.enum)) out.push(...s.enum, String(s.enum[0]).toUpperCase(), ` ${s.enum[0]}`);
   }
   if (types.includes('integer') || types.includes('number')) out.push(-1, 1, 1.5, 1795370400, -0.5, '1795370400');
   if (types.includes('array')) {
     const item = resolveSchema(s.items ?? {});
     const good = item.example ?? 'x';
-    for (const n of [0, 1, s.maxItems, (s.maxItems ?? 0) + 1].filter((v): v is number => typeof v === 'number')) out.push(Array.from({ length: n }, () => good));
+    for (const n of [0, 1, s.maxItems, (s.maxItems ?? 0) + 1].filter((v): v is number => typeof v === 'number'))
+      out.push(Array.from({ length: n }, () => good));
     out.push([null], [1], [''], ['not-a-uuid'], [good, good]);
   }
   const json = out.map((v) => JSON.stringify(v));
@@ -73,14 +82,16 @@ function streamFor(op: OperationSpec, resolveSchema: (s: Schema) => Schema): Ins
   for (const p of op.pathParams) {
     for (const raw of candidates(p.schema, resolveSchema, 1)) {
       const value = JSON.parse(raw);
-      if (typeof value === 'string' && value !== '' && value.length < 2000 && !value.includes('\u0000')) instances.push({ label: `path ${p.name}=${raw.slice(0, 40)}`, params: { ...params, [p.name]: value }, body: bodyText });
+      if (typeof value === 'string' && value !== '' && value.length < 2000 && !value.includes('\u0000'))
+        instances.push({ label: `path ${p.name}=${raw.slice(0, 40)}`, params: { ...params, [p.name]: value }, body: bodyText });
     }
   }
   if (base && op.body) {
     const schema = op.body.schema;
     let seed = 1;
     for (const [name, prop] of Object.entries<Schema>(schema.properties ?? {})) {
-      for (const raw of candidates(prop, resolveSchema, seed++)) instances.push({ label: `${name}=${raw.slice(0, 40)}`, params, body: withProperty(base, name, raw) });
+      for (const raw of candidates(prop, resolveSchema, seed++))
+        instances.push({ label: `${name}=${raw.slice(0, 40)}`, params, body: withProperty(base, name, raw) });
     }
     for (const name of schema.required ?? []) instances.push({ label: `without ${name}`, params, body: JSON.stringify({ ...base, [name]: undefined }) });
     instances.push(
@@ -95,7 +106,12 @@ function streamFor(op: OperationSpec, resolveSchema: (s: Schema) => Schema): Ins
   for (const check of checksFor(op, { resolveSchema })) {
     if (check.method !== op.method || !check.credentials) continue; // wrong-method and no-credential checks are not about the schema
     const id = /\/([^/]+)\/reset$/.exec(check.path)?.[1];
-    instances.push({ label: `verify: ${check.label}`, params: id ? { id: decodeURIComponent(id) } : params, ...(check.body !== undefined && { body: check.body }), verifyExpects: check.expect });
+    instances.push({
+      label: `verify: ${check.label}`,
+      params: id ? { id: decodeURIComponent(id) } : params,
+      ...(check.body !== undefined && { body: check.body }),
+      verifyExpects: check.expect,
+    });
   }
   return instances;
 }
@@ -113,34 +129,44 @@ describe('differential: generated validator, verify and the mock agree on every 
         const raw = doc.paths[op.path]![op.method.toLowerCase()];
         const base = `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`;
         const bodyPointer = raw.requestBody ? `${resolveRef(doc, raw.requestBody, `${base}/requestBody`).pointer}/content/application~1json/schema` : undefined;
-        const paramPointers = (raw.parameters ?? []).map((p: unknown, i: number) => ({ name: resolveRef(doc, p, '').node?.name as string, pointer: `${resolveRef(doc, p, `${base}/parameters/${i}`).pointer}/schema` }));
+        const paramPointers = (raw.parameters ?? []).map((p: unknown, i: number) => ({
+          name: resolveRef(doc, p, '').node?.name as string,
+          pointer: `${resolveRef(doc, p, `${base}/parameters/${i}`).pointer}/schema`,
+        }));
         const limit = documentedBodyLimit(op);
         const stream = streamFor(op, resolveSchema);
-        const results = await Promise.all(stream.map(async (inst) => {
-          let parsed: unknown;
-          let parses = inst.body === undefined;
-          if (inst.body !== undefined) {
-            try {
-              parsed = JSON.parse(inst.body);
-              parses = true;
-            } catch {}
-          }
-          const hasBody = inst.body !== undefined && parses;
-          const generated = parses && GENERATED[op.operationId]!.request({ path: inst.params, ...(hasBody && { body: parsed }) })
-            && (!op.body?.required || hasBody);
-          const verify = parses
-            && (bodyPointer === undefined || (hasBody ? bodyValidator(bodyPointer, parsed).length === 0 : !op.body?.required))
-            && paramPointers.every((p: { name: string; pointer: string }) => bodyValidator(p.pointer, inst.params[p.name]).length === 0);
-          const path = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(inst.params[n] ?? ''));
-          const auth = authFor(api);
-          const response = await fetch(url + path, {
-            method: op.method,
-            headers: { accept: 'application/json', ...(auth && { authorization: auth }), ...(inst.body !== undefined && { 'content-type': 'application/json' }) },
-            body: inst.body,
-          });
-          await response.arrayBuffer();
-          return { inst, generated, verify, status: response.status, bytes: Buffer.byteLength(inst.body ?? '') };
-        }));
+        const results = await Promise.all(
+          stream.map(async (inst) => {
+            let parsed: unknown;
+            let parses = inst.body === undefined;
+            if (inst.body !== undefined) {
+              try {
+                parsed = JSON.parse(inst.body);
+                parses = true;
+              } catch {}
+            }
+            const hasBody = inst.body !== undefined && parses;
+            const generated =
+              parses && GENERATED[op.operationId]!.request({ path: inst.params, ...(hasBody && { body: parsed }) }) && (!op.body?.required || hasBody);
+            const verify =
+              parses &&
+              (bodyPointer === undefined || (hasBody ? bodyValidator(bodyPointer, parsed).length === 0 : !op.body?.required)) &&
+              paramPointers.every((p: { name: string; pointer: string }) => bodyValidator(p.pointer, inst.params[p.name]).length === 0);
+            const path = op.path.replace(/\{([^}]+)\}/g, (_m, n: string) => encodeURIComponent(inst.params[n] ?? ''));
+            const auth = authFor(api);
+            const response = await fetch(url + path, {
+              method: op.method,
+              headers: {
+                accept: 'application/json',
+                ...(auth && { authorization: auth }),
+                ...(inst.body !== undefined && { 'content-type': 'application/json' }),
+              },
+              body: inst.body,
+            });
+            await response.arrayBuffer();
+            return { inst, generated, verify, status: response.status, bytes: Buffer.byteLength(inst.body ?? '') };
+          }),
+        );
         const disagreements: string[] = [];
         for (const r of results) {
           const oversize = limit !== undefined && r.bytes > limit;
@@ -148,10 +174,18 @@ describe('differential: generated validator, verify and the mock agree on every 
           const expectedSchemaVerdict = oversize ? true : r.generated;
           const verdicts = { generated: r.generated, verify: r.verify, mock: oversize ? r.generated : mock };
           const verifyCheck = r.inst.verifyExpects === undefined || r.inst.verifyExpects.includes(r.status);
-          const agree = verdicts.generated === verdicts.verify && verdicts.verify === verdicts.mock && verifyCheck && (!oversize || r.status === 413) && expectedSchemaVerdict !== undefined;
+          const agree =
+            verdicts.generated === verdicts.verify &&
+            verdicts.verify === verdicts.mock &&
+            verifyCheck &&
+            (!oversize || r.status === 413) &&
+            expectedSchemaVerdict !== undefined;
           // A refusal must be the documented one (400/422), never a crash or an undocumented status.
           const documented = op.responses.has(r.status);
-          if (!agree || !documented) disagreements.push(`${r.inst.label}: generated=${verdicts.generated} verify=${verdicts.verify} mock=${r.status}${r.inst.verifyExpects ? ` (verify expects ${r.inst.verifyExpects.join('/')})` : ''}`);
+          if (!agree || !documented)
+            disagreements.push(
+              `${r.inst.label}: generated=${verdicts.generated} verify=${verdicts.verify} mock=${r.status}${r.inst.verifyExpects ? ` (verify expects ${r.inst.verifyExpects.join('/')})` : ''}`,
+            );
         }
         expect(disagreements).toEqual([]);
         // The stream really covers both sides.
@@ -166,10 +200,18 @@ describe('differential: generated validator, verify and the mock agree on every 
     for (const raw of ['9007199254740993', '18446744073709551616', '99999999999999999999999']) {
       const body = `{"reference":"alice@example.net","expire_at":${raw}}`;
       expect(validate({ body: JSON.parse(body) }), raw).toBe(true);
-      const response = await fetch(`${url}/api/fabric/subscribers/tokens`, { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/json' }, body });
+      const response = await fetch(`${url}/api/fabric/subscribers/tokens`, {
+        method: 'POST',
+        headers: { authorization: BASIC, 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status, raw).toBe(200);
     }
-    const fraction = await fetch(`${url}/api/fabric/subscribers/tokens`, { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/json' }, body: '{"reference":"r","expire_at":1.5}' });
+    const fraction = await fetch(`${url}/api/fabric/subscribers/tokens`, {
+      method: 'POST',
+      headers: { authorization: BASIC, 'content-type': 'application/json' },
+      body: '{"reference":"r","expire_at":1.5}',
+    });
     expect(fraction.status).toBe(422);
     expect(validate({ body: { reference: 'r', expire_at: 1.5 } })).toBe(false);
   });

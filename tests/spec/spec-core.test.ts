@@ -32,9 +32,16 @@ const DOC = {
   },
   components: {
     securitySchemes: { Key: { type: 'apiKey', in: 'header', name: 'x-key' } },
-    parameters: { ThingId: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, example: '7b7ed3b6-0a4f-4d0c-9e43-9c7d6d0b2a11' } },
+    parameters: {
+      ThingId: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, example: '7b7ed3b6-0a4f-4d0c-9e43-9c7d6d0b2a11' },
+    },
     schemas: {
-      Thing: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, child: { $ref: '#/components/schemas/Thing' } } },
+      Thing: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1 }, child: { $ref: '#/components/schemas/Thing' } },
+      },
     },
   },
 };
@@ -56,7 +63,7 @@ describe('refs', () => {
     expect(resolveRef(DOC, { $ref: '#/components/parameters/ThingId' }, '').pointer).toBe('/components/parameters/ThingId');
     const cyclic = { a: { $ref: '#/b' }, b: { $ref: '#/a' } };
     expect(() => resolveRef(cyclic, cyclic.a, '/a')).toThrow(SpecRefError);
-    const thing = (dereference(structuredClone(DOC)).components.schemas.Thing) as any;
+    const thing = dereference(structuredClone(DOC)).components.schemas.Thing as any;
     expect(thing.properties.child.properties.child).toBe(thing.properties.child);
   });
 });
@@ -65,13 +72,17 @@ describe('a path-level parameter and a PUT', () => {
   it('the walker lists every method and merges path-level parameters', () => {
     const ops = specOperations(DOC);
     expect(ops.map((o) => `${o.method} ${o.operationId}`)).toEqual(['get get_thing', 'put update_thing', 'trace trace_odd']);
-    expect(ops.find((o) => o.operationId === 'update_thing')!.parameters.map((p) => [p.name, p.in, p.pointer])).toEqual([['id', 'path', '/components/parameters/ThingId']]);
+    expect(ops.find((o) => o.operationId === 'update_thing')!.parameters.map((p) => [p.name, p.in, p.pointer])).toEqual([
+      ['id', 'path', '/components/parameters/ThingId'],
+    ]);
   });
 
   it('reaches the operation table and the operation facts', async () => {
     const [table] = await coreGenerators[0]!([api]);
     const facts = (await coreGenerators[0]!([api]))[1]!;
-    expect(table!.content).toContain("export const update_thing = { api: 'test-api', operationId: 'update_thing', method: 'PUT', path: '/things/{id}', statuses: [200, 400, 401] } as const;");
+    expect(table!.content).toContain(
+      "export const update_thing = { api: 'test-api', operationId: 'update_thing', method: 'PUT', path: '/things/{id}', statuses: [200, 400, 401] } as const;",
+    );
     expect(table!.content).toContain("method: 'TRACE'");
     expect(facts.content).toContain('"stateChanging": "replaces the thing"');
   });

@@ -14,7 +14,19 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 /** What the build reads and the tarball ships. */
-const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', 'src', 'generated', 'openapi'];
+const INPUTS = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'scripts/build.mjs',
+  'src',
+  'generated',
+  'openapi',
+];
 const CACHE = join(tmpdir(), 'rtc-token-apis-pack');
 const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -30,7 +42,9 @@ export interface PackedPackage {
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
 }
 
 function inputsHash(): string {
@@ -51,9 +65,15 @@ async function buildAndPack(dir: string): Promise<string> {
 
 /** Installs the package's dependencies and optional peers first, in parallel with the build, so the tarball install only adds itself. */
 async function prepareProject(project: string): Promise<void> {
-  const { dependencies, peerDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+  const { dependencies, peerDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
   mkdirSync(project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peerDependencies } }, null, 2));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peerDependencies } }, null, 2),
+  );
   await npm(['install', '--prefer-offline', '--ignore-scripts'], project);
 }
 
@@ -71,7 +91,13 @@ function pruneOlder(keep: string): void {
   for (const name of readdirSync(CACHE)) {
     const path = join(CACHE, name);
     // Other test runs share the cache and prune it too: an entry may vanish between readdir and stat.
-    const mtime = (() => { try { return statSync(path).mtimeMs; } catch { return Date.now(); } })();
+    const mtime = (() => {
+      try {
+        return statSync(path).mtimeMs;
+      } catch {
+        return Date.now();
+      }
+    })();
     if (path !== keep && !name.endsWith('.lock') && !existsSync(`${path}.lock`) && Date.now() - mtime > 600_000) {
       rmSync(path, { recursive: true, force: true });
     }
@@ -101,7 +127,13 @@ export function packAndInstall(): Promise<PackedPackage> {
         owner = true;
       } catch {
         // Another worker is building it; a lock older than 5 minutes is from a crashed run.
-        const lockAge = (() => { try { return Date.now() - statSync(lock).mtimeMs; } catch { return 0; } })();
+        const lockAge = (() => {
+          try {
+            return Date.now() - statSync(lock).mtimeMs;
+          } catch {
+            return 0;
+          }
+        })();
         if (lockAge > 300_000) rmSync(lock, { recursive: true, force: true });
       }
       if (owner) {

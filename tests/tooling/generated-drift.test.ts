@@ -11,7 +11,7 @@ import { buildArtifacts, findDrift } from '../../scripts/lib/generation.ts';
 const copy = mkdtempSync(join(tmpdir(), 'rtc-drift-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-it('reports the edited spec\'s outputs as stale, and nothing else but a stray file', async () => {
+it("reports the edited spec's outputs as stale, and nothing else but a stray file", async () => {
   for (const part of ['openapi', 'generated', 'redocly.yaml']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
   const spec = join(copy, 'openapi', 'signalwire-video.yaml');
   writeFileSync(spec, readFileSync(spec, 'utf8').replace('description: Unique ID of the conference token.', 'description: The conference token id.'));

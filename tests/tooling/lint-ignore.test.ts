@@ -31,14 +31,19 @@ function errorExampleNames(): Set<string> {
 describe('.redocly.lint-ignore.yaml', () => {
   it('exempts only request examples named like a 4xx response example', () => {
     const errors = errorExampleNames();
-    const entries = Object.entries(ignore).flatMap(([file, rules]) => Object.entries(rules).flatMap(([rule, pointers]) => pointers.map((p) => ({ file, rule, p }))));
+    const entries = Object.entries(ignore).flatMap(([file, rules]) =>
+      Object.entries(rules).flatMap(([rule, pointers]) => pointers.map((p) => ({ file, rule, p }))),
+    );
     expect(entries.length).toBeGreaterThan(0);
     for (const { file, rule, p } of entries) {
       expect(['no-invalid-media-type-examples', 'no-invalid-parameter-examples'], `${file} ${rule}`).toContain(rule);
       // .../requestBody/content/application~1json/examples/NAME/..., a shared
       // #/components/requestBodies/X/content/... (one body for two operations),
       // or .../parameters/N/examples/NAME/...
-      const match = /(?:^#\/content\/application~1json|^#\/components\/requestBodies\/[^/]+\/content\/application~1json|\/requestBody\/content\/application~1json|\/parameters\/\d+)\/examples\/([^/]+)\/value/.exec(p);
+      const match =
+        /(?:^#\/content\/application~1json|^#\/components\/requestBodies\/[^/]+\/content\/application~1json|\/requestBody\/content\/application~1json|\/parameters\/\d+)\/examples\/([^/]+)\/value/.exec(
+          p,
+        );
       expect(match, `${file} ${p} is not a request example`).not.toBeNull();
       expect(errors.has(unescapeToken(match![1]!)), `${file} ${p}: no 4xx example is named ${match![1]}`).toBe(true);
     }

@@ -18,31 +18,88 @@ function baseDoc(): any {
     paths: {
       '/things': {
         post: {
-          operationId: 'create_thing', 'x-state-changing': 'creates a thing', summary: 'Create a thing', description: 'Creates a thing.', tags: ['Things'], security: [{ basic: [] }],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } } },
+          operationId: 'create_thing',
+          'x-state-changing': 'creates a thing',
+          summary: 'Create a thing',
+          description: 'Creates a thing.',
+          tags: ['Things'],
+          security: [{ basic: [] }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } },
+          },
           responses: {
-            '201': { description: 'Created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } } },
-            '400': { description: 'Bad.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { bad: { summary: 'Bad', value: { name: 'b' } } } } } },
+            '201': {
+              description: 'Created.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { one: { summary: 'One', value: { name: 'a' } } } } },
+            },
+            '400': {
+              description: 'Bad.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, examples: { bad: { summary: 'Bad', value: { name: 'b' } } } } },
+            },
           },
         },
       },
     },
     components: {
       securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
-      schemas: { Thing: { type: 'object', description: 'A thing.', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, example: 'a' } } } },
+      schemas: {
+        Thing: {
+          type: 'object',
+          description: 'A thing.',
+          required: ['name'],
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, example: 'a' } },
+        },
+      },
     },
   };
 }
 
 const created = (d: any) => d.paths['/things'].post.responses['201'].content['application/json'];
 const cases: Record<string, [rule: string, mutate: (d: any) => void]> = {
-  'no-example': ['rule/response-has-example', (d) => { delete created(d).examples; }],
-  'wrong-type-example': ['no-invalid-media-type-examples', (d) => { created(d).examples.one.value = { name: 7 }; }],
-  'extra-property-example': ['no-invalid-media-type-examples', (d) => { created(d).examples.one.value = { name: 'a', extra: true }; }],
-  'scalar-without-example': ['scalar-property-missing-example', (d) => { delete d.components.schemas.Thing.properties.name.example; }],
-  'no-4xx': ['operation-4xx-response', (d) => { delete d.paths['/things'].post.responses['400']; }],
-  'no-description': ['operation-description', (d) => { delete d.paths['/things'].post.description; }],
-  'no-state-changing': ['rule/operation-state-changing', (d) => { delete d.paths['/things'].post['x-state-changing']; }],
+  'no-example': [
+    'rule/response-has-example',
+    (d) => {
+      delete created(d).examples;
+    },
+  ],
+  'wrong-type-example': [
+    'no-invalid-media-type-examples',
+    (d) => {
+      created(d).examples.one.value = { name: 7 };
+    },
+  ],
+  'extra-property-example': [
+    'no-invalid-media-type-examples',
+    (d) => {
+      created(d).examples.one.value = { name: 'a', extra: true };
+    },
+  ],
+  'scalar-without-example': [
+    'scalar-property-missing-example',
+    (d) => {
+      delete d.components.schemas.Thing.properties.name.example;
+    },
+  ],
+  'no-4xx': [
+    'operation-4xx-response',
+    (d) => {
+      delete d.paths['/things'].post.responses['400'];
+    },
+  ],
+  'no-description': [
+    'operation-description',
+    (d) => {
+      delete d.paths['/things'].post.description;
+    },
+  ],
+  'no-state-changing': [
+    'rule/operation-state-changing',
+    (d) => {
+      delete d.paths['/things'].post['x-state-changing'];
+    },
+  ],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'rtc-lint-'));

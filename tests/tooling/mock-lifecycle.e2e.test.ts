@@ -20,17 +20,24 @@ async function until(check: () => boolean, ms: number): Promise<void> {
 }
 
 function runFixture(mode: 'fail' | 'hang', urlFile: string) {
-  const child = spawn(process.execPath, [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/tooling/interrupt-fixture/vitest.config.ts'], {
-    cwd: repo,
-    env: { ...process.env, FIXTURE_MODE: mode, MOCK_URL_FILE: urlFile },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/tooling/interrupt-fixture/vitest.config.ts'],
+    {
+      cwd: repo,
+      env: { ...process.env, FIXTURE_MODE: mode, MOCK_URL_FILE: urlFile },
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited };
 }
 
 async function refused(url: string): Promise<boolean> {
-  return fetch(`${url}/proconfToken`, { method: 'POST' }).then(() => false, () => true);
+  return fetch(`${url}/proconfToken`, { method: 'POST' }).then(
+    () => false,
+    () => true,
+  );
 }
 
 it('releases the mock after a failed test', async () => {

@@ -16,7 +16,10 @@ const tsx = join(repo, 'node_modules', '.bin', 'tsx');
 const invoke = (name: string, args: string[]) => {
   const file = /^tsx (\S+)$/.exec(scripts[name] ?? '')?.[1];
   if (!file) throw new Error(`${name}: not a \`tsx <file>\` script: ${scripts[name]}`);
-  return run(tsx, [file, ...args], { cwd: repo, timeout: 120_000 }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  return run(tsx, [file, ...args], { cwd: repo, timeout: 120_000 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 };
 
 it('every tool script: --help prints usage and exits 0; an unknown flag exits 2 with one line and the usage', async () => {

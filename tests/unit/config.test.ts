@@ -72,7 +72,11 @@ describe('ProCONF config', () => {
   });
 
   it('hooks must be functions', () => {
-    expect(configError(() => createProconfAdminClient({ baseUrl: 'https://admin.acme.test', headers: { a: 'b' } as never })).message).toMatch(/headers must be a function/);
-    expect(configError(() => createProconfAppClient({ baseUrl: 'https://app.acme.test', credentials: 'tok' as never })).message).toMatch(/credentials must be a function/);
+    expect(configError(() => createProconfAdminClient({ baseUrl: 'https://admin.acme.test', headers: { a: 'b' } as never })).message).toMatch(
+      /headers must be a function/,
+    );
+    expect(configError(() => createProconfAppClient({ baseUrl: 'https://app.acme.test', credentials: 'tok' as never })).message).toMatch(
+      /credentials must be a function/,
+    );
   });
 });

@@ -2,7 +2,14 @@
 // unhandled TypeError and never `undefined`. Injected fetch; the client runs unmodified.
 import { describe, expect, it } from 'vitest';
 import {
-  AbortError, createSignalWireClient, HttpError, NetworkError, ProviderError, ResponseBodyError, RtcApiError, TimeoutError,
+  AbortError,
+  createSignalWireClient,
+  HttpError,
+  NetworkError,
+  ProviderError,
+  ResponseBodyError,
+  RtcApiError,
+  TimeoutError,
 } from '../../src/signalwire/index.ts';
 import { createProconfAppClient } from '../../src/proconf/index.ts';
 import { hangingFetch, json, recordingFetch } from '../support/recording-fetch.ts';
@@ -12,7 +19,10 @@ function clientAnswering(answer: (r: Request) => Response | Promise<Response>, e
 }
 
 async function failure(promise: Promise<unknown>): Promise<RtcApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RtcApiError);
   expect((error as RtcApiError).operationId).toBe('create_subscriber_guest_token');
   expect((error as Error).message.startsWith('create_subscriber_guest_token: ')).toBe(true);
@@ -23,7 +33,9 @@ const guest = { allowed_addresses: [] as string[] };
 
 describe('failure modes', () => {
   it('network failure -> NetworkError, flagged as before-send for a refused connection', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }) });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }),
+    });
     const error = await failure(clientAnswering(() => Promise.reject(refused)).createSubscriberGuestToken(guest));
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).beforeSend).toBe(true);
@@ -56,7 +68,9 @@ describe('failure modes', () => {
 
   it('an HTML 502 from a proxy -> HttpError with the text body, marked undocumented', async () => {
     const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
-    const error = await failure(clientAnswering(() => new Response(html, { status: 502, headers: { 'content-type': 'text/html' } })).createSubscriberGuestToken(guest));
+    const error = await failure(
+      clientAnswering(() => new Response(html, { status: 502, headers: { 'content-type': 'text/html' } })).createSubscriberGuestToken(guest),
+    );
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(502);
     expect((error as HttpError).documented).toBe(false);
@@ -79,7 +93,9 @@ describe('failure modes', () => {
   });
 
   it('a 2xx whose body is not JSON -> ResponseBodyError naming the content type', async () => {
-    const error = await failure(clientAnswering(() => new Response('<html>ok</html>', { status: 201, headers: { 'content-type': 'text/html' } })).createSubscriberGuestToken(guest));
+    const error = await failure(
+      clientAnswering(() => new Response('<html>ok</html>', { status: 201, headers: { 'content-type': 'text/html' } })).createSubscriberGuestToken(guest),
+    );
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect(error.message).toMatch(/not valid JSON \(text\/html\)/);
   });
@@ -100,13 +116,21 @@ describe('failure modes', () => {
   });
 
   it('the request id is read from the response headers', async () => {
-    const error = await failure(clientAnswering(() => json(500, { error: 'Internal Server Error' }, { 'x-signalwire-request-id': 'req-42' })).createSubscriberGuestToken(guest));
+    const error = await failure(
+      clientAnswering(() => json(500, { error: 'Internal Server Error' }, { 'x-signalwire-request-id': 'req-42' })).createSubscriberGuestToken(guest),
+    );
     expect((error as HttpError).requestId).toBe('req-42');
   });
 
   it('a response larger than the cap -> ResponseBodyError', async () => {
     const big = JSON.stringify({ token: 'x'.repeat(2048), refresh_token: 'y' });
-    const client = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 't0ken-secret', fetch: recordingFetch(() => new Response(big, { status: 201 })).fetch, maxResponseBytes: 1024 });
+    const client = createSignalWireClient({
+      space: 'acme',
+      projectId: 'p',
+      apiToken: 't0ken-secret',
+      fetch: recordingFetch(() => new Response(big, { status: 201 })).fetch,
+      maxResponseBytes: 1024,
+    });
     const error = await failure(client.createSubscriberGuestToken(guest));
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect(error.message).toContain('larger than 1024 bytes');
@@ -115,7 +139,14 @@ describe('failure modes', () => {
   it('the caller aborting while the credential provider runs -> AbortError, and nothing is sent', async () => {
     const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
     const controller = new AbortController();
-    const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: async () => { controller.abort(); return 'session'; } });
+    const client = createProconfAppClient({
+      baseUrl: 'https://app.acme.test',
+      fetch,
+      credentials: async () => {
+        controller.abort();
+        return 'session';
+      },
+    });
     const error = await client.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(calls).toHaveLength(0);
@@ -123,7 +154,13 @@ describe('failure modes', () => {
 
   it('a credential provider that throws -> ProviderError naming the operation, without its message, nothing sent', async () => {
     const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
-    const client = createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: () => { throw new Error('refresh failed for tok-SECRET-1234'); } });
+    const client = createProconfAppClient({
+      baseUrl: 'https://app.acme.test',
+      fetch,
+      credentials: () => {
+        throw new Error('refresh failed for tok-SECRET-1234');
+      },
+    });
     const error = await client.getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).operationId).toBe('get_proconf_token');

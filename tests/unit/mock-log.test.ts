@@ -13,7 +13,9 @@ it('drops a quoted Prefer value and an echoed value', () => {
 });
 
 it('names a declared field, never an undeclared one', () => {
-  const out = line("Request body must have required property 'reference'; Request body must NOT have additional properties; property 'secret-field-33f0'; Request body property fingerprint must NOT have fewer than 43 characters");
+  const out = line(
+    "Request body must have required property 'reference'; Request body must NOT have additional properties; property 'secret-field-33f0'; Request body property fingerprint must NOT have fewer than 43 characters",
+  );
   expect(out).toContain("'reference'");
   expect(out).toContain('property fingerprint must NOT');
   expect(out).not.toContain('secret-field-33f0');

@@ -35,10 +35,12 @@ function expectNoCanary(value: unknown) {
 
 /** A server that echoes every request header and body back in its error. */
 function echoingServer(status: number) {
-  return recordingFetch(async (request) => json(status, {
-    error: 'Unauthorized',
-    echo: { headers: Object.fromEntries(request.headers), body: await request.text() },
-  })).fetch;
+  return recordingFetch(async (request) =>
+    json(status, {
+      error: 'Unauthorized',
+      echo: { headers: Object.fromEntries(request.headers), body: await request.text() },
+    }),
+  ).fetch;
 }
 
 const swClient = (fetch: never | ((r: Request) => Promise<Response>), extra = {}) =>
@@ -46,13 +48,17 @@ const swClient = (fetch: never | ((r: Request) => Promise<Response>), extra = {}
 
 describe('no secret leaks', () => {
   it('from an HttpError whose body echoes the Authorization header and refresh token', async () => {
-    const error = await swClient(echoingServer(422)).refreshSubscriberToken({ refresh_token: REFRESH }).catch((e: unknown) => e);
+    const error = await swClient(echoingServer(422))
+      .refreshSubscriberToken({ refresh_token: REFRESH })
+      .catch((e: unknown) => e);
     expect(JSON.stringify(error)).toContain('[REDACTED]');
     expectNoCanary(error);
   });
 
   it('from an HttpError echoing a password', async () => {
-    const error = await swClient(echoingServer(500)).createSubscriberToken({ reference: 'a', password: PASSWORD }).catch((e: unknown) => e);
+    const error = await swClient(echoingServer(500))
+      .createSubscriberToken({ reference: 'a', password: PASSWORD })
+      .catch((e: unknown) => e);
     expectNoCanary(error);
   });
 
@@ -63,7 +69,11 @@ describe('no secret leaks', () => {
   });
 
   it('from an admin error echoing a deployment header that is not Authorization', async () => {
-    const client = createProconfAdminClient({ baseUrl: 'https://admin.acme.test', fetch: echoingServer(401), headers: () => ({ 'X-Gateway-Key': GATEWAY_KEY }) });
+    const client = createProconfAdminClient({
+      baseUrl: 'https://admin.acme.test',
+      fetch: echoingServer(401),
+      headers: () => ({ 'X-Gateway-Key': GATEWAY_KEY }),
+    });
     const error = await client.createProconfToken({ role: 'owner', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
     expect(JSON.stringify(error)).toContain('[REDACTED]');
     expectNoCanary(error);
@@ -71,14 +81,31 @@ describe('no secret leaks', () => {
 
   it('from a non-JSON success body that echoes the token', async () => {
     const fetch = recordingFetch(() => new Response(`<html>token=${TOKEN}</html>`, { status: 201 })).fetch;
-    expectNoCanary(await swClient(fetch).createSubscriberGuestToken({ allowed_addresses: [] }).catch((e: unknown) => e));
+    expectNoCanary(
+      await swClient(fetch)
+        .createSubscriberGuestToken({ allowed_addresses: [] })
+        .catch((e: unknown) => e),
+    );
   });
 
   it('from network errors, timeouts and aborts', async () => {
-    const refused = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
-    expectNoCanary(await swClient(refused as never).createSubscriberGuestToken({ allowed_addresses: [] }).catch((e: unknown) => e));
-    expectNoCanary(await swClient(hangingFetch() as never, { timeoutMs: 10 }).refreshSubscriberToken({ refresh_token: REFRESH }).catch((e: unknown) => e));
-    expectNoCanary(await swClient(hangingFetch() as never).refreshSubscriberToken({ refresh_token: REFRESH }, { signal: AbortSignal.abort() }).catch((e: unknown) => e));
+    const refused = () =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
+    expectNoCanary(
+      await swClient(refused as never)
+        .createSubscriberGuestToken({ allowed_addresses: [] })
+        .catch((e: unknown) => e),
+    );
+    expectNoCanary(
+      await swClient(hangingFetch() as never, { timeoutMs: 10 })
+        .refreshSubscriberToken({ refresh_token: REFRESH })
+        .catch((e: unknown) => e),
+    );
+    expectNoCanary(
+      await swClient(hangingFetch() as never)
+        .refreshSubscriberToken({ refresh_token: REFRESH }, { signal: AbortSignal.abort() })
+        .catch((e: unknown) => e),
+    );
   });
 
   it('from the client object itself', () => {

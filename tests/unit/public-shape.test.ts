@@ -24,7 +24,7 @@ describe('raw clients', () => {
     expect(seen).toEqual([]);
   });
 
-  it('keep their middleware through defaults(), and a copy\'s additions stay its own', async () => {
+  it("keep their middleware through defaults(), and a copy's additions stay its own", async () => {
     const { fetch } = recordingFetch(() => json(201, { token: 'a', refresh_token: 'b' }));
     const base = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 't0ken', fetch });
     const seen: string[] = [];
@@ -54,7 +54,8 @@ describe('isOperationError', () => {
   it('narrows by generated operation id across services; the per-service guards agree', async () => {
     const { fetch } = recordingFetch(() => json(401, { data: null, error: { code: 401, message: 'Unauthorized' } }));
     const error = await createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch })
-      .getProconfToken({ role: 'member', room: 'r', participantName: 'p' }).catch((e: unknown) => e);
+      .getProconfToken({ role: 'member', room: 'r', participantName: 'p' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(isOperationError(error, 'get_proconf_token')).toBe(true);
     expect(isOperationError(error, 'create_proconf_token')).toBe(false);

@@ -96,7 +96,11 @@ describe('ProCONF requests', () => {
 
   it('the app client sends no Authorization when the provider has no credential', async () => {
     const { fetch, calls } = recordingFetch(() => json(200, { error: null, data: 'a.b.c' }));
-    await createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: () => undefined }).getProconfToken({ role: 'member', room: 'r', participantName: 'p' });
+    await createProconfAppClient({ baseUrl: 'https://app.acme.test', fetch, credentials: () => undefined }).getProconfToken({
+      role: 'member',
+      room: 'r',
+      participantName: 'p',
+    });
     expect(calls[0]!.request.headers.has('authorization')).toBe(false);
   });
 

@@ -33,7 +33,9 @@ describe('verify after rewording the 413 and 404 descriptions', () => {
     const after = await verifyApi({ api: 'proconf-app', document: doc, target: s.url, credentials: BEARER });
     const shape = (r: typeof before) => r.results.map(({ id, outcome, status }) => ({ id, outcome, status }));
     expect(shape(after)).toEqual(shape(before));
-    expect(after.results.map((r) => r.id)).toEqual(expect.arrayContaining(['get_proconf_token: body over 8192 bytes (otherwise valid)', 'get_proconf_token: wrong method GET']));
+    expect(after.results.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['get_proconf_token: body over 8192 bytes (otherwise valid)', 'get_proconf_token: wrong method GET']),
+    );
     expect(after.ok).toBe(true);
   });
 });

@@ -25,7 +25,10 @@ export function sampleCodeListener(adminBaseUrl: string): RequestListener {
       try {
         // BUG (copied): four arguments, so these headers are never sent.
         const response = await (axios.post as (...args: unknown[]) => Promise<{ status: number; statusText: string; headers: unknown; data: unknown }>)(
-          `${adminBaseUrl}/api/proconf-token`, body, { 'x-gateway-key': 'admin-secret' }, { timeout: 5000 },
+          `${adminBaseUrl}/api/proconf-token`,
+          body,
+          { 'x-gateway-key': 'admin-secret' },
+          { timeout: 5000 },
         );
         // BUG (copied): the whole response object where the token belongs.
         const whole = { status: response.status, statusText: response.statusText, headers: response.headers, data: response.data };

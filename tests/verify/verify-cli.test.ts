@@ -13,9 +13,14 @@ const SESSION = 'cli-user-session-8d2f';
 
 function spawnVerify(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, ...env }, timeout: 10_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/verify.ts', ...args],
+      { cwd: root, env: { PATH: process.env.PATH, ...env }, timeout: 10_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -44,14 +49,28 @@ describe('npm run verify', () => {
   it('exits 0 when every check passes, with credentials from the environment', async () => {
     const pass = await inProcess(['--api', 'proconf-app', '--target', inject('mockUrl')], { PROCONF_BEARER: SESSION });
     expect(pass.code, pass.stdout).toBe(0);
-    expect(pass.stdout).toMatch(/^PASS  get_proconf_token: no credentials -> 401$/m);
+    expect(pass.stdout).toMatch(/^PASS {2}get_proconf_token: no credentials -> 401$/m);
     expect(pass.stdout).toMatch(/: \d+ passed, 0 failed, 0 skipped$/);
   });
 
   it('reads --allow, --skip and --param', async () => {
     const env = { SIGNALWIRE_PROJECT_ID: 'p1', SIGNALWIRE_API_TOKEN: 'PT-cli-token' };
     const id = '0b0db10d-1838-4dac-a732-677c5078c9eb';
-    const run = await inProcess(['--api', 'signalwire-video', '--target', inject('mockUrl'), '--allow', 'reset_conference_token', '--param', `id=${id}`, '--skip', 'reset_conference_token: no credentials'], env);
+    const run = await inProcess(
+      [
+        '--api',
+        'signalwire-video',
+        '--target',
+        inject('mockUrl'),
+        '--allow',
+        'reset_conference_token',
+        '--param',
+        `id=${id}`,
+        '--skip',
+        'reset_conference_token: no credentials',
+      ],
+      env,
+    );
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain('PASS  reset_conference_token: valid request -> 200');
     expect(run.stdout).toContain('SKIP  reset_conference_token: no credentials\n      skipped on request');

@@ -9,7 +9,10 @@ import { sampleCodeListener } from './sample-bug-server.ts';
 const BASIC = { Authorization: `Basic ${Buffer.from('project-1:PT-staging-token-5c1e').toString('base64')}` };
 const BEARER = { Authorization: 'Bearer verify-bot-session-4b8e21' };
 const CREDENTIALS: Record<string, Record<string, string>> = {
-  'signalwire-video': BASIC, 'signalwire-fabric': BASIC, 'proconf-app': BEARER, 'proconf-admin': {},
+  'signalwire-video': BASIC,
+  'signalwire-fabric': BASIC,
+  'proconf-app': BEARER,
+  'proconf-admin': {},
 };
 
 const failures = (r: VerifyResult) => r.results.filter((c) => c.outcome === 'fail');
@@ -32,7 +35,13 @@ describe('against the Prism-based mock', () => {
       sent.push(request);
       return globalThis.fetch(request);
     };
-    const result = await verifyApi({ api: 'signalwire-fabric', target: inject('mockUrl'), credentials: BASIC, allowMutations: ['refresh_subscriber_token'], fetch });
+    const result = await verifyApi({
+      api: 'signalwire-fabric',
+      target: inject('mockUrl'),
+      credentials: BASIC,
+      allowMutations: ['refresh_subscriber_token'],
+      fetch,
+    });
     const byOp = (op: string) => sent.filter((r) => new URL(r.url).pathname === op);
     // Only the credential-less check reaches the operations not opted in.
     expect(byOp('/api/fabric/subscribers/tokens').map((r) => r.headers.get('authorization'))).toEqual([null]);
@@ -41,7 +50,9 @@ describe('against the Prism-based mock', () => {
     const skipped = result.results.filter((c) => c.outcome === 'skip');
     expect(skipped.length).toBeGreaterThan(10);
     expect(skipped.every((c) => c.operationId !== 'refresh_subscriber_token')).toBe(true);
-    expect(formatReport(result)).toContain('SKIP  create_subscriber_guest_token: valid example "created"\n      state-changing (issues a new guest credential in the project); opt in with --allow-mutations or --allow create_subscriber_guest_token');
+    expect(formatReport(result)).toContain(
+      'SKIP  create_subscriber_guest_token: valid example "created"\n      state-changing (issues a new guest credential in the project); opt in with --allow-mutations or --allow create_subscriber_guest_token',
+    );
     expect(result.ok).toBe(true);
   });
 });
@@ -52,9 +63,13 @@ describe('against createProconfTokenHandler (admin backend: the mock)', () => {
     try {
       const result = await verifyApi({ api: 'proconf-app', target: s.url, credentials: BEARER });
       expect(failures(result), formatReport(result)).toEqual([]);
-      expect(result.results.map((r) => r.id)).toEqual(expect.arrayContaining([
-        'get_proconf_token: body over 8192 bytes (otherwise valid)', 'get_proconf_token: wrong method GET', 'get_proconf_token: no credentials',
-      ]));
+      expect(result.results.map((r) => r.id)).toEqual(
+        expect.arrayContaining([
+          'get_proconf_token: body over 8192 bytes (otherwise valid)',
+          'get_proconf_token: wrong method GET',
+          'get_proconf_token: no credentials',
+        ]),
+      );
       // Each request logged once, and the log never holds the credential.
       expect(s.logs).toHaveLength(result.passed);
       expect(JSON.stringify(s.logs)).not.toContain('verify-bot-session');
@@ -67,9 +82,15 @@ describe('against createProconfTokenHandler (admin backend: the mock)', () => {
     const s = await serveHandler({ adminBaseUrl: inject('mockUrl') });
     try {
       const result = await verifyApi({ api: 'proconf-app', target: s.url, credentials: BEARER });
-      expect(failures(result)).toEqual([{
-        id: 'get_proconf_token: valid example "token"', operationId: 'get_proconf_token', outcome: 'fail', status: 401, problems: ['expected 200, got 401'],
-      }]);
+      expect(failures(result)).toEqual([
+        {
+          id: 'get_proconf_token: valid example "token"',
+          operationId: 'get_proconf_token',
+          outcome: 'fail',
+          status: 401,
+          problems: ['expected 200, got 401'],
+        },
+      ]);
       expect(result.ok).toBe(false);
     } finally {
       await s.close();
@@ -77,7 +98,7 @@ describe('against createProconfTokenHandler (admin backend: the mock)', () => {
   });
 });
 
-describe('against a server with the ProCONF sample code\'s bugs', () => {
+describe("against a server with the ProCONF sample code's bugs", () => {
   let buggy: Served;
   let result: VerifyResult;
   beforeAll(async () => {
@@ -91,9 +112,14 @@ describe('against a server with the ProCONF sample code\'s bugs', () => {
     expect(result.ok).toBe(false);
     expect(problems['get_proconf_token: valid example "member"']).toEqual(['body/data must be string']);
     expect(problems['get_proconf_token: no credentials']).toEqual(['expected 401, got 200', 'body/data must be string']);
-    expect(problems['get_proconf_token: body without required role']).toEqual(expect.arrayContaining(['expected 400, got 500', "body must have required property 'data'"]));
+    expect(problems['get_proconf_token: body without required role']).toEqual(
+      expect.arrayContaining(['expected 400, got 500', "body must have required property 'data'"]),
+    );
     expect(problems['get_proconf_token: body over 8192 bytes (otherwise valid)']).toContain('expected 413, got 200');
-    expect(problems['get_proconf_token: wrong method GET']).toEqual(['content-type is "text/html; charset=utf-8", not application/json', 'body is not JSON: "<pre>Cannot GET /proconfToken</pre>"']);
+    expect(problems['get_proconf_token: wrong method GET']).toEqual([
+      'content-type is "text/html; charset=utf-8", not application/json',
+      'body is not JSON: "<pre>Cannot GET /proconfToken</pre>"',
+    ]);
     expect(result.passed).toBe(0);
   });
 

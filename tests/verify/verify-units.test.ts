@@ -11,7 +11,9 @@ import { serve } from '../server/serve.ts';
 
 describe('credentialsFromEnv', () => {
   it('builds Basic from the SignalWire variables, Bearer for proconf-app, headers JSON for proconf-admin', () => {
-    expect(credentialsFromEnv('signalwire-fabric', { SIGNALWIRE_PROJECT_ID: 'p1', SIGNALWIRE_API_TOKEN: 'PTabc' })).toEqual({ Authorization: `Basic ${btoa('p1:PTabc')}` });
+    expect(credentialsFromEnv('signalwire-fabric', { SIGNALWIRE_PROJECT_ID: 'p1', SIGNALWIRE_API_TOKEN: 'PTabc' })).toEqual({
+      Authorization: `Basic ${btoa('p1:PTabc')}`,
+    });
     expect(credentialsFromEnv('signalwire-video', { SIGNALWIRE_PROJECT_ID: 'p1' })).toBeUndefined();
     expect(credentialsFromEnv('proconf-app', { PROCONF_BEARER: 'tok' })).toEqual({ Authorization: 'Bearer tok' });
     expect(credentialsFromEnv('proconf-admin', { PROCONF_ADMIN_HEADERS: '{"x-key":"k1"}' })).toEqual({ 'x-key': 'k1' });
@@ -53,7 +55,11 @@ describe('invalid values derived from the schemas', () => {
 
 describe('state-changing operations', () => {
   it('reads x-state-changing from the specs: every SignalWire token POST and unknown POSTs, not the stateless ProCONF tokens', () => {
-    const ops = Object.fromEntries(apiNames().flatMap((api) => listOperations(loadDocument(api))).map((op) => [op.operationId, op]));
+    const ops = Object.fromEntries(
+      apiNames()
+        .flatMap((api) => listOperations(loadDocument(api)))
+        .map((op) => [op.operationId, op]),
+    );
     for (const id of ['reset_conference_token', 'create_subscriber_token', 'refresh_subscriber_token', 'create_subscriber_guest_token']) {
       expect(stateChange(ops[id]!), id).toBe(STATE_CHANGES[id]);
       expect(STATE_CHANGES[id], id).toMatch(/\w{3,}/);
@@ -82,6 +88,8 @@ describe('reports', () => {
 
   it('refuses an unknown api and plain http to a remote host with credentials', async () => {
     await expect(verifyApi({ api: 'nope', target: 'http://127.0.0.1:1' })).rejects.toThrow(/unknown api "nope"; one of: .*proconf-app/);
-    await expect(verifyApi({ api: 'proconf-app', target: 'http://staging.example.com', credentials: { Authorization: 'Bearer x' } })).rejects.toThrow(/unencrypted/);
+    await expect(verifyApi({ api: 'proconf-app', target: 'http://staging.example.com', credentials: { Authorization: 'Bearer x' } })).rejects.toThrow(
+      /unencrypted/,
+    );
   });
 });

@@ -21,4 +21,3 @@ export async function buildDocs(outDir: string, root?: string): Promise<{ index:
   const { index, pages } = await writeDocsSite(outDir, apis);
   return { index, pages: pages.map((p) => ({ ...p, document: apis.find((a) => a.name === p.name)!.document })) };
 }
-

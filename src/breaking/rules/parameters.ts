@@ -9,7 +9,10 @@ import type { Obj } from './schema-context.js';
 import { compareContent } from './content.js';
 import { compareSchemas } from './schema.js';
 
-interface Located { parameter: Obj; pointer: string }
+interface Located {
+  parameter: Obj;
+  pointer: string;
+}
 
 function parameterKey(parameter: Obj, op: OperationRef): string {
   if (parameter.in === 'path') {
@@ -24,9 +27,10 @@ function parameterKey(parameter: Obj, op: OperationRef): string {
 function effectiveParameters(op: OperationRef): Map<string, Located> {
   const result = new Map<string, Located>();
   const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
-  const add = (list: Obj[] | undefined, at: string) => list?.forEach((parameter, i) => {
-    result.set(parameterKey(parameter, op), { parameter, pointer: child(at, 'parameters', i) });
-  });
+  const add = (list: Obj[] | undefined, at: string) =>
+    list?.forEach((parameter, i) => {
+      result.set(parameterKey(parameter, op), { parameter, pointer: child(at, 'parameters', i) });
+    });
   add(op.pathItem.parameters, pathPointer);
   add(op.operation.parameters, op.pointer);
   return result;
@@ -43,7 +47,8 @@ export const parametersRule: OperationRule = ({ base, head, report }) => {
       else report.info(pointer, `optional ${what} added`);
       continue;
     }
-    if (old.parameter.name !== parameter.name && parameter.in === 'path') report.info(pointer, `path parameter \`${old.parameter.name}\` renamed to \`${parameter.name}\` (same position in the URL)`);
+    if (old.parameter.name !== parameter.name && parameter.in === 'path')
+      report.info(pointer, `path parameter \`${old.parameter.name}\` renamed to \`${parameter.name}\` (same position in the URL)`);
     if (parameter.required && !old.parameter.required) {
       report.breaking(child(pointer, 'required'), `${what} became required: existing clients may omit it`);
     }

@@ -25,8 +25,10 @@ function compareHeaders(before: Obj, after: Obj, at: string, report: Reporter): 
       continue;
     }
     const [, nextHeader] = found;
-    if (header.required === true && nextHeader.required !== true) report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
-    if (header.schema !== undefined || nextHeader.schema !== undefined) compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
+    if (header.required === true && nextHeader.required !== true)
+      report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
+    if (header.schema !== undefined || nextHeader.schema !== undefined)
+      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
   }
   for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
 }

@@ -10,7 +10,11 @@ export const defaultRule: SchemaRule = (base, head, { pointer, direction, report
   const [had, has] = ['default' in base, 'default' in head];
   if (!had && !has) return;
   if (had && has && JSON.stringify(base.default) === JSON.stringify(head.default)) return;
-  const what = !had ? `default ${show(head.default)} added` : !has ? `default ${show(base.default)} removed` : `default changed from ${show(base.default)} to ${show(head.default)}`;
+  const what = !had
+    ? `default ${show(head.default)} added`
+    : !has
+      ? `default ${show(base.default)} removed`
+      : `default changed from ${show(base.default)} to ${show(head.default)}`;
   const at = child(pointer, 'default');
   if (direction === 'request') report.breaking(at, `request ${what}: clients that omit the value get different behaviour`);
   else report.info(at, `response ${what}`);

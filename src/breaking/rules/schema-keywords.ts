@@ -6,15 +6,19 @@ import { child } from '../../spec/pointer.js';
 import type { Obj, SchemaContext, SchemaRule } from './schema-context.js';
 
 /** Keywords holding one sub-schema whose absence means "anything". */
-const subschema = (key: string): SchemaRule => (base, head, { pointer, recurse }) => {
-  if (base[key] !== undefined || head[key] !== undefined) recurse(base[key], head[key], child(pointer, key));
-};
+const subschema =
+  (key: string): SchemaRule =>
+  (base, head, { pointer, recurse }) => {
+    if (base[key] !== undefined || head[key] !== undefined) recurse(base[key], head[key], child(pointer, key));
+  };
 
 /** Keywords holding a map of sub-schemas: each key compared with its counterpart. */
-const schemaMap = (key: string): SchemaRule => (base, head, { pointer, recurse }) => {
-  const [before, after] = [(base[key] ?? {}) as Obj, (head[key] ?? {}) as Obj];
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) recurse(before[name], after[name], child(pointer, key, name));
-};
+const schemaMap =
+  (key: string): SchemaRule =>
+  (base, head, { pointer, recurse }) => {
+    const [before, after] = [(base[key] ?? {}) as Obj, (head[key] ?? {}) as Obj];
+    for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) recurse(before[name], after[name], child(pointer, key, name));
+  };
 
 /** `prefixItems`, position by position; past a tuple's end its `items` applies. */
 const prefixItemsRule: SchemaRule = (base, head, { pointer, recurse }) => {
@@ -30,9 +34,14 @@ export const objectKeywordRules: SchemaRule[] = [subschema('propertyNames'), sch
 
 /** `dependentRequired`: "when `a` is present, `b` is too", as a set of pairs. */
 export const dependentRequiredRule: SchemaRule = (base, head, { pointer, direction, report }) => {
-  const pairs = (schema: Obj) => new Set(Object.entries((schema.dependentRequired ?? {}) as Record<string, string[]>).flatMap(([a, list]) => list.map((b) => `${a}\u0000${b}`)));
+  const pairs = (schema: Obj) =>
+    new Set(Object.entries((schema.dependentRequired ?? {}) as Record<string, string[]>).flatMap(([a, list]) => list.map((b) => `${a}\u0000${b}`)));
   const [before, after] = [pairs(base), pairs(head)];
-  const show = (pair: string) => pair.split('\u0000').map((p) => `\`${p}\``).join(' requires ');
+  const show = (pair: string) =>
+    pair
+      .split('\u0000')
+      .map((p) => `\`${p}\``)
+      .join(' requires ');
   for (const pair of after) {
     if (before.has(pair)) continue;
     const at = child(pointer, 'dependentRequired', pair.split('\u0000')[0]!);
@@ -61,7 +70,10 @@ export const conditionalRule: SchemaRule = (base, head, ctx) => {
   const { pointer, direction, report, recurse } = ctx;
   if (base.if === undefined && head.if === undefined) return;
   if (base.if === undefined || head.if === undefined || !unchanged(base.if, head.if, ctx)) {
-    report.breaking(child(pointer, 'if'), `${direction} conditional (\`if\`) ${base.if === undefined ? 'added' : head.if === undefined ? 'removed' : 'changed'}: which constraints apply to a value changes`);
+    report.breaking(
+      child(pointer, 'if'),
+      `${direction} conditional (\`if\`) ${base.if === undefined ? 'added' : head.if === undefined ? 'removed' : 'changed'}: which constraints apply to a value changes`,
+    );
     return;
   }
   for (const key of ['then', 'else']) if (base[key] !== undefined || head[key] !== undefined) recurse(base[key], head[key], child(pointer, key));
@@ -74,7 +86,10 @@ export const conditionalRule: SchemaRule = (base, head, ctx) => {
  */
 export const contentKeywordsRule: SchemaRule = (base, head, { pointer, direction, report, recurse }) => {
   if (base.contentEncoding !== head.contentEncoding) {
-    report.breaking(child(pointer, 'contentEncoding'), `${direction} contentEncoding changed from \`${base.contentEncoding ?? 'none'}\` to \`${head.contentEncoding ?? 'none'}\`: the string is encoded differently`);
+    report.breaking(
+      child(pointer, 'contentEncoding'),
+      `${direction} contentEncoding changed from \`${base.contentEncoding ?? 'none'}\` to \`${head.contentEncoding ?? 'none'}\`: the string is encoded differently`,
+    );
   }
   const [before, after] = [base.contentMediaType as string | undefined, head.contentMediaType as string | undefined];
   if (before !== after) {
@@ -82,7 +97,11 @@ export const contentKeywordsRule: SchemaRule = (base, head, { pointer, direction
     const what = `contentMediaType ${before === undefined ? `\`${after}\` added` : after === undefined ? `\`${before}\` removed` : `changed from \`${before}\` to \`${after}\``}`;
     const safe = direction === 'request' ? after === undefined : before === undefined;
     if (safe) report.info(at, `${direction} ${what}`);
-    else report.breaking(at, `${direction} ${what}: ${direction === 'request' ? 'content clients send may be rejected' : 'clients decoding the old type may fail'}`);
+    else
+      report.breaking(
+        at,
+        `${direction} ${what}: ${direction === 'request' ? 'content clients send may be rejected' : 'clients decoding the old type may fail'}`,
+      );
   }
   if (base.contentSchema !== undefined || head.contentSchema !== undefined) recurse(base.contentSchema, head.contentSchema, child(pointer, 'contentSchema'));
 };

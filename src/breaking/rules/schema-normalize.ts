@@ -52,7 +52,9 @@ function mergeInto(target: Obj, branch: Obj): void {
     if (mine === undefined) target[key] = value;
     else if (key === 'type') {
       const [a, b] = [typeList(target)!, typeList(branch)!];
-      target.type = a.flatMap((t) => (b.includes(t) ? [t] : t === 'number' && b.includes('integer') ? ['integer'] : t === 'integer' && b.includes('number') ? ['integer'] : []));
+      target.type = a.flatMap((t) =>
+        b.includes(t) ? [t] : t === 'number' && b.includes('integer') ? ['integer'] : t === 'integer' && b.includes('number') ? ['integer'] : [],
+      );
     } else if (key === 'required' && Array.isArray(mine) && Array.isArray(value)) target.required = [...new Set([...mine, ...value])];
     else if ((key === 'properties' || key === 'patternProperties' || key === 'dependentSchemas') && isObj(mine) && isObj(value)) {
       const merged: Obj = { ...mine };
@@ -63,7 +65,8 @@ function mergeInto(target: Obj, branch: Obj): void {
       target.enum = mine.filter((v) => keep.has(JSON.stringify(v)));
     } else if (LOWER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.max(mine, value);
     else if (UPPER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.min(mine, value);
-    else if (['additionalProperties', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains'].includes(key)) target[key] = intersect(mine, value);
+    else if (['additionalProperties', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains'].includes(key))
+      target[key] = intersect(mine, value);
     // Any other keyword set on both sides: the first branch's value stands.
   }
 }
@@ -84,7 +87,10 @@ export function normalize(schema: unknown): Obj {
   }
   delete n.nullable;
   // OpenAPI 3.0: `exclusiveMinimum: true` turns `minimum` exclusive.
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof n[flag] !== 'boolean') continue;
     if (n[flag] && typeof n[bound] === 'number') {
       n[flag] = n[bound];
@@ -122,7 +128,9 @@ export function alternatives(schema: Obj): Alternative[] {
   alternativesOf.set(schema, [{ schema, tokens: [] }]);
   const siblings: Obj = { ...schema };
   delete siblings[key];
-  const plain = Object.keys(siblings).every((k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'));
+  const plain = Object.keys(siblings).every(
+    (k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'),
+  );
   // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
   list = (schema[key] as unknown[]).flatMap((branch, i) => {
     const merged = plain ? normalize(branch) : intersect(siblings, branch);

@@ -13,7 +13,12 @@ function stringConstraintRule(keyword: 'pattern' | 'format', responseMatters: bo
     const after = head[keyword] as string | undefined;
     if (before === after) return;
     const at = child(pointer, keyword);
-    const what = before === undefined ? `${keyword} \`${after}\` added` : after === undefined ? `${keyword} \`${before}\` removed` : `${keyword} changed from \`${before}\` to \`${after}\``;
+    const what =
+      before === undefined
+        ? `${keyword} \`${after}\` added`
+        : after === undefined
+          ? `${keyword} \`${before}\` removed`
+          : `${keyword} changed from \`${before}\` to \`${after}\``;
     // Requests must keep accepting old values: only a removed constraint is safe.
     // Responses must keep their promise: only a newly added constraint is safe.
     const safe = direction === 'request' ? after === undefined : before === undefined || !responseMatters;

@@ -14,13 +14,31 @@ import { formatRule, patternRule } from './schema-string-rules.js';
 import { typeRule } from './schema-type.js';
 
 const SCHEMA_RULES: SchemaRule[] = [
-  typeRule, enumRule, defaultRule, boundsRule, patternRule, formatRule, propertiesRule,
-  ...arrayRules, ...objectKeywordRules, dependentRequiredRule, conditionalRule, contentKeywordsRule,
+  typeRule,
+  enumRule,
+  defaultRule,
+  boundsRule,
+  patternRule,
+  formatRule,
+  propertiesRule,
+  ...arrayRules,
+  ...objectKeywordRules,
+  dependentRequiredRule,
+  conditionalRule,
+  contentKeywordsRule,
 ];
 
 const counter = () => {
   const tally = { breaking: 0, total: 0 };
-  const report: Reporter = { breaking: () => void (tally.breaking++, tally.total++), info: () => void tally.total++ };
+  const report: Reporter = {
+    breaking: () => {
+      tally.breaking++;
+      tally.total++;
+    },
+    info: () => {
+      tally.total++;
+    },
+  };
   return { tally, report };
 };
 
@@ -105,7 +123,10 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     if (stack.some(([sb, sh]) => sb === b && sh === h)) return;
     stack.push([b, h]);
     try {
-      if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, rep);
+      if (b === NOTHING || h === NOTHING) {
+        compareNothing(b, h, at, direction, rep);
+        return;
+      }
       const [before, after] = [alternatives(b), alternatives(h)];
       if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, child(at, ...after[0]!.tokens), rep);
       else compareAlternatives(before, after, at, rep);

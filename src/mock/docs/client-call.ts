@@ -8,9 +8,21 @@ const [projectId, apiToken] = DEMO_CREDENTIALS.basic.split(':') as [string, stri
 
 /** API name -> how to construct its client against `baseUrl`. */
 const CLIENTS: Record<string, { module: string; factory: string; options: (baseUrl: string) => string }> = {
-  'signalwire-video': { module: 'rtc-token-apis/signalwire', factory: 'createSignalWireClient', options: (u) => `{ projectId: '${projectId}', apiToken: '${apiToken}', baseUrl: '${u}' }` },
-  'signalwire-fabric': { module: 'rtc-token-apis/signalwire', factory: 'createSignalWireClient', options: (u) => `{ projectId: '${projectId}', apiToken: '${apiToken}', baseUrl: '${u}' }` },
-  'proconf-app': { module: 'rtc-token-apis/proconf', factory: 'createProconfAppClient', options: (u) => `{ baseUrl: '${u}', credentials: () => '${DEMO_CREDENTIALS.bearer}' }` },
+  'signalwire-video': {
+    module: 'rtc-token-apis/signalwire',
+    factory: 'createSignalWireClient',
+    options: (u) => `{ projectId: '${projectId}', apiToken: '${apiToken}', baseUrl: '${u}' }`,
+  },
+  'signalwire-fabric': {
+    module: 'rtc-token-apis/signalwire',
+    factory: 'createSignalWireClient',
+    options: (u) => `{ projectId: '${projectId}', apiToken: '${apiToken}', baseUrl: '${u}' }`,
+  },
+  'proconf-app': {
+    module: 'rtc-token-apis/proconf',
+    factory: 'createProconfAppClient',
+    options: (u) => `{ baseUrl: '${u}', credentials: () => '${DEMO_CREDENTIALS.bearer}' }`,
+  },
   'proconf-admin': { module: 'rtc-token-apis/proconf', factory: 'createProconfAdminClient', options: (u) => `{ baseUrl: '${u}' }` },
 };
 

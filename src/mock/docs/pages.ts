@@ -41,19 +41,32 @@ ${head}<style>${STYLE}</style><script>${darkModeScript}</script></head>
 }
 
 export function indexPage(apis: Array<Pick<MockApi, 'name' | 'document' | 'operations'>>): string {
-  const items = apis.map((a) => {
-    const info = (a.document.info ?? {}) as { title?: string; version?: string };
-    return `<li><a href="${pageFileName(a.name)}">${escapeHtml(info.title ?? a.name)}</a> <small>${escapeHtml(a.name)} ${escapeHtml(info.version ?? '')}, ${a.operations.length} operation${a.operations.length === 1 ? '' : 's'}</small></li>`;
-  }).join('\n');
-  return shell('rtc-token-apis API reference', '', `<main class="docs-index"><h1>rtc-token-apis API reference</h1>
+  const items = apis
+    .map((a) => {
+      const info = (a.document.info ?? {}) as { title?: string; version?: string };
+      return `<li><a href="${pageFileName(a.name)}">${escapeHtml(info.title ?? a.name)}</a> <small>${escapeHtml(a.name)} ${escapeHtml(info.version ?? '')}, ${a.operations.length} operation${a.operations.length === 1 ? '' : 's'}</small></li>`;
+    })
+    .join('\n');
+  return shell(
+    'rtc-token-apis API reference',
+    '',
+    `<main class="docs-index"><h1>rtc-token-apis API reference</h1>
 <p>Every API the mock serves, with try-it against the mock, every named example and how to pick it.</p>
-<ul>${items}</ul></main>`);
+<ul>${items}</ul></main>`,
+  );
 }
 
 export function apiPage(name: string, document: Record<string, any>): string {
-  const schemes = Object.entries<Record<string, string>>(document.components?.securitySchemes ?? {}).map(([key, s]) => ({ key, type: s.type, scheme: s.scheme }));
+  const schemes = Object.entries<Record<string, string>>(document.components?.securitySchemes ?? {}).map(([key, s]) => ({
+    key,
+    type: s.type,
+    scheme: s.scheme,
+  }));
   const config = { document, schemes, basic: DEMO_CREDENTIALS.basic.split(':'), bearer: DEMO_CREDENTIALS.bearer };
-  return shell(`${document.info?.title ?? name} - rtc-token-apis`, '<link rel="stylesheet" href="assets/swagger-ui.css">', `
+  return shell(
+    `${document.info?.title ?? name} - rtc-token-apis`,
+    '<link rel="stylesheet" href="assets/swagger-ui.css">',
+    `
 <nav class="docs-nav"><a href="index.html">All APIs</a></nav>
 <div id="reference"></div>
 <script id="reference-config" type="application/json">${scriptJson(config)}</script>
@@ -79,5 +92,6 @@ const ui = SwaggerUIBundle({
     document.documentElement.dataset.ready = 'true';
   },
 });
-</script>`);
+</script>`,
+  );
 }

@@ -24,7 +24,10 @@ function scenarioChoices(operation: IHttpOperation): Array<{ status: string; exa
 }
 
 function mockSection(api: string, operation: IHttpOperation, baseUrl: string): string {
-  const rows = scenarioChoices(operation).map((c) => `| ${c.status} | ${c.example ? `\`${c.example}\`` : ''} | \`Prefer: ${c.prefer}\` or \`?__code=${c.status}${c.example ? `&__example=${c.example}` : ''}\` |`);
+  const rows = scenarioChoices(operation).map(
+    (c) =>
+      `| ${c.status} | ${c.example ? `\`${c.example}\`` : ''} | \`Prefer: ${c.prefer}\` or \`?__code=${c.status}${c.example ? `&__example=${c.example}` : ''}\` |`,
+  );
   const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).map((r) => `- **${r.scenario}** (${r.status}): ${r.trigger} → ${cell(r.back)}`);
   const call = clientCall(api, operation, baseUrl);
   return [
@@ -56,13 +59,16 @@ export function referenceDocument(api: MockApi, baseUrl: string): Obj {
       const mocked = operation && api.operations.find((op) => op.iid === operation.operationId);
       if (!operation || !mocked) continue;
       operation.description = [operation.description ?? '', mockSection(api.name, mocked, baseUrl)].filter(Boolean).join('\n\n');
-      operation.parameters = [...(operation.parameters ?? []), {
-        name: 'Prefer',
-        in: 'header',
-        required: false,
-        description: 'Mock only: the documented response to return (see "On the mock" above).',
-        schema: { type: 'string', enum: scenarioChoices(mocked).map((c) => c.prefer) },
-      }];
+      operation.parameters = [
+        ...(operation.parameters ?? []),
+        {
+          name: 'Prefer',
+          in: 'header',
+          required: false,
+          description: 'Mock only: the documented response to return (see "On the mock" above).',
+          schema: { type: 'string', enum: scenarioChoices(mocked).map((c) => c.prefer) },
+        },
+      ];
     }
   }
   return document;

@@ -23,7 +23,8 @@ type Mode = (req: IncomingMessage, res: ServerResponse, echo: string) => void;
 /** Each mode answers with the request's credentials and body echoed back in a different way. */
 const MODES: Record<string, Mode> = {
   'echo-401-json': (req, res, echo) => json(res, 401, { error: 'Unauthorized', seen: req.headers.authorization, [echo]: echo }),
-  'echo-422': (_q, res, echo) => json(res, 422, { errors: [{ type: 'validation_error', code: 'token_expired', message: `token ${echo} expired`, url: 'https://x' }] }),
+  'echo-422': (_q, res, echo) =>
+    json(res, 422, { errors: [{ type: 'validation_error', code: 'token_expired', message: `token ${echo} expired`, url: 'https://x' }] }),
   'echo-502-html': (_q, res, echo) => raw(res, 502, 'text/html', `<html><body>Bad gateway for ${echo}</body></html>`),
   'echo-invalid-json': (_q, res, echo) => raw(res, 201, 'application/json', `${'x'.repeat(60)}${echo}`),
   'echo-missing-field': (req, res) => json(res, 201, { token: String(req.headers.authorization) }),
@@ -34,8 +35,14 @@ const MODES: Record<string, Mode> = {
   },
   empty: (_q, res) => raw(res, 201, 'application/json', ''),
   // Issue 12: the reason phrase, a request-id header, a content-type, URL-encoded and JSON-escaped echoes.
-  'echo-status-text': (_q, res, echo) => { res.writeHead(503, echo.replace(/[^\x20-\x7e]/g, '?'), { 'content-type': 'application/json' }); res.end('{}'); },
-  'echo-request-id': (_q, res, echo) => { res.writeHead(401, { 'x-request-id': echo.replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'application/json' }); res.end('{}'); },
+  'echo-status-text': (_q, res, echo) => {
+    res.writeHead(503, echo.replace(/[^\x20-\x7e]/g, '?'), { 'content-type': 'application/json' });
+    res.end('{}');
+  },
+  'echo-request-id': (_q, res, echo) => {
+    res.writeHead(401, { 'x-request-id': echo.replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'application/json' });
+    res.end('{}');
+  },
   'echo-content-type': (_q, res, echo) => raw(res, 201, `text/plain; echo=${echo.replace(/[^\x20-\x7e]/g, '?')}`, 'not json'),
   'echo-encoded': (_q, res, echo) => raw(res, 400, 'text/plain', `${encodeURIComponent(echo)} ${JSON.stringify(echo)}`),
   huge: (_q, res, echo) => raw(res, 201, 'application/json', `{"token":"${echo}${'x'.repeat(70_000)}"}`),
@@ -60,7 +67,9 @@ async function hostileServer() {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c; });
+    req.on('data', (c: Buffer) => {
+      body += c;
+    });
     req.on('end', () => {
       const mode = MODES[String(req.headers['x-mode'])];
       if (mode) mode(req, res, `${req.headers.authorization} ${body}`);
@@ -74,10 +83,11 @@ async function hostileServer() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -102,15 +112,27 @@ export async function runCanaryScenarios(log: (what: unknown) => void = () => {}
   // Only the stalling mode may time out, on its own short per-call timeout; every
   // other mode gets a generous one, so a slow, loaded machine cannot turn its
   // answer into a timeout.
-  const sw = (baseUrl = server.url) => createSignalWireClient({
-    baseUrl, projectId: PROJECT_ID, apiToken: CANARIES.apiToken, timeoutMs: 10_000, maxResponseBytes: 32 * 1024,
-    validation: signalwireValidation({ response: true }),
-    retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) },
+  const sw = (baseUrl = server.url) =>
+    createSignalWireClient({
+      baseUrl,
+      projectId: PROJECT_ID,
+      apiToken: CANARIES.apiToken,
+      timeoutMs: 10_000,
+      maxResponseBytes: 32 * 1024,
+      validation: signalwireValidation({ response: true }),
+      retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) },
+    });
+  const app = createProconfAppClient({
+    baseUrl: server.url,
+    credentials: () => CANARIES.bearer,
+    timeoutMs: 10_000,
+    validation: proconfValidation({ response: true }),
   });
-  const app = createProconfAppClient({ baseUrl: server.url, credentials: () => CANARIES.bearer, timeoutMs: 10_000, validation: proconfValidation({ response: true }) });
-  const refresh = (mode: string, options: object = {}) => sw().refreshSubscriberToken({ refresh_token: CANARIES.refreshToken }, { headers: { 'x-mode': mode }, ...options });
+  const refresh = (mode: string, options: object = {}) =>
+    sw().refreshSubscriberToken({ refresh_token: CANARIES.refreshToken }, { headers: { 'x-mode': mode }, ...options });
   // Generous timeouts (a loaded machine runs all of these at once); only the stall mode waits for one.
-  const proconf = (mode: string, options: object = {}) => app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p' }, { headers: { 'x-mode': mode }, ...options });
+  const proconf = (mode: string, options: object = {}) =>
+    app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p' }, { headers: { 'x-mode': mode }, ...options });
   const forMode = (mode: string) => (mode === 'stall' ? { timeoutMs: 300 } : {});
   const runs: [string, () => Promise<unknown>][] = [
     ...Object.keys(MODES).flatMap((mode): [string, () => Promise<unknown>][] => [
@@ -119,10 +141,19 @@ export async function runCanaryScenarios(log: (what: unknown) => void = () => {}
     ]),
     ['signalwire aborted', () => refresh('stall', { signal: AbortSignal.timeout(50) })],
     ['signalwire refused', () => sw(refused).refreshSubscriberToken({ refresh_token: CANARIES.refreshToken })],
-    ['proconf invalid request (secret as a field name)', () => app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p', [CANARIES.bearer]: 1 } as never)],
-    ['signalwire invalid request (secret as a bad value)', () => sw().createSubscriberToken({ reference: 'r', password: CANARIES.apiToken, fingerprint: CANARIES.refreshToken })],
+    [
+      'proconf invalid request (secret as a field name)',
+      () => app.getProconfToken({ role: 'owner', room: 'r', participantName: 'p', [CANARIES.bearer]: 1 } as never),
+    ],
+    [
+      'signalwire invalid request (secret as a bad value)',
+      () => sw().createSubscriberToken({ reference: 'r', password: CANARIES.apiToken, fingerprint: CANARIES.refreshToken }),
+    ],
     ['signalwire bad config', async () => createSignalWireClient({ baseUrl: 'http://example.com', projectId: PROJECT_ID, apiToken: CANARIES.apiToken })],
-    ['signalwire bad project id', async () => createSignalWireClient({ space: 'acme', projectId: `${PROJECT_ID}:${CANARIES.apiToken}`, apiToken: CANARIES.apiToken })],
+    [
+      'signalwire bad project id',
+      async () => createSignalWireClient({ space: 'acme', projectId: `${PROJECT_ID}:${CANARIES.apiToken}`, apiToken: CANARIES.apiToken }),
+    ],
   ];
   try {
     const results = await Promise.all(runs.map(([name, run]) => settle(name, run)));

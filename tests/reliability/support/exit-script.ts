@@ -6,7 +6,11 @@ import { createSignalWireClient } from '../../../src/signalwire/index.ts';
 const [okUrl, stallUrl, unavailableUrl, refusedUrl] = process.argv.slice(2) as [string, string, string, string];
 const make = (baseUrl: string, extra: object = {}) => createSignalWireClient({ baseUrl, projectId: 'p', apiToken: 'exit-test-token', ...extra });
 const body = { allowed_addresses: [] };
-const settle = (p: Promise<unknown>) => p.then(() => 'ok', (e: Error) => e.name);
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: Error) => e.name,
+  );
 
 const results = await Promise.all([
   settle(make(okUrl).createSubscriberGuestToken(body)), // default 30 s deadline, must be cleared

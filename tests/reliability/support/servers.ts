@@ -26,10 +26,11 @@ function track(sockets: Set<Socket>, socket: Socket) {
 }
 
 function closer(server: { close(cb: () => void): void }, sockets: Set<Socket>) {
-  return () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  });
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
 }
 
 /** An HTTP server on 127.0.0.1 that records each request, then lets `handler` answer. */
@@ -67,7 +68,9 @@ export async function rawServer(onRequest: (socket: Socket) => void): Promise<Lo
     url: `http://127.0.0.1:${port}`,
     port,
     received: [],
-    get connections() { return state.connections; },
+    get connections() {
+      return state.connections;
+    },
     close: closer(server, sockets),
   };
 }
