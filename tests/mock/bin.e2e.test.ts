@@ -109,7 +109,7 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
       (e) => e,
     );
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('rtc-token-apis: --log-format must be text or json; got "yaml"');
+    expect(format.stderr).toContain('rtc-token-apis mock: --log-format must be text or json; got "yaml"');
     const watch = await exec(pkg.bin, ['mock', '--port', '0', '--watch'], { cwd: pkg.project }).then(
       () => ({ code: 0, stderr: '' }),
       (e) => e,

@@ -3,8 +3,8 @@
 // strict consumer settings. A block may declare its placeholders
 // (`declare const session: { accessToken: string };`).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { packAndInstall, type PackedPackage } from '../support/pack.ts';
@@ -60,6 +60,14 @@ it('every TypeScript block compiles (strict, exactOptionalPropertyTypes, noUnche
     return name;
   });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  // A recipe may import a framework (vitest, fastify, hono, @signalwire/js): those
+  // come from this repository's devDependencies; rtc-token-apis from the tarball.
+  const thirdParty = new Set(all.flatMap((b) => [...b.code.matchAll(/from '((?:@[^/']+\/)?[^/'.][^/']*)[^']*'/g)].map((m) => m[1]!)));
+  for (const name of thirdParty) {
+    if (name === 'rtc-token-apis' || name.startsWith('node:') || !existsSync(join(repo, 'node_modules', name))) continue;
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(repo, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
+  }
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({

@@ -69,10 +69,12 @@ async function prepareProject(project: string): Promise<void> {
     dependencies: Record<string, string>;
     peerDependencies: Record<string, string>;
   };
+  // `redis` stays out: the consumer checks the typed error for a missing optional peer.
+  const { redis: _redis, ...peers } = peerDependencies;
   mkdirSync(project, { recursive: true });
   writeFileSync(
     join(project, 'package.json'),
-    JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peerDependencies } }, null, 2),
+    JSON.stringify({ name: 'pack-consumer', private: true, type: 'module', dependencies: { ...dependencies, ...peers } }, null, 2),
   );
   await npm(['install', '--prefer-offline', '--ignore-scripts'], project);
 }
