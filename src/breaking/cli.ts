@@ -10,7 +10,7 @@ export const USAGE = `usage: rtc-token-apis breaking <base> <head> [--format tex
 
   <base> <head>     two spec files, or two directories of specs (YAML or JSON)
   --base <git-ref>  compare <path> (default: the current directory) as committed
-                    at <git-ref> with the working tree
+                    in <git-ref> with the working tree
   --format <f>      text (default), markdown (a pull-request changelog) or json
   --json            same as --format json
 
@@ -51,8 +51,15 @@ function parse(argv: string[]): { input: GateInput; format: Format } | 'help' {
 
 /** Runs the gate; returns the exit code. `program` prefixes error lines. */
 export function main(argv: string[], { cwd = process.cwd(), io = processIo, program = 'rtc-token-apis breaking' } = {}): number {
+  let args: ReturnType<typeof parse>;
   try {
-    const args = parse(argv);
+    args = parse(argv);
+  } catch (error) {
+    // Bad usage: the problem in one line, then the usage.
+    io.stderr(`${program}: ${((error as Error)?.message ?? String(error)).split('\n')[0]}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
     if (args === 'help') {
       io.stdout(`${USAGE}\n`);
       return 0;

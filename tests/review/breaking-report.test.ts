@@ -67,11 +67,12 @@ describe('arguments', () => {
     [['a', 'b', '--json', '--format', 'text'], /--json conflicts with --format text/],
     [['--bsae', 'x'], /Unknown option '--bsae'/],
     [['--base', 'HEAD', 'a', 'b'], /at most one path/],
-  ])('rejects %j with one line and exit 2', (argv, message) => {
+  ])('rejects %j with one line naming the problem, then the usage, and exit 2', (argv, message) => {
     const result = run(argv as string[]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    const [first, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(first).toMatch(message);
+    expect(rest.join('\n')).toMatch(/^usage: /);
   });
 });
