@@ -82,6 +82,9 @@ it('every TypeScript block compiles (strict, exactOptionalPropertyTypes, noUnche
         lib: ['ES2022', 'DOM'],
         types: ['node'],
         typeRoots: [join(repo, 'node_modules', '@types')],
+        // @signalwire/js ships declarations that need jest's types; third-party .d.ts
+        // files are not ours to check (the package's own are, in entries.test.ts).
+        skipLibCheck: true,
       },
       files,
     }),
