@@ -94,6 +94,14 @@ const proconf: Behaviour = {
   },
 };
 
+/** The stateful rule both Fabric mint operations share. */
+const PAST_EXPIRE_AT: Rule = {
+  status: 422,
+  scenario: 'expire_at in the past (stateful)',
+  trigger: 'a body whose `expire_at` is not in the future',
+  back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
+};
+
 export const BEHAVIOURS: Record<string, Behaviour> = {
   get_proconf_token: proconf,
   create_proconf_token: proconf,
@@ -124,12 +132,7 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
         trigger: 'a valid request without `example=`',
         back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call',
       },
-      {
-        status: 422,
-        scenario: 'expire_at in the past (stateful)',
-        trigger: 'a body whose `expire_at` is not in the future',
-        back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
-      },
+      PAST_EXPIRE_AT,
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);
@@ -146,12 +149,7 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   create_subscriber_guest_token: {
     rules: [
       { status: 201, scenario: 'new guest tokens', trigger: 'a valid request without `example=`', back: 'a new `token` and `refresh_token` each call' },
-      {
-        status: 422,
-        scenario: 'expire_at in the past (stateful)',
-        trigger: 'a body whose `expire_at` is not in the future',
-        back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
-      },
+      PAST_EXPIRE_AT,
     ],
     respond: (input) => {
       const template = exampleValue(input.operation, input.status);

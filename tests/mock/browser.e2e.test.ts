@@ -7,21 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
+import { launch } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const repo = join(import.meta.dirname, '..', '..');
 
 const page = (mockUrl: string) => `<!doctype html><meta charset="utf-8"><title>ProCONF room</title>
@@ -63,7 +53,7 @@ beforeAll(async () => {
   }).listen(0, '127.0.0.1');
   await once(pages, 'listening');
   pageUrl = `http://127.0.0.1:${(pages.address() as { port: number }).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launch();
 }, 30_000);
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-// Debian's headless Chromium for the reference tests, with every request that
+// Debian's headless Chromium for the browser tests (never a download), with every request that
 // is not to this machine (loopback or file:) aborted and recorded, so a test
 // can assert that nothing tried to leave.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
