@@ -5,7 +5,7 @@ import ky from 'ky';
 import createClient from 'openapi-fetch';
 import type { paths as FabricPaths } from '../generated/types/signalwire-fabric.ts';
 import { createSignalWireClient } from '../src/signalwire/index.ts';
-import { signalwireValidation } from '../src/validation/index.ts';
+import { signalWireValidation } from '../src/validation/index.ts';
 import { API_TOKEN, AUTHORIZATION, GUEST_BODY, GUEST_PATH, PROJECT_ID } from './fixtures.ts';
 
 export interface Target {
@@ -33,7 +33,7 @@ function ourClient(target: Target, validated: boolean) {
     apiToken: API_TOKEN,
     baseUrl: target.baseUrl,
     fetch: target.fetch,
-    ...(validated ? { validation: signalwireValidation() } : {}),
+    ...(validated ? { validation: signalWireValidation() } : {}),
   });
 }
 

@@ -31,12 +31,9 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection). Default off. */
   retry?: RetryOptions | boolean;
-  /** Opt-in request/response validation, e.g. `signalwireValidation()` from `rtc-token-apis/validation`. */
+  /** Opt-in request/response validation, e.g. `signalWireValidation()` from `rtc-token-apis/validation`. */
   validation?: Validation;
 }
-
-/** @deprecated Use `ClientOptions` (same type). */
-export type TransportOptions = ClientOptions;
 
 export interface ContextInit<Paths extends {}> extends ClientOptions {
   baseUrl: string;
@@ -64,7 +61,7 @@ function checkValidation(value: Validation | undefined): Validation | undefined 
     (value.request !== undefined && typeof value.request !== 'function') ||
     (value.response !== undefined && typeof value.response !== 'function')
   ) {
-    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalwireValidation()');
+    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
   }
   return value;
 }

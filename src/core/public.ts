@@ -13,7 +13,7 @@ export {
   type ValidationIssue,
 } from './errors.js';
 export type { CallOptions, HeaderProvider } from './call.js';
-export type { ClientOptions, TransportOptions } from './client.js';
+export type { ClientOptions } from './client.js';
 export { isOperationError } from './operation-error.js';
 export type { BoundOperation, BoundOperationWith } from './bind.js';
 export type { RetryOptions, RetryInfo } from './retry.js';

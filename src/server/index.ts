@@ -12,7 +12,7 @@ export { ConfigError } from '../core/errors.js';
 // SignalWire Fabric app servers: subscriber, refresh and guest token endpoints (signalwire-app.yaml).
 export {
   createSignalWireTokenHandlers,
-  signalwireStoreKey,
+  signalWireStoreKey,
   type SignalWireTokenHandlersOptions,
   type SubscriberProfile,
   type SignalWireTokenLogEntry,

@@ -8,7 +8,7 @@ import { operations as table } from '../../generated/operations.js';
 import { validators } from '../../generated/validators/signalwire-app.js';
 import type { SubscriberTokenRequest, ValidationErrors } from '../../generated/types/signalwire-fabric.js';
 import { createSignalWireClient } from '../signalwire/client.js';
-import type { SignalWireConfig } from '../signalwire/config.js';
+import type { SignalWireOptions } from '../signalwire/config.js';
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
 import { HookError, runHook, type Authorize } from './hooks.js';
 import { createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
@@ -73,7 +73,7 @@ export type SignalWireTokenLogger = (entry: SignalWireTokenLogEntry) => void;
 
 export interface SignalWireTokenHandlersOptions<Caller> {
   /** Your project's credentials (server-side only): `{ space, projectId, apiToken }`, optional `baseUrl`, `fetch`. */
-  signalwire: SignalWireConfig;
+  signalwire: SignalWireOptions;
   /** Identifies the caller from its own session or bearer credential. Must not read the body. */
   authorize: Authorize<Caller>;
   /** The subscriber's `reference` and profile, from your user record. Never from the request. */
@@ -168,7 +168,7 @@ function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
  * The key a user's and device's grant is stored under: hashed, so the store
  * holds no user identifiers. Use it to drop a device's entry on sign-out.
  */
-export function signalwireStoreKey(reference: string, fingerprint: string): string {
+export function signalWireStoreKey(reference: string, fingerprint: string): string {
   return createHash('sha256').update(reference).update('\0').update(fingerprint).digest('base64url');
 }
 
@@ -251,7 +251,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     if (typeof body === 'string') return fail(body);
     const { fingerprint } = body.value as { fingerprint: string };
     const profile = await profileOf(caller);
-    const key = signalwireStoreKey(profile.reference, fingerprint);
+    const key = signalWireStoreKey(profile.reference, fingerprint);
     if (!renew) {
       const entry = await replace(key, await mint(profile, fingerprint, request.signal));
       return { outcome: 'minted', response: grantResponse(entry.token, entry.expireAt) };

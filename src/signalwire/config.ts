@@ -38,9 +38,6 @@ export interface ResolvedSignalWireConfig {
   secrets: string[];
 }
 
-/** @deprecated Use `SignalWireOptions` (same type). */
-export type SignalWireConfig = SignalWireOptions;
-
 export function resolveSignalWireConfig(config: SignalWireOptions): ResolvedSignalWireConfig {
   if (!config || typeof config !== 'object') throw new ConfigError('createSignalWireClient needs an options object: { space, projectId, apiToken }');
   const projectId = requireNonEmpty(config.projectId, 'projectId', "the project id from your SignalWire Space's API page");

@@ -1,5 +1,5 @@
 export { createSignalWireClient, isSignalWireError, type SignalWireClient, type SignalWireOperations } from './client.js';
-export { basicAuthorization, spaceBaseUrl, type SignalWireOptions, type SignalWireConfig } from './config.js';
+export { basicAuthorization, spaceBaseUrl, type SignalWireOptions } from './config.js';
 export type { ConferenceToken } from '../../generated/types/signalwire-video.js';
 export type {
   SubscriberTokenRequest,

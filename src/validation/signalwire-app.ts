@@ -5,6 +5,6 @@ import { validators } from '../../generated/validators/signalwire-app.js';
 import type { Validation } from '../core/validation-hook.js';
 import { createValidation, type ValidationOptions } from './create.js';
 
-export function signalwireAppValidation(options?: ValidationOptions): Validation {
+export function signalWireAppValidation(options?: ValidationOptions): Validation {
   return createValidation(validators, options);
 }

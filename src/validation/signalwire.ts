@@ -6,7 +6,7 @@ import { createValidation, type ValidationOptions } from './create.js';
 
 const table = { ...video, ...fabric };
 
-/** `createSignalWireClient({ ..., validation: signalwireValidation({ response: true }) })`. */
-export function signalwireValidation(options?: ValidationOptions): Validation {
+/** `createSignalWireClient({ ..., validation: signalWireValidation({ response: true }) })`. */
+export function signalWireValidation(options?: ValidationOptions): Validation {
   return createValidation(table, options);
 }

@@ -12,7 +12,7 @@ describe('bench bundle sizes', () => {
   });
 
   it('detects validation code pulled into an entry that claims not to import it', async () => {
-    const b = await bundleEntry({ name: 'leaky', contents: "export { signalwireValidation } from './src/validation/index.ts';", validation: false });
+    const b = await bundleEntry({ name: 'leaky', contents: "export { signalWireValidation } from './src/validation/index.ts';", validation: false });
     expect(b.leaked.some((p) => p.startsWith('generated/validators/'))).toBe(true);
   });
 });

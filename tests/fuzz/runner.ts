@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { createSignalWireClient, HttpError, RtcApiError } from '../../src/signalwire/index.ts';
 import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
-import { proconfValidation, signalwireAppValidation, signalwireValidation, type Validation } from '../../src/validation/index.ts';
+import { proconfValidation, signalWireAppValidation, signalWireValidation, type Validation } from '../../src/validation/index.ts';
 import { createSignalWireAppClient } from '../../src/signalwire-app/index.ts';
 import { validators as swApp } from '../../generated/validators/signalwire-app.ts';
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
@@ -65,7 +65,7 @@ function clients(mockUrl: string): Record<string, Call> {
   const pa = (v?: Validation) => createProconfAppClient({ baseUrl: mockUrl, credentials: () => 'fuzz-bearer', validation: v, timeoutMs: 10_000 });
   const pd = (v?: Validation) => createProconfAdminClient({ baseUrl: mockUrl, validation: v, timeoutMs: 10_000 });
   const pair = <T>(make: (v?: Validation) => T, v: Validation) => ({ on: make(v), off: make() });
-  const s = pair(sw, signalwireValidation({ request: true, response: true }));
+  const s = pair(sw, signalWireValidation({ request: true, response: true }));
   const a = pair(pa, proconfValidation({ request: true, response: true }));
   const d = pair(pd, proconfValidation({ request: true, response: true }));
   const pick = <T>(p: { on: T; off: T }, validated: boolean) => (validated ? p.on : p.off);
@@ -149,8 +149,8 @@ async function runCase(target: FuzzTarget, call: Call, validation: Validation, c
 
 export async function runFuzz(options: FuzzOptions): Promise<OperationReport[]> {
   const calls = clients(options.mockUrl);
-  const forOperation = (id: string) => (id.includes('proconf') ? proconfValidation() : id in swApp ? signalwireAppValidation() : signalwireValidation());
-  const validation = { ...signalwireValidation(), request: (id: string, input: object) => forOperation(id).request!(id, input) };
+  const forOperation = (id: string) => (id.includes('proconf') ? proconfValidation() : id in swApp ? signalWireAppValidation() : signalWireValidation());
+  const validation = { ...signalWireValidation(), request: (id: string, input: object) => forOperation(id).request!(id, input) };
   const reports: OperationReport[] = [];
   for (const [index, target] of fuzzTargets().entries()) {
     // One seed per operation, derived from the run's seed: each reproduces alone.

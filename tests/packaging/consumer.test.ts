@@ -16,7 +16,7 @@ import { createSignalWireClient as fromRoot, createProconfAppClient as appFromRo
 import { createSignalWireClient, isSignalWireError, HttpError, type ConferenceToken, type GuestTokenRequest } from 'rtc-token-apis/signalwire';
 import { createProconfAppClient, createProconfAdminClient, type TokenRequest } from 'rtc-token-apis/proconf';
 import { startMockServer } from 'rtc-token-apis/mock';
-import { signalwireValidation, RequestValidationError } from 'rtc-token-apis/validation';
+import { signalWireValidation, RequestValidationError } from 'rtc-token-apis/validation';
 import { createProconfTokenHandler, createSignalWireTokenHandlers, allowGuestAddresses, createRedisTokenStore, MissingPeerDependencyError } from 'rtc-token-apis/server';
 import { createSignalWireAppClient, createSubscriberTokenSource } from 'rtc-token-apis/signalwire-app';
 import { verifyApi, type VerifyResult } from 'rtc-token-apis/verify';
@@ -37,7 +37,7 @@ try {
     if (isSignalWireError(e, 'create_subscriber_guest_token') && e.status === 404) status = e.status;
     if (!(e instanceof HttpError)) throw e;
   }
-  const validated = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't', baseUrl: mock.url, validation: signalwireValidation() });
+  const validated = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't', baseUrl: mock.url, validation: signalWireValidation() });
   const tooMany: GuestTokenRequest = { allowed_addresses: Array.from({ length: 11 }, () => 'a46e1381-21cf-46c9-bfed-576eb3b96370') };
   const invalid = await validated.createSubscriberGuestToken(tooMany).then(() => '', (e: unknown) => (e instanceof RequestValidationError ? e.issues[0]?.message ?? '' : 'wrong error'));
   const handler = createProconfTokenHandler({ adminBaseUrl: mock.url, authorize: () => ({ user: 'u-1' }), logger: false });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import { createSignalWireClient, HttpError, NetworkError, ResponseBodyError, RtcApiError, TimeoutError } from '../../src/signalwire/index.ts';
 import { createProconfAppClient } from '../../src/proconf/index.ts';
-import { signalwireValidation } from '../../src/validation/index.ts';
+import { signalWireValidation } from '../../src/validation/index.ts';
 import { httpServer, outcome, rawServer, reply, sendJson, type Handler, type LocalServer } from './support/servers.ts';
 import { guestBody, tokenPair } from './support/fixtures.ts';
 
@@ -37,7 +37,7 @@ async function serveRaw(onRequest: (socket: Socket) => void) {
   return server;
 }
 
-function client(url: string, extra: { validation?: ReturnType<typeof signalwireValidation>; timeoutMs?: number } = {}) {
+function client(url: string, extra: { validation?: ReturnType<typeof signalWireValidation>; timeoutMs?: number } = {}) {
   return createSignalWireClient({ baseUrl: url, projectId: 'p', apiToken: 'hostile-test-token', timeoutMs: TIMEOUT_MS, maxResponseBytes: CAP, ...extra });
 }
 /** Stalls are cut by a shorter timeout, so the suite stays fast. */
@@ -121,7 +121,7 @@ describe('bodies that are not what they claim', () => {
 
   it('a 2xx lacking required fields, with response validation on -> ResponseBodyError with operation and pointer', async () => {
     const server = await serve((_q, res) => sendJson(res, 201, { token: tokenPair.token }));
-    const error = await fails(server.url, { validation: signalwireValidation({ response: true }) });
+    const error = await fails(server.url, { validation: signalWireValidation({ response: true }) });
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect((error as ResponseBodyError).pointer).toBe('/refresh_token');
     expect(error.message).toBe(
@@ -133,7 +133,7 @@ describe('bodies that are not what they claim', () => {
 
   it('a 2xx with the wrong type, with response validation on -> pointer to the field', async () => {
     const server = await serve((_q, res) => sendJson(res, 201, { token: 42, refresh_token: 'x' }));
-    const error = await fails(server.url, { validation: signalwireValidation({ response: true }) });
+    const error = await fails(server.url, { validation: signalWireValidation({ response: true }) });
     expect((error as ResponseBodyError).pointer).toBe('/token');
     expect(error.message).toContain('token: must be string, got integer');
   });

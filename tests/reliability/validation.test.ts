@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { createSignalWireClient, ConfigError, RequestValidationError, ResponseBodyError } from '../../src/signalwire/index.ts';
 import { createProconfAppClient, createProconfAdminClient } from '../../src/proconf/index.ts';
-import { proconfValidation, signalwireValidation } from '../../src/validation/index.ts';
+import { proconfValidation, signalWireValidation } from '../../src/validation/index.ts';
 import { httpServer, outcome, sendJson, type LocalServer } from './support/servers.ts';
 import { ADDRESS, ID, conferenceToken, tokenPair } from './support/fixtures.ts';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const signalwire = (validation = signalwireValidation()) =>
+const signalwire = (validation = signalWireValidation()) =>
   createSignalWireClient({ baseUrl: server.url, projectId: 'p', apiToken: 'validation-test-token', validation });
 
 async function rejected(promise: Promise<unknown>): Promise<RequestValidationError> {
@@ -98,7 +98,7 @@ describe('request validation', () => {
     const off = createSignalWireClient({ baseUrl: server.url, projectId: 'p', apiToken: 'validation-test-token' });
     await off.createSubscriberGuestToken({ allowed_addresses: twelve });
     expect(server.received.length).toBe(before + 1);
-    const responseOnly = signalwire(signalwireValidation({ request: false, response: true }));
+    const responseOnly = signalwire(signalWireValidation({ request: false, response: true }));
     await responseOnly.createSubscriberGuestToken({ allowed_addresses: twelve });
     expect(server.received.length).toBe(before + 2);
   });
@@ -109,7 +109,7 @@ describe('request validation', () => {
   });
 
   it('validators for the wrong service fail loudly instead of passing everything', async () => {
-    const wrong = createProconfAppClient({ baseUrl: server.url, validation: signalwireValidation() });
+    const wrong = createProconfAppClient({ baseUrl: server.url, validation: signalWireValidation() });
     const error = await rejected(wrong.getProconfToken({ role: 'owner', room: 'r', participantName: 'p' }));
     expect(error.message).toContain('get_proconf_token is not covered by these validators');
   });
@@ -122,7 +122,7 @@ describe('request validation', () => {
 
 describe('response validation', () => {
   it('accepts documented bodies', async () => {
-    const client = signalwire(signalwireValidation({ response: true }));
+    const client = signalwire(signalWireValidation({ response: true }));
     await expect(client.createSubscriberToken({ reference: 'alice' })).resolves.toMatchObject({ subscriber_id: ID });
     await expect(client.resetConferenceToken(ID)).resolves.toEqual(conferenceToken);
   });
@@ -134,7 +134,7 @@ describe('response validation', () => {
         baseUrl: odd.url,
         projectId: 'p',
         apiToken: 'validation-test-token',
-        validation: signalwireValidation({ response: true }),
+        validation: signalWireValidation({ response: true }),
       });
       const { error } = await outcome(client.createSubscriberGuestToken({ allowed_addresses: [] }));
       expect(error).toBeInstanceOf(ResponseBodyError);

@@ -2,7 +2,7 @@
 // who the subscriber is, guest policy, single-flight refresh, fallback,
 // failing upstream and store, and what the log may hold.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allowGuestAddresses, createMemoryTokenStore, signalwireStoreKey, TokenStoreError, type TokenStore } from '../../src/server/index.ts';
+import { allowGuestAddresses, createMemoryTokenStore, signalWireStoreKey, TokenStoreError, type TokenStore } from '../../src/server/index.ts';
 import { CREATE_PATH, GUEST_PATH, REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-signalwire.ts';
 import { serveSignalWireHandlers } from './serve-handlers.ts';
 
@@ -41,7 +41,7 @@ const renew = (url: string, credential?: string) => post(url, '/signalwire/token
 async function seed(store: TokenStore, reference = 'alice@example.net') {
   const pair = upstream.mintDirect();
   await store.compareAndSet(
-    signalwireStoreKey(reference, FP),
+    signalWireStoreKey(reference, FP),
     0,
     { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: HOUR_AGO() },
     60_000,
@@ -62,7 +62,7 @@ describe('subscriber tokens', () => {
     expect(sent[0]!.path).toBe(CREATE_PATH);
     expect(sent[0]!.body).toMatchObject({ reference: 'alice@example.net', display_name: 'Alice Rivera', scope: 'sat:refresh', fingerprint: FP });
     expect(sent[0]!.body.expire_at).toBe(body.expire_at);
-    const stored = await store.get(signalwireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
     expect(stored?.token).toBe(body.token);
     expect(stored?.refreshToken).toMatch(/^ey/);
     expect(JSON.stringify(body)).not.toContain(stored!.refreshToken);
@@ -73,8 +73,8 @@ describe('subscriber tokens', () => {
     const server = await start({ store });
     await issue(server.url);
     await issue(server.url, 'bob-session-19d2e0');
-    expect(await store.get(signalwireStoreKey('alice@example.net', FP))).toBeDefined();
-    expect(await store.get(signalwireStoreKey('bob@example.net', FP))).toBeDefined();
+    expect(await store.get(signalWireStoreKey('alice@example.net', FP))).toBeDefined();
+    expect(await store.get(signalWireStoreKey('bob@example.net', FP))).toBeDefined();
   });
 
   it('an unknown credential is 401 and nothing goes upstream', async () => {
@@ -144,7 +144,7 @@ describe('refresh', () => {
     const rejected = await renew(server.url);
     expect(rejected.status).toBe(401);
     expect(upstream.count(CREATE_PATH)).toBe(creates);
-    expect(await store.get(signalwireStoreKey('alice@example.net', FP))).toBeUndefined();
+    expect(await store.get(signalWireStoreKey('alice@example.net', FP))).toBeUndefined();
   });
 
   it('an upstream failure is the documented 500 with nothing from upstream in it', async () => {
@@ -197,7 +197,7 @@ describe('a store that is down', () => {
     const next = await renew(server.url);
     expect(next.status).toBe(200);
     expect(upstream.count(REFRESH_PATH) - refreshes).toBe(1);
-    const stored = await store.get(signalwireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
     expect(((await next.json()) as { token: string }).token).toBe(stored!.token);
   });
 
@@ -271,7 +271,7 @@ describe('the log', () => {
     expect(server.logs).toHaveLength(5);
     expect(server.logs.map((l) => l.outcome)).toEqual(['minted', 'reused', 'guest', 'not-found', 'invalid-body']);
     const text = JSON.stringify(server.logs);
-    const stored = await store.get(signalwireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
     for (const secret of [
       seeded.token,
       seeded.refresh_token,

@@ -6,13 +6,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisTokenStore, signalwireStoreKey, TokenStoreError, type RedisTokenStore } from '../../src/server/index.ts';
+import { createRedisTokenStore, signalWireStoreKey, TokenStoreError, type RedisTokenStore } from '../../src/server/index.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-signalwire.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
-const KEY = signalwireStoreKey('alice@example.net', FP);
+const KEY = signalWireStoreKey('alice@example.net', FP);
 
 let redis: RedisServer;
 let upstream: FakeSignalWire;

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { createSignalWireClient, basicAuthorization } from '../../../src/signalwire/index.ts';
 import { createProconfAppClient } from '../../../src/proconf/index.ts';
-import { proconfValidation, signalwireValidation } from '../../../src/validation/index.ts';
+import { proconfValidation, signalWireValidation } from '../../../src/validation/index.ts';
 import { freePort } from './servers.ts';
 
 const PROJECT_ID = 'canary-project-5a1f';
@@ -119,7 +119,7 @@ export async function runCanaryScenarios(log: (what: unknown) => void = () => {}
       apiToken: CANARIES.apiToken,
       timeoutMs: 10_000,
       maxResponseBytes: 32 * 1024,
-      validation: signalwireValidation({ response: true }),
+      validation: signalWireValidation({ response: true }),
       retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) },
     });
   const app = createProconfAppClient({
