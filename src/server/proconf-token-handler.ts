@@ -13,7 +13,7 @@ import { defaultPolicy, type TokenPolicy } from './policy.js';
 import { isJwtString, tokenMismatch } from './granted-token.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { readBodyCapped } from './read-body.js';
-import { describeUpstream, jsonLineLogger, loggablePath, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
+import { chooseLogger, describeUpstream, jsonLineLogger, serveLogged, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
 import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-request.js';
 
 export type ProconfTokenHandler = (request: Request) => Promise<Response>;
@@ -68,8 +68,6 @@ function checkOptions(options: ProconfTokenHandlerOptions<unknown>): void {
   }
   if (options.policy !== undefined && typeof options.policy !== 'function')
     throw new ConfigError('policy must be a function (requested, { caller, request }) => TokenRequest | false');
-  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function')
-    throw new ConfigError('logger must be a function or false');
   if (options.path !== undefined && (typeof options.path !== 'string' || !options.path.startsWith('/'))) throw new ConfigError('path must start with /');
   if (options.bodyTimeoutMs !== undefined) checkDuration(options.bodyTimeoutMs, 'bodyTimeoutMs');
 }
@@ -83,7 +81,7 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
     headers: options.adminHeaders && (() => runHook('adminHeaders', options.adminHeaders!)),
   });
   const policy = (options.policy ?? defaultPolicy) as TokenPolicy<Caller>;
-  const logger = options.logger === false ? undefined : (options.logger ?? jsonLineLogger);
+  const logger = chooseLogger(options.logger, jsonLineLogger);
   const path = options.path ?? HANDLER_DEFAULTS.path;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? HANDLER_DEFAULTS.bodyTimeoutMs;
 
@@ -118,33 +116,12 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
     }
   }
 
-  return async function proconfTokenHandler(request: Request): Promise<Response> {
-    const started = performance.now();
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      url = new URL('http://invalid/');
-    }
-    let result: Result;
-    try {
-      result = await respond(request, url);
-    } catch (error) {
-      result = fail('internal-error', { failedHook: error instanceof HookError ? error.hook : 'handler' });
-    }
-    const { response, ...facts } = result;
-    const entry = {
-      method: requestMethod(request),
-      path: loggablePath(url),
-      status: response.status,
-      ...facts,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    try {
-      logger?.(entry);
-    } catch {
-      // A broken logger must not turn a served request into a failure.
-    }
-    return response;
+  return function proconfTokenHandler(request: Request): Promise<Response> {
+    return serveLogged(
+      request,
+      (url) => respond(request, url),
+      (error) => fail('internal-error', { failedHook: error instanceof HookError ? error.hook : 'handler' }),
+      logger,
+    );
   };
 }

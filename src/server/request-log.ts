@@ -1,6 +1,7 @@
 // One log entry per request. It names what happened, never what was sent:
 // no headers, no body, no token, no caller identity.
-import { HttpError, RtcApiError } from '../core/errors.js';
+import { ConfigError, HttpError, RtcApiError } from '../core/errors.js';
+import { requestMethod } from './node-adapter.js';
 
 /** How a request ended. */
 export type Outcome =
@@ -50,6 +51,57 @@ export function describeUpstream(error: unknown): string {
 }
 
 /** Paths are echoed into logs; cap them so a hostile URL cannot flood the log. */
-export function loggablePath(url: URL): string {
+function loggablePath(url: URL): string {
   return url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname;
+}
+
+/** A handler's `logger` option: a function, `false` (off) or undefined (the default logger). */
+export function chooseLogger<Entry>(
+  option: ((entry: Entry) => void) | false | undefined,
+  fallback: (entry: Entry) => void,
+): ((entry: Entry) => void) | undefined {
+  if (option !== undefined && option !== false && typeof option !== 'function') throw new ConfigError('logger must be a function or false');
+  return option === false ? undefined : (option ?? fallback);
+}
+
+/** What a handler's respond step gives: the response plus the facts its log entry carries. */
+export type Served<Facts> = { response: Response } & Facts;
+
+/**
+ * One request through a handler: the URL parsed once (a malformed one still
+ * gets an answer and a log line), every throw turned into `crashed`'s answer,
+ * then exactly one log entry, from a logger that can never fail the request.
+ */
+export async function serveLogged<Facts extends object>(
+  request: Request,
+  respond: (url: URL) => Promise<Served<Facts>>,
+  crashed: (error: unknown, url: URL) => Served<Facts>,
+  logger: ((entry: Facts & { method: string; path: string; status: number; durationMs: number }) => void) | undefined,
+): Promise<Response> {
+  const started = performance.now();
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = new URL('http://invalid/');
+  }
+  let result: Served<Facts>;
+  try {
+    result = await respond(url);
+  } catch (error) {
+    result = crashed(error, url);
+  }
+  const { response, ...facts } = result;
+  try {
+    logger?.({
+      method: requestMethod(request),
+      path: loggablePath(url),
+      status: response.status,
+      ...(facts as Facts),
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  } catch {
+    // A broken logger must not turn a served request into a failure.
+  }
+  return response;
 }

@@ -13,7 +13,7 @@ import { refuseGuests, type GuestPolicy } from './guest-policy.js';
 import { HookError, runHook, type Authorize } from './hooks.js';
 import { createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
 import { readBodyCapped } from './read-body.js';
-import { describeUpstream, jsonLines, loggablePath } from './request-log.js';
+import { chooseLogger, describeUpstream, jsonLines, serveLogged } from './request-log.js';
 import { appErrorResponse, grantResponse, type AppErrorCode } from './signalwire-app-responses.js';
 import { TokenStoreError } from './store-errors.js';
 import { createMemoryTokenStore, type TokenStore } from './token-store.js';
@@ -154,8 +154,6 @@ function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
     throw new ConfigError('guestPolicy must be a function (requested, { caller, request }) => addresses | false');
   if (options.refreshFallback !== undefined && options.refreshFallback !== 'mint' && options.refreshFallback !== 'refuse')
     throw new ConfigError("refreshFallback must be 'mint' or 'refuse'");
-  if (options.logger !== undefined && options.logger !== false && typeof options.logger !== 'function')
-    throw new ConfigError('logger must be a function or false');
   if (options.pathPrefix !== undefined && (typeof options.pathPrefix !== 'string' || !/^(\/[^/]+)+$/.test(options.pathPrefix)))
     throw new ConfigError('pathPrefix must look like /api (no trailing slash)');
   const store = options.store as Partial<TokenStore> | undefined;
@@ -180,7 +178,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
   const reuseWindowMs = positive(options.reuseWindowSeconds, 'reuseWindowSeconds', 60) * 1000;
   const signalwire = createSignalWireClient({ timeoutMs, ...options.signalwire });
   const guestPolicy = (options.guestPolicy ?? refuseGuests) as GuestPolicy<Caller>;
-  const logger = options.logger === false ? undefined : (options.logger ?? jsonLines<SignalWireTokenLogEntry>('signalwireToken'));
+  const logger = chooseLogger<SignalWireTokenLogEntry>(options.logger, jsonLines('signalwireToken'));
   const prefix = options.pathPrefix ?? '';
   const { refresh: coordinate, replace } = createRefreshCoordinator({
     store: options.store ?? createMemoryTokenStore(),
@@ -298,35 +296,17 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     }
   }
 
-  return async function signalwireTokenHandlers(request: Request): Promise<Response> {
-    const started = performance.now();
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      url = new URL('http://invalid/');
-    }
-    const op = routes.get(`${request.method} ${url.pathname}`);
-    let result: Result;
-    try {
-      result = await respond(request, op);
-    } catch {
-      result = fail('internal-error', { failedHook: 'handler' });
-    }
-    const { response, ...facts } = result;
-    const entry: SignalWireTokenLogEntry = {
-      method: request.method,
-      path: loggablePath(url),
-      status: response.status,
-      ...(op && { operation: op.operationId }),
-      ...facts,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    try {
-      logger?.(entry);
-    } catch {
-      // A broken logger must not turn a served request into a failure.
-    }
-    return response;
+  const route = (request: Request, url: URL) => routes.get(`${request.method} ${url.pathname}`);
+  const named = (op: ReturnType<typeof route>) => (op ? { operation: op.operationId } : {});
+  return function signalwireTokenHandlers(request: Request): Promise<Response> {
+    return serveLogged<Omit<Result, 'response'> & { operation?: string }>(
+      request,
+      async (url) => {
+        const op = route(request, url);
+        return { ...(await respond(request, op)), ...named(op) };
+      },
+      (_error, url) => ({ ...fail('internal-error', { failedHook: 'handler' }), ...named(route(request, url)) }),
+      logger,
+    );
   };
 }
