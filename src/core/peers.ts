@@ -1,5 +1,5 @@
-// The mock, `verify` and the breaking-change gate need
-// packages (Prism, Ajv, yaml) that a client install
+// The mock, `verify`, the breaking-change gate and the Redis token store need
+// packages (Prism, Ajv, yaml, redis) that a client install
 // must not pull in, so they are optional peer dependencies. Before loading
 // them, these features check they are there and, if not, fail with one typed
 // error that says exactly what to install (versions read from package.json).
@@ -12,6 +12,7 @@ const FEATURE_PEERS = {
   mock: ['@stoplight/prism-core', '@stoplight/prism-http', 'swagger-ui-dist'],
   verify: ['ajv', 'ajv-formats'],
   breaking: ['yaml', 'content-type'],
+  createRedisTokenStore: ['redis'],
 } as const;
 export type Feature = keyof typeof FEATURE_PEERS;
 
@@ -47,10 +48,14 @@ export function requirePeers(feature: Feature): void {
       return true;
     }
   });
-  if (missing.length === 0) return;
+  if (missing.length) throw missingDependency(feature, missing);
+}
+
+/** The error for `feature` missing `packages` (default: all it needs), each with the version this package was tested with. */
+export function missingDependency(feature: Feature, packages: readonly string[] = FEATURE_PEERS[feature]): MissingDependencyError {
   const versions = ownPackageJson().peerDependencies ?? {};
-  throw new MissingDependencyError(
+  return new MissingDependencyError(
     feature,
-    missing.map((name) => (versions[name] ? `${name}@${versions[name]}` : name)),
+    packages.map((name) => (versions[name] ? `${name}@${versions[name]}` : name)),
   );
 }

@@ -1,7 +1,8 @@
 // A TokenStore in Redis, for several app-server instances: compare-and-set
 // and the refresh lock are single Lua scripts, so they are atomic in Redis.
 // Uses the `redis` (node-redis) package, an optional peer dependency.
-import { MissingPeerDependencyError, TokenStoreError } from './store-errors.js';
+import { missingDependency } from '../core/peers.js';
+import { TokenStoreError } from './store-errors.js';
 import type { StoreEntry, StoredGrant, TokenStore } from './token-store.js';
 
 /** What the store needs from a node-redis client (`createClient()` from `redis`). */
@@ -42,7 +43,7 @@ async function connect(url: string): Promise<RedisCommands & { close(): Promise<
     redis = await import('redis');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new MissingPeerDependencyError('redis', 'createRedisTokenStore');
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw missingDependency('createRedisTokenStore');
     throw error;
   }
   let connected = false;

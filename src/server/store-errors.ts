@@ -1,5 +1,5 @@
-// Typed failures of token stores: a store that is down, and an optional peer
-// package that is not installed. Neither message holds a key or a token.
+// Typed failures of token stores: a store that is down (unreachable, timed
+// out, answering nonsense). The message never holds a key or a token.
 
 /** The token store failed (unreachable, timed out, answered nonsense). `operation` names the step. */
 export class TokenStoreError extends Error {
@@ -11,17 +11,5 @@ export class TokenStoreError extends Error {
   ) {
     super(`token store ${operation}: ${detail}`, options);
     this.name = 'TokenStoreError';
-  }
-}
-
-/** An optional peer dependency is needed for this feature but is not installed. */
-export class MissingPeerDependencyError extends Error {
-  readonly kind = 'missing-peer' as const;
-  constructor(
-    readonly packageName: string,
-    readonly feature: string,
-  ) {
-    super(`${feature} needs the optional package "${packageName}": install it with \`npm install ${packageName}\``);
-    this.name = 'MissingPeerDependencyError';
   }
 }

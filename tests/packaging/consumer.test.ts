@@ -17,7 +17,7 @@ import { createSignalWireClient, isSignalWireError, HttpError, type ConferenceTo
 import { createProconfAppClient, createProconfAdminClient, type TokenRequest } from 'rtc-token-apis/proconf';
 import { startMockServer } from 'rtc-token-apis/mock';
 import { signalWireValidation, RequestValidationError } from 'rtc-token-apis/validation';
-import { createProconfTokenHandler, createSignalWireTokenHandlers, allowGuestAddresses, createRedisTokenStore, MissingPeerDependencyError } from 'rtc-token-apis/server';
+import { createProconfTokenHandler, createSignalWireTokenHandlers, allowGuestAddresses, createRedisTokenStore, MissingDependencyError } from 'rtc-token-apis/server';
 import { createSignalWireAppClient, createSubscriberTokenSource } from 'rtc-token-apis/signalwire-app';
 import { verifyApi, type VerifyResult } from 'rtc-token-apis/verify';
 
@@ -53,7 +53,7 @@ try {
   const swApp = createSignalWireAppClient({ baseUrl: 'http://127.0.0.1:1', credentials: () => 'session', fetch: swHandlers });
   const swToken = await createSubscriberTokenSource({ client: swApp, fingerprint: 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk' }).getToken();
   // redis is an optional peer the consumer did not install: a typed error, not a crash at import.
-  const redisMissing = await createRedisTokenStore({ url: 'redis://127.0.0.1:6379' }).then(() => false, (e: unknown) => e instanceof MissingPeerDependencyError);
+  const redisMissing = await createRedisTokenStore({ url: 'redis://127.0.0.1:6379' }).then(() => false, (e: unknown) => e instanceof MissingDependencyError);
   console.log(JSON.stringify({
     validation: invalid,
     handler: handled.status,
