@@ -1,9 +1,12 @@
 // Builds dist/ from a clean slate (so a deleted source never lingers in the package):
-//   dist/**/*.js, *.d.ts       ESM, emitted by tsc            (the `import` condition)
-//   dist/cjs/**/*.cjs, *.d.cts CommonJS, the same modules      (the `require` condition)
-// The CommonJS copy is file-for-file, not bundled, so every entry shares one
-// core (one HttpError class per format). Source maps are inline and point at
-// src/*.ts, which the package ships.
+//   dist/**/*.js, *.js.map      ESM, esbuild file for file     (the `import` condition)
+//   dist/**/*.d.ts              declarations, emitted by tsc
+//   dist/cjs/**/*.cjs, *.d.cts  `require()`: one shim per entry that loads the ES
+//                               module itself (Node 20.19+ require(esm)), and the
+//                               declarations as CommonJS for TypeScript
+// One copy of the code, so `require` and `import` share every class. The maps
+// are separate files pointing at src/*.ts, which the package ships, so stack
+// traces show the TypeScript line that threw.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
@@ -12,83 +15,57 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const cjs = join(dist, 'cjs');
-// The bin is ESM only (top-level await); everything else is an importable module.
+// The bin is ESM only (top-level await): no CommonJS declarations for it.
 const ESM_ONLY = /^src\/cli\//;
+// The validators are generated, minified code: a map back to the equally
+// minified generated source helps no one and is a quarter of the package.
+const NO_MAP = /^generated\/validators\//;
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const posix = (path) => path.split('\\').join('/');
 const sources = ['src', 'generated']
   .flatMap((d) => walk(join(root, d)))
-  .map((f) => relative(root, f).split('\\').join('/'))
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !ESM_ONLY.test(f));
+  .map((f) => posix(relative(root, f)))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
 
-// Relative specifiers point at the CommonJS siblings; packages stay external.
-const toCjs = (specifier) => (specifier.startsWith('.') ? specifier.replace(/\.js$/, '.cjs') : specifier);
+// Not bundled: each module compiles on its own (tsconfig's isolatedModules
+// guarantees that is safe), imports stay as written. Comments go; the maps
+// lead back to them.
 const { build } = await import('esbuild');
-await build({
-  absWorkingDir: root,
-  entryPoints: sources,
-  outdir: cjs,
-  outbase: '.',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  bundle: true,
-  sourcemap: 'inline',
-  // The maps point at src/, which ships: no second copy of every source inside them.
-  sourcesContent: false,
-  logLevel: 'warning',
-  // import.meta.url is only read behind a `typeof __filename` guard (src/mock).
-  logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [
-    {
-      name: 'file-for-file',
-      setup(b) {
-        b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: toCjs(args.path), external: true }));
-      },
-    },
-  ],
-});
+const common = { absWorkingDir: root, outdir: dist, outbase: '.', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' };
+await build({ ...common, entryPoints: sources.filter((f) => !NO_MAP.test(f)), sourcemap: 'linked', sourcesContent: false });
+await build({ ...common, entryPoints: sources.filter((f) => NO_MAP.test(f)) });
 
-// esbuild loads a CommonJS dependency's default export the way Node's ESM
-// does (module.exports), because our sources are ESM; in a CommonJS build the
-// `__esModule` convention applies, as tsc's own CommonJS output would do it
-// (openapi-fetch's default export is `exports.default`).
-for (const file of walk(cjs).filter((f) => f.endsWith('.cjs'))) {
-  const text = readFileSync(file, 'utf8');
-  const fixed = text.replace(/__toESM\((require\("[^"]+"\)), 1\)/g, '__toESM($1)');
-  if (fixed !== text) writeFileSync(file, fixed);
+// Type-only modules (generated/types, src/core/types.ts, ...) compile to an
+// empty module that nothing loads at run time: ship only their declarations.
+const empty = (file) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\/# sourceMappingURL=.*$/m, '')
+    .trim() === '';
+for (const file of walk(dist).filter((f) => f.endsWith('.js') && empty(f))) {
+  rmSync(file);
+  rmSync(`${file}.map`, { force: true });
 }
 
 // CommonJS declarations: the tsc ones, renamed and pointing at each other.
 for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(cjs))) {
   const rel = relative(dist, file);
-  if (ESM_ONLY.test(rel.split('\\').join('/'))) continue;
+  if (ESM_ONLY.test(posix(rel))) continue;
   const target = join(cjs, rel.replace(/\.d\.ts$/, '.d.cts'));
   mkdirSync(dirname(target), { recursive: true });
   const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]*)\.js(['"])/g, '$1$2.cjs$3');
   writeFileSync(target, text);
 }
 
-// The validators are generated, minified code: a map back to the equally
-// minified generated source helps no one and is a quarter of the package.
-for (const file of walk(dist).filter((f) => /[\\/]generated[\\/]validators[\\/][^\\/]+\.c?js$/.test(f))) {
-  rmSync(`${file}.map`, { force: true });
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
-}
-
-// Type-only modules (generated/types, src/core/types.ts, ...) compile to an
-// empty module that nothing loads at run time: ship only their declarations.
-const code = (file) =>
-  readFileSync(file, 'utf8')
-    .replace(/\/\/# sourceMappingURL=.*$/m, '')
-    .trim();
-for (const file of walk(dist).filter((f) => f.endsWith('.js') && !f.startsWith(cjs))) {
-  if (code(file) !== 'export {};') continue;
-  rmSync(file);
-  rmSync(join(cjs, relative(dist, file)).replace(/\.js$/, '.cjs'), { force: true });
+// One `require` shim per entry in package.json's exports, next to its .d.cts.
+const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+for (const conditions of Object.values(exports)) {
+  if (typeof conditions === 'string') continue;
+  const shim = join(root, conditions.require.default);
+  const esm = posix(relative(dirname(shim), join(root, conditions.import.default)));
+  writeFileSync(shim, `// require() of this entry loads its ES module (Node 20.19+): one copy of every class.\nmodule.exports = require('${esm}');\n`);
 }

@@ -1,5 +1,5 @@
 // Reads this package's own package.json (version, peer dependency ranges) from
-// wherever the code runs: src/ in the repo, dist/ or dist/cjs/ when installed.
+// wherever the code runs: src/ in the repo, dist/ when installed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,7 @@ export interface OwnPackageJson {
   peerDependencies?: Record<string, string>;
 }
 
-// `__filename` in the CommonJS build, where import.meta is empty.
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+const here = fileURLToPath(import.meta.url);
 
 export function ownPackageJson(): OwnPackageJson {
   let dir = dirname(here);

@@ -34,8 +34,7 @@ export class MissingDependencyError extends Error {
   }
 }
 
-// `__filename` in the CommonJS build, where import.meta is empty.
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+const here = fileURLToPath(import.meta.url);
 
 /** Throws MissingDependencyError unless every package `feature` needs resolves from this package. */
 export function requirePeers(feature: Feature): void {

@@ -5,8 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function packageRoot(): string {
-  // `__filename` in the CommonJS build, where import.meta is empty.
-  let dir = dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'generated', 'bundled'))) return dir;
     dir = resolve(dir, '..');

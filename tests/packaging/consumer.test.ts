@@ -100,11 +100,12 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('npm pack tarball', () => {
-  it('ships dist (ESM and CommonJS, with declarations), the sources its maps point at, the specs and bundled documents, and no tests', async () => {
+  it('ships dist (ESM with source maps, require() shims, declarations for both), the sources its maps point at, the specs and bundled documents, and no tests', async () => {
     const { stdout } = await run('tar', ['-tzf', pkg.tarball]);
     const entries = stdout.split('\n');
     for (const path of [
       'package/dist/src/index.js',
+      'package/dist/src/index.js.map',
       'package/dist/src/index.d.ts',
       'package/dist/src/signalwire/index.d.ts',
       'package/dist/src/proconf/index.d.ts',

@@ -26,8 +26,8 @@ it('a client install is within budget and holds no mock / verify dependency', as
   const summary = /client install: (\d+) packages, ([\d.]+) MB .*: ok$/m.exec(stdout);
   expect(summary, stdout).not.toBeNull();
   expect(Number(summary![1])).toBeLessThanOrEqual(5);
-  // The default budget (bench/install-size.ts; 3.5 MB, see docs/install.md for why not 2).
-  expect(Number(summary![2])).toBeLessThanOrEqual(3.5);
+  // The default budget (bench/install-size.ts).
+  expect(Number(summary![2])).toBeLessThanOrEqual(2);
   expect(stdout).toMatch(/rtc-token-apis@/);
   expect(stdout).toMatch(/openapi-fetch@/);
   expect(stdout).not.toMatch(/@stoplight|faker|ajv|postman/);
@@ -36,5 +36,5 @@ it('a client install is within budget and holds no mock / verify dependency', as
 it('exits 1 and says so when the install is over budget', async () => {
   const { code, stdout } = await script(['--tarball', pkg.tarball, '--max-packages', '2']);
   expect(code).toBe(1);
-  expect(stdout).toMatch(/client install: \d+ packages, [\d.]+ MB \(budget 2 packages, 3.5 MB\): OVER BUDGET/);
+  expect(stdout).toMatch(/client install: \d+ packages, [\d.]+ MB \(budget 2 packages, 2 MB\): OVER BUDGET/);
 }, 180_000);
