@@ -3,9 +3,22 @@
 // ResponseBodyError with everything the server sent scrubbed of secrets.
 import { DEFAULTS } from './defaults.js';
 import { HttpError, ResponseBodyError } from './errors.js';
-import { parseRetryAfter } from './retry.js';
 import { scrub, scrubAndCut, scrubCutText } from './secrets.js';
 import type { Validation } from './validation-hook.js';
+
+/**
+ * Parses `Retry-After`: delta-seconds (`120`) or an HTTP-date. Returns ms
+ * from `now`, never negative, or undefined when absent or unparsable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // All three HTTP-date forms start with a day name; Date.parse alone would take "-3" as a year.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 /** The response's request id, scrubbed: a header value is response data like any other. */
 export function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
