@@ -67,5 +67,6 @@ export function appContext(options: AppClientOptions): PostContext {
 export function appBinder<Ops>(ctx: PostContext) {
   return <Id extends keyof Ops & string>(meta: Row<Id, PostOperation>): BoundOperation<Ops, Id, AppCallOptions> =>
     // The signature carries the types; the implementation only forwards.
-    (body, options) => postJson(ctx, meta, body, options) as Promise<any>;
+    (body, options) =>
+      postJson(ctx, meta, body, options) as Promise<any>;
 }

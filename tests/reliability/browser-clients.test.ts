@@ -96,7 +96,7 @@ for (const client of [proconf, signalwireApp]) {
       expect(server.received).toHaveLength(0);
     });
 
-    it("the per-call timeoutMs covers the provider too", async () => {
+    it('the per-call timeoutMs covers the provider too', async () => {
       const server = await serve((_q, res) => sendJson(res, 200, client.success));
       const { error } = await outcome(
         client.call({ baseUrl: server.url, timeoutMs: TIMEOUT_MS, credentials: () => new Promise<string>(() => {}) }, { timeoutMs: 120 }),
