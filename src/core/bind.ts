@@ -4,15 +4,16 @@
 import { callOperation, type CallContext, type CallInput, type CallOptions, type OperationMeta } from './call.js';
 import type { RequestBody, SuccessBody } from './types.js';
 
-/** A named operation taking its JSON body, then per-call options. */
-export type BoundOperation<Ops, Id extends keyof Ops> = (body: RequestBody<Ops[Id]>, options?: CallOptions) => Promise<SuccessBody<Ops[Id]>>;
+/** A named operation taking its JSON body, then per-call options (the browser clients' are `AppCallOptions`). */
+export type BoundOperation<Ops, Id extends keyof Ops, Options = CallOptions> = (body: RequestBody<Ops[Id]>, options?: Options) => Promise<SuccessBody<Ops[Id]>>;
 
 /** A named operation taking another argument (e.g. a path parameter), then per-call options. */
 export type BoundOperationWith<Ops, Id extends keyof Ops, Arg> = (arg: Arg, options?: CallOptions) => Promise<SuccessBody<Ops[Id]>>;
 
 const asBody = (body: unknown): CallInput => ({ body });
 
-type Row<Id> = OperationMeta & { readonly operationId: Id };
+/** A generated table row (`Meta` is the part a call path reads) whose operation id is `Id`. */
+export type Row<Id, Meta = OperationMeta> = Meta & { readonly operationId: Id };
 
 /** Binds one table row; the operation id is read from the row. */
 export interface OperationBinder<Ops> {

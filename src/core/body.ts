@@ -36,17 +36,17 @@ function concatChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 /**
- * Reads a web body stream as text, refusing more than `limit` bytes without
- * buffering them. With `signal`, an abort cancels the read (a body trickling
- * in cannot hold the reader past its deadline) and rejects with its reason.
+ * Reads a web body stream as text, at most `limit` bytes: past the cap it stops
+ * and hangs up (nothing more is buffered) and says the text was `cut`. With
+ * `signal`, an abort cancels the read (a body trickling in cannot hold the
+ * reader past its deadline) and rejects with its reason.
  */
-export async function readTextCapped(
+export async function readCapped(
   body: ReadableStream<Uint8Array> | null | undefined,
   limit: number,
-  status?: number,
   signal?: AbortSignal,
-): Promise<string> {
-  if (!body) return '';
+): Promise<{ text: string; cut: boolean }> {
+  if (!body) return { text: '', cut: false };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -59,13 +59,25 @@ export async function readTextCapped(
     : () => reader.read();
   for (;;) {
     const { done, value } = await read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (done) return { text: utf8.decode(concatChunks(chunks, size)), cut: false };
+    if (size + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - size));
       await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(limit, status);
+      return { text: utf8.decode(concatChunks(chunks, limit)), cut: true };
     }
+    size += value.byteLength;
     chunks.push(value);
   }
-  return utf8.decode(concatChunks(chunks, size));
+}
+
+/** readCapped for a body that must be whole: more than `limit` bytes is a BodyTooLargeError. */
+export async function readTextCapped(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  limit: number,
+  status?: number,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { text, cut } = await readCapped(body, limit, signal);
+  if (cut) throw new BodyTooLargeError(limit, status);
+  return text;
 }

@@ -1,15 +1,16 @@
 // Runs one operation through openapi-fetch and turns every outcome into
 // either the typed success body or one typed error naming the operation.
 import type { Client } from 'openapi-fetch';
-import { DEFAULTS } from './defaults.js';
 import { readTextCapped } from './body.js';
 import { credentialSecrets } from './credentials.js';
 import { Deadline } from './deadline.js';
-import { AbortError, HttpError, ProviderError, RequestValidationError, ResponseBodyError, TimeoutError } from './errors.js';
+import { AbortError, HttpError, ResponseBodyError } from './errors.js';
 import { classifyFailure } from './failure.js';
-import { checkHeaderValues } from './header-check.js';
-import { parseRetryAfter, resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
-import { scrub, scrubAndCut, scrubCutText, secretList } from './secrets.js';
+import { provideHeaders, type HeaderProvider } from './provider.js';
+import { checkRequest } from './request-checks.js';
+import { checkResponse, httpErrorOf, parseJson } from './response-body.js';
+import { resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
+import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
 import { wasTruncated, type FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
@@ -20,9 +21,6 @@ export interface OperationMeta {
   readonly path: string;
   readonly statuses: readonly number[];
 }
-
-/** Headers computed per call (auth as an async header provider). */
-export type HeaderProvider = () => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
 
 /** Options every named operation accepts as its last argument. */
 export interface CallOptions {
@@ -69,88 +67,6 @@ function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string,
   return extra.length ? secretList([...ctx.secrets, ...extra]) : (ctx.secrets as string[]);
 }
 
-/** The response's request id, scrubbed: a header value is response data like any other. */
-function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
-  for (const name of DEFAULTS.requestIdHeaders) {
-    const v = response.headers.get(name);
-    if (v) return scrubAndCut(v, secrets(), 200);
-  }
-  return undefined;
-}
-
-/** `secrets` is only called on failure: the success path builds no secret list. */
-function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
-  if (text.trim() === '') {
-    throw new ResponseBodyError({
-      operationId,
-      status: response.status,
-      requestId: requestIdOf(response, secrets),
-      reason: 'empty body where JSON was expected',
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.
-    // No cause: JSON.parse quotes a cut-off piece of the body in its message.
-    const type = scrubAndCut(response.headers.get('content-type') ?? 'no content-type', secrets(), 100);
-    const snippet = scrubAndCut(text, secrets(), 80).replace(/\s+/g, ' ');
-    throw new ResponseBodyError({
-      operationId,
-      status: response.status,
-      requestId: requestIdOf(response, secrets),
-      reason: `body is not valid JSON (${type}): ${snippet}`,
-    });
-  }
-}
-
-function checkResponse(validation: Validation, op: OperationMeta, response: Response, body: unknown, secrets: () => readonly string[]): void {
-  const issue = validation.response!(op.operationId, response.status, body);
-  if (!issue) return;
-  throw new ResponseBodyError({
-    operationId: op.operationId,
-    status: response.status,
-    requestId: requestIdOf(response, secrets),
-    pointer: issue.pointer,
-    reason: `does not match the spec at ${issue.pointer || '/'}: ${issue.field}: ${issue.message}`,
-  });
-}
-
-/**
- * A provider's own error may quote a credential we do not know (a refresh
- * token, a password): keep its class and stack frames, never its message.
- */
-function withheldProviderError(error: unknown): Error {
-  const name = error instanceof Error ? error.name : typeof error;
-  const safe = new Error(`the provider threw ${name}; its message is withheld because it may hold a credential`);
-  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  const frames = stack.indexOf('\n    at ');
-  safe.stack = `Error: ${safe.message}${frames >= 0 ? stack.slice(frames) : ''}`;
-  return safe;
-}
-
-/**
- * Runs the credentials/headers provider under the call's deadline (a provider
- * that never settles must not hang the call; its time counts against the
- * same timeoutMs as the request), and types its failure.
- */
-async function provideHeaders(provider: HeaderProvider, operationId: string, deadline: Deadline): Promise<Record<string, string> | undefined> {
-  try {
-    return await deadline.race(provider);
-  } catch (error) {
-    if (deadline.timedOut) throw new TimeoutError(operationId, deadline.timeoutMs);
-    if (deadline.callerAborted) throw new AbortError(operationId);
-    throw new ProviderError(operationId, withheldProviderError(error));
-  }
-}
-
-/** Headers are checked before sending: a bad value is named by its header, never shown. */
-function checkHeaders(operationId: string, headers: Record<string, string> | undefined): void {
-  if (!headers) return;
-  if (typeof headers !== 'object') throw new ProviderError(operationId, new TypeError('the headers provider must return an object of header values'));
-  checkHeaderValues(headers, (issue) => new RequestValidationError(operationId, [{ field: 'headers', pointer: '', message: issue }]));
-}
-
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options?: CallOptions): Promise<unknown> {
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
   const timeoutMs = options?.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
@@ -165,12 +81,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   }
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
   try {
-    checkHeaders(op.operationId, headers);
-    if (ctx.validation?.request) {
-      const issues = ctx.validation.request(op.operationId, input);
-      // Messages never hold values, but an unknown field's name could be anything: scrub them too.
-      if (issues) throw new RequestValidationError(op.operationId, scrub(issues, callSecrets(ctx, input, headers)));
-    }
+    checkRequest(op.operationId, headers, ctx.validation, input, () => callSecrets(ctx, input, headers));
   } catch (error) {
     first.clear();
     throw error;
@@ -212,22 +123,12 @@ async function attempt(
     } as never);
     response = result.response;
     if (!response.ok) {
-      const list = secrets();
-      const cut = wasTruncated(response);
-      throw new HttpError({
-        operationId: op.operationId,
-        status: response.status,
-        statusText: response.status >= 300 && response.status < 400 ? 'redirect (not followed)' : scrubAndCut(response.statusText, list, 100),
-        // openapi-fetch gives '' for a body-less error without Content-Length: normalise to undefined.
-        body: result.error === '' ? undefined : cut && typeof result.error === 'string' ? scrubCutText(result.error, list) : scrub(result.error, list),
-        documented: op.statuses.includes(response.status),
-        requestId: requestIdOf(response, () => list),
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-      });
+      // openapi-fetch gives '' for a body-less error without Content-Length: httpErrorOf makes it undefined.
+      throw httpErrorOf(op.operationId, op.statuses, response, result.error, wasTruncated(response), secrets());
     }
     const text = await readTextCapped(result.data as ReadableStream<Uint8Array> | undefined, ctx.maxResponseBytes, response.status);
     const body = parseJson(op.operationId, response, text, secrets);
-    if (ctx.validation?.response) checkResponse(ctx.validation, op, response, body, secrets);
+    if (ctx.validation?.response) checkResponse(ctx.validation, op.operationId, response, body, secrets);
     return body;
   } catch (error) {
     if (error instanceof HttpError || error instanceof ResponseBodyError || error instanceof AbortError) throw error;

@@ -1,16 +1,17 @@
 // The client factory every service builds on: one openapi-fetch client over
 // the transport, plus the context the named operations run in.
 import createClient, { type Client } from 'openapi-fetch';
-import type { CallContext, HeaderProvider } from './call.js';
+import type { CallContext } from './call.js';
+import type { HeaderProvider } from './provider.js';
 import { DEFAULTS } from './defaults.js';
-import { ConfigError, HttpError } from './errors.js';
+import { ConfigError } from './errors.js';
 import { secretList } from './secrets.js';
 import { resolveRetry, type RetryOptions } from './retry.js';
 import { checkHeaderValues } from './header-check.js';
+import { checkBytes, checkFetch, checkValidation } from './config-checks.js';
 import { checkDuration } from './timer.js';
 import { createTransport, type FetchLike } from './transport.js';
 import type { Validation } from './validation-hook.js';
-import type { DocumentedHttpError } from './types.js';
 
 /** Options every client accepts. */
 export interface ClientOptions {
@@ -46,33 +47,12 @@ export interface ContextInit<Paths extends {}> extends ClientOptions {
   paths?: Paths;
 }
 
-function checkBytes(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isSafeInteger(value))
-    throw new ConfigError(`${name} must be a positive whole number of bytes; got ${String(value)}`);
-  return value;
-}
-
-function checkValidation(value: Validation | undefined): Validation | undefined {
-  if (value === undefined) return undefined;
-  if (
-    !value ||
-    typeof value !== 'object' ||
-    (value.request !== undefined && typeof value.request !== 'function') ||
-    (value.response !== undefined && typeof value.response !== 'function')
-  ) {
-    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
-  }
-  return value;
-}
-
 export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallContext & { client: Client<Paths> } {
   const maxResponseBytes = checkBytes(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
   const timeoutMs = init.timeoutMs === undefined ? DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs');
   const secrets = secretList(init.secrets ?? []);
   if (init.staticHeaders) checkHeaderValues(init.staticHeaders, (issue) => new ConfigError(issue));
-  if (init.fetch !== undefined && typeof init.fetch !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
-  const base = (init.fetch as FetchLike | undefined) ?? ((request: Request, requestInit?: RequestInit) => globalThis.fetch(request, requestInit));
+  const base = checkFetch(init.fetch);
   const transport = createTransport(base, { maxResponseBytes, timeoutMs, secrets });
   const client = createClient<Paths>({
     baseUrl: init.baseUrl,
@@ -91,13 +71,4 @@ export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallC
     retry: resolveRetry(init.retry),
     validation: checkValidation(init.validation),
   };
-}
-
-/**
- * Builds a type guard for one service's operations: narrows an unknown error
- * to the documented HttpErrors of one operation, each with its typed body.
- */
-export function operationErrorGuard<Ops>() {
-  return <Id extends keyof Ops & string>(error: unknown, operationId: Id): error is DocumentedHttpError<Ops[Id]> & HttpError =>
-    error instanceof HttpError && error.operationId === operationId && error.documented;
 }

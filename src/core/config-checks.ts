@@ -1,6 +1,8 @@
 // Construction-time checks: bad configuration fails before any request,
 // with a message that says what to fix (and never echoes a secret).
 import { ConfigError } from './errors.js';
+import type { FetchLike } from './transport.js';
+import type { Validation } from './validation-hook.js';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -37,4 +39,30 @@ export function checkBaseUrl(value: string, opts: { name: string; sendsCredentia
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+export function checkBytes(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isSafeInteger(value))
+    throw new ConfigError(`${name} must be a positive whole number of bytes; got ${String(value)}`);
+  return value;
+}
+
+export function checkValidation(value: Validation | undefined): Validation | undefined {
+  if (value === undefined) return undefined;
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    (value.request !== undefined && typeof value.request !== 'function') ||
+    (value.response !== undefined && typeof value.response !== 'function')
+  ) {
+    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
+  }
+  return value;
+}
+
+/** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
+export function checkFetch(value: unknown): FetchLike {
+  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  return (value as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

@@ -2,6 +2,7 @@
 // AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
 // timer or listener outlives the call. One deadline covers the credential
 // provider and the request it authenticates.
+import { AbortError, TimeoutError } from './errors.js';
 import { startTimer, untilAborted, type Timer } from './timer.js';
 
 export class Deadline {
@@ -31,6 +32,13 @@ export class Deadline {
 
   get callerAborted(): boolean {
     return !this.timedOut && this.callerSignal?.aborted === true;
+  }
+
+  /** The error for how this deadline ended the call, if it did: TimeoutError, or AbortError when the caller cancelled. */
+  ended(operationId: string): TimeoutError | AbortError | undefined {
+    if (this.timedOut) return new TimeoutError(operationId, this.timeoutMs);
+    if (this.callerAborted) return new AbortError(operationId);
+    return undefined;
   }
 
   /** Runs `work` (e.g. the credential provider) until this deadline passes or the caller aborts. */

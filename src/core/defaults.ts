@@ -20,7 +20,7 @@ export const SECRET_MIN_LENGTH = 4;
 export const HANDLER_DEFAULTS = { timeoutMs: 10_000, bodyTimeoutMs: 10_000, path: '/proconfToken' } as const;
 
 /** verifyApi: per-request timeout, requests in flight, largest response body read. */
-export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1024 * 1024 } as const;
+export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1_048_576 } as const;
 
 /** startMockServer and `rtc-token-apis mock`: where the mock listens. */
 export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010 } as const;

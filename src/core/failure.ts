@@ -2,7 +2,7 @@
 // cause (from undici, a custom fetch or middleware) scrubbed of known secrets.
 import { BodyTooLargeError } from './body.js';
 import type { Deadline } from './deadline.js';
-import { AbortError, NetworkError, ResponseBodyError, TimeoutError, type RtcApiError } from './errors.js';
+import { NetworkError, ResponseBodyError, type RtcApiError } from './errors.js';
 import { scrubError } from './secrets.js';
 
 const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -19,8 +19,8 @@ function causeCode(error: unknown): string | undefined {
 
 /** `status` is the response's, once one arrived (a body that then failed keeps it). */
 export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, secrets: readonly string[], status?: number): RtcApiError {
-  if (deadline.timedOut) return new TimeoutError(operationId, deadline.timeoutMs);
-  if (deadline.callerAborted) return new AbortError(operationId);
+  const ended = deadline.ended(operationId);
+  if (ended) return ended;
   if (error instanceof BodyTooLargeError) {
     return new ResponseBodyError({ operationId, status: error.status ?? status ?? 0, reason: `response ${error.message}` });
   }

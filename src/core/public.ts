@@ -12,7 +12,8 @@ export {
   type ErrorKind,
   type ValidationIssue,
 } from './errors.js';
-export type { CallOptions, HeaderProvider } from './call.js';
+export type { CallOptions } from './call.js';
+export type { HeaderProvider } from './provider.js';
 export type { ClientOptions } from './client.js';
 export { isOperationError } from './operation-error.js';
 export type { BoundOperation, BoundOperationWith } from './bind.js';

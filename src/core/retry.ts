@@ -76,20 +76,6 @@ function isSafeToRetry(error: unknown): boolean {
   return error instanceof NetworkError && error.beforeSend;
 }
 
-/**
- * Parses `Retry-After`: delta-seconds (`120`) or an HTTP-date. Returns ms
- * from `now`, never negative, or undefined when absent or unparsable.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // All three HTTP-date forms start with a day name; Date.parse alone would take "-3" as a year.
-  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Exponential backoff with "equal jitter": between half and all of base * 2^(retry-1), capped. */
 export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));

@@ -3,8 +3,9 @@
 // each deployment supplies its own headers through a hook.
 import type { Client } from 'openapi-fetch';
 import { operationBinder } from '../core/bind.js';
-import type { HeaderProvider } from '../core/call.js';
-import { createContext, operationErrorGuard, type ClientOptions } from '../core/client.js';
+import type { HeaderProvider } from '../core/provider.js';
+import { createContext, type ClientOptions } from '../core/client.js';
+import { operationErrorGuard } from '../core/operation-error.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
@@ -56,4 +57,4 @@ export function createProconfAdminClient(options: ProconfAdminClientOptions): Pr
 }
 
 /** Alias of `isOperationError` for this client's operations. */
-export const isProconfAdminError = operationErrorGuard<operations>();
+export const isProconfAdminError = /* @__PURE__ */ operationErrorGuard<operations>();

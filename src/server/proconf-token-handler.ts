@@ -1,7 +1,7 @@
 // A ready-made POST /proconfToken for a ProCONF application server, as a
 // web-standard (Request) => Promise<Response>: authorize the caller, validate
 // the body, apply the role policy, ask the admin backend, return the token.
-import type { HeaderProvider } from '../core/call.js';
+import type { HeaderProvider } from '../core/provider.js';
 import { HANDLER_DEFAULTS } from '../core/defaults.js';
 import { ConfigError, ProviderError } from '../core/errors.js';
 import { checkDuration } from '../core/timer.js';

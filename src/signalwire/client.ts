@@ -2,7 +2,8 @@
 // auth header, each bound once from the generated operation table.
 import type { Client } from 'openapi-fetch';
 import { operationBinder } from '../core/bind.js';
-import { createContext, operationErrorGuard } from '../core/client.js';
+import { createContext } from '../core/client.js';
+import { operationErrorGuard } from '../core/operation-error.js';
 import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
 import * as table from '../../generated/operations.js';
 import type { paths as VideoPaths, operations as VideoOps } from '../../generated/types/signalwire-video.js';
@@ -61,4 +62,4 @@ export function createSignalWireClient(options: SignalWireOptions): SignalWireCl
 }
 
 /** Narrows an error to one SignalWire operation's documented HttpErrors, with typed bodies. Alias of `isOperationError`. */
-export const isSignalWireError = operationErrorGuard<SignalWireOperations>();
+export const isSignalWireError = /* @__PURE__ */ operationErrorGuard<SignalWireOperations>();

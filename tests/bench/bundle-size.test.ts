@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bundleEntry } from '../../bench/bundle-size.ts';
+import { BUDGETS } from '../../bench/budgets.ts';
+import { bundleEntry, ENTRIES } from '../../bench/bundle-size.ts';
+import { PROCONF_APP_ENTRY, SIGNALWIRE_APP_ENTRY } from '../../bench/report.ts';
+
+const entry = (name: string) => ENTRIES.find((e) => e.name === name)!;
+/** What only the Node call path needs: openapi-fetch and the modules built around it, retries included. */
+const NODE_PATH = /node_modules\/openapi-fetch\/|src\/core\/(call|client|transport|retry|raw|failure|bind)\.ts$/;
 
 describe('bench bundle sizes', () => {
   it('bundles the SignalWire entry with openapi-fetch and without validation code', async () => {
@@ -14,5 +20,30 @@ describe('bench bundle sizes', () => {
   it('detects validation code pulled into an entry that claims not to import it', async () => {
     const b = await bundleEntry({ name: 'leaky', contents: "export { signalWireValidation } from './src/validation/index.ts';", validation: false });
     expect(b.leaked.some((p) => p.startsWith('generated/validators/'))).toBe(true);
+  });
+
+  // Issue 11: the browser clients run on the lean path (src/core/post-json.ts), within their budgets.
+  for (const [name, budget] of [
+    [PROCONF_APP_ENTRY, BUDGETS.proconfAppGzip],
+    [SIGNALWIRE_APP_ENTRY, BUDGETS.signalwireAppGzip],
+  ] as const) {
+    it(`${name}: within ${(budget / 1024).toFixed(2)} KB gzip, with nothing of the Node call path`, async () => {
+      const b = await bundleEntry(entry(name));
+      expect(b.gzipBytes).toBeLessThanOrEqual(budget);
+      expect(b.breakdown.map(([path]) => path).filter((path) => NODE_PATH.test(path))).toEqual([]);
+      expect(b.breakdown.some(([path]) => path.endsWith('src/core/post-json.ts'))).toBe(true);
+      expect(b.leaked).toEqual([]);
+    });
+  }
+
+  it("the ProCONF app client's budget is issue 11's 5.0 KB or less", () => {
+    expect(BUDGETS.proconfAppGzip).toBeLessThanOrEqual(5 * 1024);
+  });
+
+  it('keeps only the operation-table rows an entry uses', async () => {
+    const b = await bundleEntry(entry(PROCONF_APP_ENTRY));
+    const table = b.breakdown.find(([path]) => path.endsWith('generated/operations.ts'));
+    // One row (get_proconf_token) is about 130 bytes minified; the whole table is over 1 KB.
+    expect(table?.[1]).toBeLessThan(300);
   });
 });

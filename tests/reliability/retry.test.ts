@@ -2,7 +2,8 @@
 // POST is repeated only when the server cannot have acted on it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSignalWireClient, HttpError, NetworkError, TimeoutError, AbortError, ConfigError } from '../../src/signalwire/index.ts';
-import { backoffDelay, parseRetryAfter, resolveRetry, type RetryOptions } from '../../src/core/retry.ts';
+import { backoffDelay, resolveRetry, type RetryOptions } from '../../src/core/retry.ts';
+import { parseRetryAfter } from '../../src/core/response-body.ts';
 import { freePort, httpServer, outcome, sendJson, type LocalServer } from './support/servers.ts';
 import { guestBody, tokenPair } from './support/fixtures.ts';
 

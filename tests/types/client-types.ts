@@ -66,3 +66,29 @@ export function binding(ctx: CallContext) {
   void create({ first_name: 'A' });
   return create;
 }
+
+// The browser clients' binder: typed from the row and the spec, with the browser call options.
+import { appBinder } from '../../src/core/app-client.ts';
+import type { PostContext } from '../../src/core/post-json.ts';
+import { issue_guest_token } from '../../generated/operations.ts';
+import type { operations as SignalWireAppOperations } from '../../generated/types/signalwire-app.ts';
+
+export function browserBinding(ctx: PostContext) {
+  const op = appBinder<SignalWireAppOperations>(ctx);
+  // @ts-expect-error a ProCONF row does not bind to the signalwire-app operations
+  op(get_proconf_token);
+  const guest = op(issue_guest_token);
+  // @ts-expect-error the bound body is typed from the spec: allowed_addresses is a string array
+  void guest({ allowed_addresses: 'a' });
+  // @ts-expect-error the browser clients have no retries
+  void guest({ allowed_addresses: [] }, { retry: false });
+  return guest({ allowed_addresses: [] }, { timeoutMs: 1_000, headers: { 'x-trace': 't' } }).then((grant) => grant.expire_at);
+}
+
+export function browserClients() {
+  // @ts-expect-error the ProCONF app client has no raw openapi-fetch client (use ProconfAppPaths with openapi-fetch)
+  void app.raw;
+  // @ts-expect-error ...and no retry option
+  createProconfAppClient({ baseUrl: 'https://app.acme.test', retry: true });
+  return app.defaults({ timeoutMs: 5_000 }).getProconfToken({ role: 'member', room: 'r', participantName: 'p' });
+}

@@ -1,0 +1,34 @@
+// The credentials/headers provider, run the one way every client runs it:
+// under the call's deadline (a provider that never settles must not hang the
+// call, and the caller's abort is honoured while it runs), with its failure
+// typed and its own message withheld.
+import type { Deadline } from './deadline.js';
+import { ProviderError } from './errors.js';
+
+/** Headers computed per call (auth as an async header provider). */
+export type HeaderProvider = () => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
+
+/**
+ * A provider's own error may quote a credential we do not know (a refresh
+ * token, a password): keep its class and stack frames, never its message.
+ */
+function withheldProviderError(error: unknown): Error {
+  const name = error instanceof Error ? error.name : typeof error;
+  const safe = new Error(`the provider threw ${name}; its message is withheld because it may hold a credential`);
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const frames = stack.indexOf('\n    at ');
+  safe.stack = `Error: ${safe.message}${frames >= 0 ? stack.slice(frames) : ''}`;
+  return safe;
+}
+
+/**
+ * Runs the provider until the deadline passes or the caller aborts (its time
+ * counts against the same timeoutMs as the request it authenticates).
+ */
+export async function provideHeaders(provider: HeaderProvider, operationId: string, deadline: Deadline): Promise<Record<string, string> | undefined> {
+  try {
+    return await deadline.race(provider);
+  } catch (error) {
+    throw deadline.ended(operationId) ?? new ProviderError(operationId, withheldProviderError(error));
+  }
+}
