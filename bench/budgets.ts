@@ -9,12 +9,14 @@ export const BUDGETS = {
   /** Our client with request validation on, over bare openapi-fetch, stubbed fetch. */
   validatedStubbedRatio: 1.25,
   /**
-   * Gzip bytes, openapi-fetch included (~2.6 KB of it). Set to what issue 11
-   * reached (7.63 KB, December 2026) plus a little headroom, so a regression
-   * fails the bench; issue 12 reworks the Node call path (src/core/call.ts,
-   * retry.ts, transport.ts) that the SignalWire entry carries.
+   * The rtc-token-apis/signalwire entry, gzip, openapi-fetch included (~2.6 KB
+   * of it). A server-side client (its API token must never reach a browser),
+   * so this is a regression guard, not a browser budget: issue 11 left it at
+   * 7.63 KB, issue 12's channels (scrubbing in every encoding, header checks,
+   * one deadline covering the provider, the raw clients' guard) took it to
+   * 9.55 KB (December 2026); the budget is that plus a little headroom.
    */
-  signalwireGzip: 7.75 * 1024,
+  signalwireGzip: 9.65 * 1024,
   /**
    * The ProCONF app client alone, on the browser clients' lean path
    * (src/core/post-json.ts: plain fetch, no openapi-fetch, no retries). Issue
@@ -23,12 +25,18 @@ export const BUDGETS = {
    */
   proconfAppGzip: 4.85 * 1024,
   /**
-   * The whole rtc-token-apis/signalwire-app entry (client, token source,
-   * fingerprint), on the same lean path. It was 3.77 KB before that path
-   * gained what the ProCONF client already had (the provider under the
-   * deadline, a streamed size cap, header checks, scrubbed status text and
-   * request ids, validation, defaults()); it reached 5.56 KB (December 2026),
-   * so the budget is that plus a little headroom.
+   * The SignalWire app-server browser client alone (createSignalWireAppClient),
+   * on the same lean path: issue 16's budget, 5 KB, the size of ky alone. It
+   * reached 4.82 KB (December 2026) with the provider under the deadline, a
+   * streamed size cap, header checks, scrubbed status text and request ids,
+   * validation and defaults().
+   */
+  signalwireAppClientGzip: 5 * 1024,
+  /**
+   * The whole rtc-token-apis/signalwire-app entry: that client plus the token
+   * source for @signalwire/js and the device fingerprint (about 0.7 KB). It
+   * reached 5.56 KB (December 2026); the budget is that plus a little
+   * headroom, so a regression fails the bench.
    */
   signalwireAppGzip: 5.65 * 1024,
   /** The vitest step of `npm test`, in ms. */

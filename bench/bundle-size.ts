@@ -22,6 +22,7 @@ export const ENTRIES: readonly BundleEntry[] = [
   { name: 'rtc-token-apis/proconf', contents: "export * from './src/proconf/index.ts';", validation: false },
   { name: 'ProCONF app-server client alone', contents: "export { createProconfAppClient } from './src/proconf/index.ts';", validation: false },
   { name: 'rtc-token-apis/signalwire-app', contents: "export * from './src/signalwire-app/index.ts';", validation: false },
+  { name: 'SignalWire app-server client alone', contents: "export { createSignalWireAppClient } from './src/signalwire-app/index.ts';", validation: false },
   { name: 'rtc-token-apis/validation', contents: "export * from './src/validation/index.ts';", validation: true },
 ];
 

@@ -23,10 +23,12 @@ const OVERHEAD_LIMITS: readonly { target: string; contender: string; limit: numb
 export const SIGNALWIRE_ENTRY = 'rtc-token-apis/signalwire';
 export const PROCONF_APP_ENTRY = 'ProCONF app-server client alone';
 export const SIGNALWIRE_APP_ENTRY = 'rtc-token-apis/signalwire-app';
+export const SIGNALWIRE_APP_CLIENT = 'SignalWire app-server client alone';
 const BUNDLE_LIMITS: Record<string, number> = {
   [SIGNALWIRE_ENTRY]: BUDGETS.signalwireGzip,
   [PROCONF_APP_ENTRY]: BUDGETS.proconfAppGzip,
   [SIGNALWIRE_APP_ENTRY]: BUDGETS.signalwireAppGzip,
+  [SIGNALWIRE_APP_CLIENT]: BUDGETS.signalwireAppClientGzip,
 };
 
 const overheadLimit = (target: string, contender: string) => OVERHEAD_LIMITS.find((l) => l.target === target && l.contender === contender)?.limit;

@@ -2,6 +2,7 @@
 // `onRefreshToken` to `SignalWire({ ... })`, or let `keepFresh` call
 // `client.updateToken`. One refresh per expiry, however many callers ask.
 import { ProviderError } from '../core/errors.js';
+import { startTimer, type Timer } from '../core/timer.js';
 import type { SignalWireAppClient } from './app-client.js';
 import { deviceFingerprint } from './fingerprint.js';
 
@@ -71,10 +72,12 @@ export function createSubscriberTokenSource(options: SubscriberTokenSourceOption
     getToken: () => (valid() ? Promise.resolve(current!.token) : next()),
     onRefreshToken: () => (valid() ? Promise.resolve(current!.token) : next()),
     keepFresh(client, keepOptions = {}) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: Timer | undefined;
       let stopped = false;
+      // startTimer, not setTimeout: a token living longer than 2^31-1 ms (24.8 days)
+      // would otherwise fire at once and refresh in a loop.
       const schedule = (delayMs: number) => {
-        if (!stopped) timer = setTimeout(tick, Math.max(0, delayMs));
+        if (!stopped) timer = startTimer(delayMs, tick);
       };
       const tick = async () => {
         try {
@@ -88,7 +91,7 @@ export function createSubscriberTokenSource(options: SubscriberTokenSourceOption
       schedule(current ? current.expireAt * 1000 - marginMs - now() : 0);
       return () => {
         stopped = true;
-        clearTimeout(timer);
+        timer?.clear();
       };
     },
     get expireAt() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../../bench/budgets.ts';
 import { bundleEntry, ENTRIES } from '../../bench/bundle-size.ts';
-import { PROCONF_APP_ENTRY, SIGNALWIRE_APP_ENTRY } from '../../bench/report.ts';
+import { PROCONF_APP_ENTRY, SIGNALWIRE_APP_CLIENT, SIGNALWIRE_APP_ENTRY } from '../../bench/report.ts';
 
 const entry = (name: string) => ENTRIES.find((e) => e.name === name)!;
 /** What only the Node call path needs: openapi-fetch and the modules built around it, retries included. */
@@ -26,6 +26,7 @@ describe('bench bundle sizes', () => {
   for (const [name, budget] of [
     [PROCONF_APP_ENTRY, BUDGETS.proconfAppGzip],
     [SIGNALWIRE_APP_ENTRY, BUDGETS.signalwireAppGzip],
+    [SIGNALWIRE_APP_CLIENT, BUDGETS.signalwireAppClientGzip],
   ] as const) {
     it(`${name}: within ${(budget / 1024).toFixed(2)} KB gzip, with nothing of the Node call path`, async () => {
       const b = await bundleEntry(entry(name));
@@ -36,8 +37,9 @@ describe('bench bundle sizes', () => {
     });
   }
 
-  it("the ProCONF app client's budget is issue 11's 5.0 KB or less", () => {
+  it("the browser clients' budgets are issues 11 and 16's 5.0 KB or less", () => {
     expect(BUDGETS.proconfAppGzip).toBeLessThanOrEqual(5 * 1024);
+    expect(BUDGETS.signalwireAppClientGzip).toBeLessThanOrEqual(5 * 1024);
   });
 
   it('keeps only the operation-table rows an entry uses', async () => {

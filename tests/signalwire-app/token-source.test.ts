@@ -76,6 +76,28 @@ describe('createSubscriberTokenSource', () => {
     expect(updates).toHaveLength(2);
   });
 
+  it('keepFresh waits out a lifetime longer than one timer can hold (2^31-1 ms) instead of refreshing at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(1_790_000_000_000);
+    const lifetimeS = 40 * 24 * 3600; // 40 days: a delay over 24.8 days fires at once in browsers and Node
+    const server = appServer({ now: Date.now, lifetimeS });
+    const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP, refreshMarginSeconds: 60 });
+    const updates: string[] = [];
+    const stop = source.keepFresh({
+      updateToken: async (t) => {
+        updates.push(t);
+      },
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(updates).toEqual(['token-1']);
+    await vi.advanceTimersByTimeAsync((lifetimeS - 61) * 1000 - 3_600_001);
+    expect(updates).toEqual(['token-1']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(updates).toEqual(['token-1', 'token-2']);
+    stop();
+  });
+
   it('a refusal is the typed HttpError with the documented body', async () => {
     const server = appServer({ now: Date.now, status: 401 });
     const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP });
