@@ -1,5 +1,5 @@
 // Every failure mode, run with canary credentials against a hostile local
-// server that echoes them back wherever it can. Shared by secrets.test.ts
+// server that echoes them back wherever it can. Shared by canary-secrets.test.ts
 // (in-process checks) and canary-script.ts (what reaches stdout/stderr).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSignalWireClient, basicAuthorization } from '../../../src/signalwire/index.ts';
