@@ -2,7 +2,7 @@
 // in-process mock. FUZZ_RUNS (default 1000) requests per operation, FUZZ_SEED
 // to reproduce a run. Every invalid request is also sent to the mock here.
 import { startMockServer } from '../src/mock/server.ts';
-import { fuzzSettings, runFuzz } from '../tests/fuzz/runner.ts';
+import { fuzzSettings, runFuzz } from './lib/fuzz/runner.ts';
 import { scriptArgs, usageExit } from './lib/cli.ts';
 
 const USAGE = `usage: [FUZZ_RUNS=<n>] [FUZZ_SEED=<n>] npm run fuzz
@@ -18,7 +18,10 @@ const { runs, seed } = (() => {
     return usageExit('fuzz', USAGE, (error as Error).message);
   }
 })();
-const mock = await startMockServer({ port: 0 });
+// Stateless, like the test suite's mock: the fuzzer sends any schema-valid
+// value (an expire_at in the past, one refresh token many times), which the
+// stateful provider rules rightly refuse.
+const mock = await startMockServer({ port: 0, stateful: false });
 const started = performance.now();
 try {
   const reports = await runFuzz({ mockUrl: mock.url, runs, seed, concurrency: 20, mockEvery: 1 });

@@ -102,7 +102,11 @@ export function toNodeListener(handler: WebHandler): NodeListener {
           request = new Request('http://invalid/');
           facts.set(request, { method: req.method ?? 'GET' });
         }
-        await sendWebResponse(res, await handler(request));
+        const response = await handler(request);
+        // A body the handler stopped reading (over the limit, say) leaves bytes
+        // on the connection: close it rather than let the client reuse it.
+        if (!req.complete) res.shouldKeepAlive = false;
+        await sendWebResponse(res, response);
       } catch {
         // The handler answers every failure itself; this is a lost connection.
         if (!res.headersSent) res.writeHead(500).end();

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { launch } from './chromium.ts';
+import { launch } from '../support/chromium.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 

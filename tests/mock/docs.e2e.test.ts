@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { launch, offlineContext, openAllOperations, pageWidth } from './chromium.ts';
+import { launch, offlineContext, openAllOperations, pageWidth } from '../support/chromium.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-output', 'mock');
 let mock: MockServer;

@@ -2,8 +2,7 @@
 // (as the ProCONF backend does: room lowercased, 7 days), optionally
 // tampered with, so the handler's grant check is tested against real HTTP.
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve } from '../support/local-server.ts';
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -26,8 +25,8 @@ function mintToken(claims: { role: string; room: string; participantName: string
 
 export type Tamper = (asked: { role: string; room: string; participantName: string }) => { role: string; room: string; participantName: string; exp?: number };
 
-export async function adminBackend(tamper: Tamper = (asked) => asked) {
-  const server = createServer((req, res) => {
+export function adminBackend(tamper: Tamper = (asked) => asked) {
+  return serve((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => {
       body += c;
@@ -38,13 +37,4 @@ export async function adminBackend(tamper: Tamper = (asked) => asked) {
       res.end(JSON.stringify({ error: null, data: mintToken(tamper(asked)) }));
     });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }

@@ -2,7 +2,8 @@
 // status, one log entry, and no secret in any log entry.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createProconfTokenHandler, ConfigError } from '../../src/server/index.ts';
-import { ENVELOPES, mintingAdminUrl, post, serve, serveHandler, type Served } from './serve.ts';
+import { serve, type Served } from '../support/local-server.ts';
+import { ENVELOPES, mintingAdminUrl, post, serveHandler } from './serve.ts';
 
 const ADMIN_SECRET = 'admin-gateway-key-91d0c2e5';
 const member = JSON.stringify({ role: 'member', room: 'standup', participantName: 'Priya' });

@@ -1,28 +1,8 @@
-// Test helpers: serve a Node listener on a real 127.0.0.1 port, and the
-// handler built with a caller table, a recording admin fetch and a log.
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Test helpers: the /proconfToken handler on a real 127.0.0.1 port, built
+// with a caller table, a recording admin fetch and a log.
 import { createProconfTokenHandler, toNodeListener, bearerToken, type ProconfTokenHandlerOptions, type RequestLogEntry } from '../../src/server/index.ts';
+import { serve, type Served } from '../support/local-server.ts';
 import { responseExamples } from '../support/spec-schemas.ts';
-
-export interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function serve(listener: RequestListener): Promise<Served> {
-  const server = createServer(listener);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
-}
 
 export interface User {
   id: string;
@@ -68,7 +48,7 @@ export function post(url: string, body: string | Uint8Array | ReadableStream, he
 export const ENVELOPES = Object.fromEntries(
   [400, 401, 404, 413, 500].map((status) => [status, Object.values(responseExamples('proconf-app', '/proconfToken', status))[0]]),
 ) as Record<400 | 401 | 404 | 413 | 500, { data: null; error: { code: number; message: string } }>;
-let minting: Promise<{ url: string; close(): Promise<void> }> | undefined;
+let minting: Promise<Served> | undefined;
 
 /**
  * A real admin backend that mints a token for exactly what it is asked (see

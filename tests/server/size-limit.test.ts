@@ -58,10 +58,12 @@ describe('request body limit (8192 bytes, documented 413)', () => {
     expect(s.logs.at(-1)).toMatchObject({ status: 413, outcome: 'too-large' });
   });
 
-  it('refuses a chunked body with no Content-Length once it passes the limit', async () => {
+  it('refuses a chunked body with no Content-Length once it passes the limit, closing the connection', async () => {
     const { stream } = lazyStream(1024 * 1024, 1024);
     const response = await post(s.url, stream);
     expect(response.status).toBe(413);
+    // The rest of the body is still on the wire: a client reusing this connection would get a reset.
+    expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual(ENVELOPES[413]);
   });
 

@@ -1,15 +1,7 @@
 // Starts Debian's real redis-server on a free 127.0.0.1 port, without
 // persistence, and stops it by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
+import { freePort } from './local-server.ts';
 
 export interface RedisServer {
   url: string;

@@ -1,0 +1,98 @@
+// The browser clients in a real browser (Debian's headless Chromium): a page
+// on one local origin calls an API server on another. There `redirect:
+// 'manual'` gives an opaque response with status 0, not the 3xx Node sees, and
+// the credentials provider's deadline runs on the browser's own timers.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launch } from '../support/chromium.ts';
+
+const repo = join(import.meta.dirname, '..', '..');
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, accept',
+  'access-control-allow-methods': 'POST',
+};
+
+let api: Server;
+let other: Server;
+let pages: Server;
+let browser: Browser;
+let apiUrl: string;
+let otherUrl: string;
+let pageUrl: string;
+const otherHits: string[] = [];
+
+/** Three calls from the page itself; their outcomes land in `window.results`. */
+const page = (baseUrl: string) => `<!doctype html><meta charset="utf-8"><title>browser clients</title>
+<script type="module">
+  import { createProconfAppClient, createSignalWireAppClient } from '/clients.js';
+  const baseUrl = ${JSON.stringify(baseUrl)};
+  const body = { role: 'member', room: 'r', participantName: 'p' };
+  const settle = (p) => p.then((value) => ({ value }), (e) => ({ name: e.name, message: e.message, status: e.status, operationId: e.operationId }));
+  window.results = {
+    redirect: await settle(createProconfAppClient({ baseUrl, credentials: () => 'redirect-me' }).getProconfToken(body)),
+    hanging: await settle(createSignalWireAppClient({ baseUrl, timeoutMs: 200, credentials: () => new Promise(() => {}) }).issueSubscriberToken({ fingerprint: 'f' })),
+    ok: await settle(createProconfAppClient({ baseUrl, credentials: () => 'session' }).getProconfToken(body)),
+  };
+</script>`;
+
+async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<[Server, string]> {
+  const server = createServer(handler).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return [server, `http://127.0.0.1:${(server.address() as { port: number }).port}`];
+}
+
+beforeAll(async () => {
+  const bundle = await build({
+    stdin: {
+      contents: "export { createProconfAppClient } from './src/proconf/index.ts'; export { createSignalWireAppClient } from './src/signalwire-app/index.ts';",
+      resolveDir: repo,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  [other, otherUrl] = await listen((req, res) => {
+    otherHits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{"error":null,"data":"stolen"}');
+  });
+  [api, apiUrl] = await listen((req, res) => {
+    if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
+    if (req.url === '/proconfToken' && req.headers.authorization === 'Bearer redirect-me') {
+      return res.writeHead(307, { ...CORS, location: `${otherUrl}/proconfToken` }).end();
+    }
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{"error":null,"data":"a.b.c"}');
+  });
+  [pages, pageUrl] = await listen((req, res) => {
+    if (req.url === '/clients.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(page(apiUrl));
+  });
+  browser = await launch();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of [pages, api, other]) await new Promise<void>((r) => (s ? s.close(() => r()) : r()));
+});
+
+it('in Chromium: a redirect is an HttpError "redirect (not followed)", a hanging provider a TimeoutError, and a good call its body', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${pageUrl}/`);
+  await tab.waitForFunction(() => 'results' in window, undefined, { timeout: 15_000 });
+  const results = (await tab.evaluate(() => (window as unknown as { results: unknown }).results)) as Record<string, unknown>;
+  await tab.close();
+  // Chromium's opaque redirect: status 0, never the 307 itself.
+  expect(results.redirect).toMatchObject({ name: 'HttpError', operationId: 'get_proconf_token', status: 0 });
+  expect((results.redirect as { message: string }).message).toContain('redirect (not followed)');
+  expect(otherHits).toEqual([]);
+  expect(results.hanging).toMatchObject({ name: 'TimeoutError', operationId: 'issue_subscriber_token' });
+  expect(results.ok).toEqual({ value: { error: null, data: 'a.b.c' } });
+});

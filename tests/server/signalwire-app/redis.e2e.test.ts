@@ -1,0 +1,160 @@
+// A real redis-server shared by two app-server instances in separate
+// processes: 50 concurrent refreshes for one user make one upstream refresh
+// and return one token to all 50. Also the Redis store's own contract, a
+// Redis that goes away, and the optional `redis` package being absent.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisTokenStore, signalWireStoreKey, TokenStoreError, type RedisTokenStore } from '../../../src/server/index.ts';
+import { startRedisServer, type RedisServer } from '../../support/redis-server.ts';
+import { REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-signalwire.ts';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
+const KEY = signalWireStoreKey('alice@example.net', FP);
+
+let redis: RedisServer;
+let upstream: FakeSignalWire;
+let store: RedisTokenStore;
+const children: ChildProcess[] = [];
+
+async function instance(extraNodeArgs: string[] = [], redisUrl = redis.url): Promise<{ url?: string; error?: string; message?: string }> {
+  const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', join(import.meta.dirname, 'fixtures', 'instance.ts')], {
+    cwd: repo,
+    env: { ...process.env, REDIS_URL: redisUrl, UPSTREAM_URL: upstream.url },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
+  });
+  return JSON.parse(line);
+}
+
+const renew = (url: string) =>
+  fetch(`${url}/signalwire/tokens/subscriber/refresh`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer alice-session-7f3a9c' },
+    body: JSON.stringify({ fingerprint: FP }),
+  });
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  upstream = await startFakeSignalWire({ refreshDelayMs: 30 });
+  store = await createRedisTokenStore({ url: redis.url, keyPrefix: 'rtc-token-apis:signalwire:' });
+});
+afterAll(async () => {
+  for (const child of children) {
+    child.stdin?.end();
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+  await store?.close().catch(() => {});
+  await upstream?.close();
+  await redis?.stop();
+});
+
+describe('two instances in separate processes sharing one Redis', () => {
+  it('50 concurrent refreshes for one user: one upstream refresh, one token for all 50', async () => {
+    const [a, b] = await Promise.all([instance(), instance()]);
+    expect(a!.url && b!.url).toBeTruthy();
+    // The user signed in an hour ago: the stored token is due for a refresh.
+    const pair = upstream.mintDirect();
+    expect(
+      await store.compareAndSet(KEY, 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: Date.now() - 3_600_000 }, 60_000),
+    ).toBeDefined();
+    const before = upstream.count(REFRESH_PATH);
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => renew(i % 2 ? a!.url! : b!.url!)));
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ token: string }>));
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+    expect(upstream.count(REFRESH_PATH) - before).toBe(1);
+    expect(new Set(bodies.map((b) => b.token)).size).toBe(1);
+    const stored = await store.get(KEY);
+    expect(bodies[0]!.token).toBe(stored!.token);
+    expect(stored!.generation).toBe(2);
+    expect(stored!.token).not.toBe(pair.token);
+  });
+
+  it('Redis key names hold no reference or fingerprint', async () => {
+    const keys = (await await redisCommand(['KEYS', '*'])) as string[];
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) {
+      expect(k).not.toContain('alice');
+      expect(k).not.toContain(FP);
+    }
+  });
+});
+
+async function redisCommand(args: string[]): Promise<unknown> {
+  const { createClient } = await import('redis');
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  try {
+    return await client.sendCommand(args);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('the Redis store', () => {
+  const grant = (token: string) => ({ token, refreshToken: `r-${token}`, expireAt: 1795370400, issuedAt: Date.now() });
+
+  it('compare-and-set writes only over the expected generation', async () => {
+    const key = 'cas-test';
+    const first = await store.compareAndSet(key, 0, grant('one'), 60_000);
+    expect(first?.generation).toBe(1);
+    expect(await store.compareAndSet(key, 0, grant('two'), 60_000)).toBeUndefined();
+    expect((await store.get(key))?.token).toBe('one');
+    const second = await store.compareAndSet(key, 1, grant('three'), 60_000);
+    expect(second?.generation).toBe(2);
+    await store.delete(key, 1);
+    expect((await store.get(key))?.token).toBe('three');
+    await store.delete(key, 2);
+    expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('the lock is exclusive and only its holder releases it', async () => {
+    const id = await store.acquireLock('lock-test', 60_000);
+    expect(id).toBeDefined();
+    expect(await store.acquireLock('lock-test', 60_000)).toBeUndefined();
+    await store.releaseLock('lock-test', 'someone-else');
+    expect(await store.acquireLock('lock-test', 60_000)).toBeUndefined();
+    await store.releaseLock('lock-test', id!);
+    expect(await store.acquireLock('lock-test', 60_000)).toBeDefined();
+  });
+
+  it('entries expire with their time to live', async () => {
+    await store.compareAndSet('ttl-test', 0, grant('short'), 1);
+    const end = Date.now() + 10_000;
+    while ((await store.get('ttl-test')) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(await store.get('ttl-test')).toBeUndefined();
+  });
+
+  it('an unreachable Redis is a TokenStoreError naming the step', async () => {
+    const error = await createRedisTokenStore({ url: 'redis://127.0.0.1:1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenStoreError);
+    expect((error as TokenStoreError).operation).toBe('connect');
+  });
+});
+
+describe('without the optional redis package', () => {
+  it('createRedisTokenStore throws MissingDependencyError naming the package', async () => {
+    const result = await instance(['--import', join(import.meta.dirname, 'fixtures', 'hide-redis.mjs')]);
+    expect(result.error).toBe('MissingDependencyError');
+    expect(result.message).toContain('createRedisTokenStore needs a package that is not installed: redis@');
+    expect(result.message).toMatch(/Install with: npm install --save-exact redis@\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('when Redis goes away', () => {
+  it('a refresh is the documented 500 and nothing is spent upstream', async () => {
+    const app = await instance();
+    await redis.stop();
+    const before = upstream.count(REFRESH_PATH);
+    const response = await renew(app.url!);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });
+    expect(upstream.count(REFRESH_PATH)).toBe(before);
+  });
+});
