@@ -2,13 +2,12 @@
 // on one local origin calls an API server on another. There `redirect:
 // 'manual'` gives an opaque response with status 0, not the 3xx Node sees, and
 // the credentials provider's deadline runs on the browser's own timers.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launch } from '../support/chromium.ts';
+import { closeServers, serve } from '../support/local-server.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const CORS = {
@@ -17,9 +16,7 @@ const CORS = {
   'access-control-allow-methods': 'POST',
 };
 
-let api: Server;
-let other: Server;
-let pages: Server;
+const track = closeServers(afterAll);
 let browser: Browser;
 let apiUrl: string;
 let otherUrl: string;
@@ -40,11 +37,7 @@ const page = (baseUrl: string) => `<!doctype html><meta charset="utf-8"><title>b
   };
 </script>`;
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<[Server, string]> {
-  const server = createServer(handler).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return [server, `http://127.0.0.1:${(server.address() as { port: number }).port}`];
-}
+const listen = async (handler: Parameters<typeof serve>[0]): Promise<string> => (await track(serve(handler))).url;
 
 beforeAll(async () => {
   const bundle = await build({
@@ -60,18 +53,18 @@ beforeAll(async () => {
     logLevel: 'error',
   });
   const script = bundle.outputFiles[0]!.text;
-  [other, otherUrl] = await listen((req, res) => {
+  otherUrl = await listen((req, res) => {
     otherHits.push(`${req.method} ${req.url}`);
     res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{"error":null,"data":"stolen"}');
   });
-  [api, apiUrl] = await listen((req, res) => {
+  apiUrl = await listen((req, res) => {
     if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
     if (req.url === '/proconfToken' && req.headers.authorization === 'Bearer redirect-me') {
       return res.writeHead(307, { ...CORS, location: `${otherUrl}/proconfToken` }).end();
     }
     res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{"error":null,"data":"a.b.c"}');
   });
-  [pages, pageUrl] = await listen((req, res) => {
+  pageUrl = await listen((req, res) => {
     if (req.url === '/clients.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'content-type': 'text/html' }).end(page(apiUrl));
   });
@@ -80,7 +73,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of [pages, api, other]) await new Promise<void>((r) => (s ? s.close(() => r()) : r()));
 });
 
 it('in Chromium: a redirect is an HttpError "redirect (not followed)", a hanging provider a TimeoutError, and a good call its body', async () => {

@@ -2,12 +2,11 @@
 // generative tests run against the real mock over HTTP, with every documented
 // status exercised and no failure. A server that ignores the spec fails the
 // same harness, so a green run means something.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApis } from '../../scripts/lib/apis.ts';
 import { runSpecmatic, startMockForSpecmatic } from '../../scripts/lib/specmatic.ts';
 import type { MockServer } from '../../src/mock/server.ts';
+import { serve } from '../support/local-server.ts';
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -31,17 +30,16 @@ describe('Specmatic against the mock', () => {
   }
 
   it('fails a server that answers every request with 200 {}', async () => {
-    const server = createServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const r = await runSpecmatic('signalwire-video', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const r = await runSpecmatic('signalwire-video', server.url);
       expect(r.failures).toBeGreaterThan(0);
       expect(r.notExercised.length).toBeGreaterThan(0);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   }, 300_000);
 });

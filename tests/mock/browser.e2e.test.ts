@@ -2,15 +2,14 @@
 // app client, calls the mock's /proconfToken with an Authorization header
 // (so Chromium sends a CORS preflight), decodes the JWT and renders its room.
 // Real headless Chromium: Debian's package (`.ci/run` installs it), never a download.
-import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
 import { launch } from '../support/chromium.ts';
+import { serve, type Served } from '../support/local-server.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 
@@ -31,7 +30,7 @@ const page = (mockUrl: string) => `<!doctype html><meta charset="utf-8"><title>P
 // Its own mock, to read the request log: the preflight shows up there.
 let mock: MockServer;
 const log: string[] = [];
-let pages: Server;
+let pages: Served | undefined;
 let pageUrl: string;
 let browser: Browser;
 
@@ -47,18 +46,17 @@ beforeAll(async () => {
   const script = bundle.outputFiles[0]!.text;
   mock = await startMockServer({ port: 0, log: (line) => log.push(line) });
   const html = page(mock.url);
-  pages = createServer((req, res) => {
+  pages = await serve((req, res) => {
     if (req.url === '/proconf.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  }).listen(0, '127.0.0.1');
-  await once(pages, 'listening');
-  pageUrl = `http://127.0.0.1:${(pages.address() as { port: number }).port}/`;
+  });
+  pageUrl = `${pages.url}/`;
   browser = await launch();
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => pages?.close(() => r()));
+  await pages?.close();
   await mock?.close();
 });
 

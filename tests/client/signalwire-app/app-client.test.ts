@@ -1,8 +1,7 @@
 // The browser client's failure paths over real HTTP on 127.0.0.1: every
 // outcome is one typed error naming the operation, and an echoed credential
 // never reaches the error.
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
 import {
   AbortError,
@@ -14,22 +13,11 @@ import {
   ResponseBodyError,
   TimeoutError,
 } from '../../../src/signalwire-app/index.ts';
+import { closeServers, serve } from '../../support/local-server.ts';
 
 const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const c of closers.splice(0)) c();
-});
-
-async function server(listener: RequestListener): Promise<string> {
-  const s = createServer(listener);
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
-  closers.push(() => {
-    s.closeAllConnections();
-    s.close();
-  });
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-}
+const track = closeServers(afterEach);
+const server = async (listener: RequestListener): Promise<string> => (await track(serve(listener))).url;
 
 it('an error body that echoes the credential is scrubbed', async () => {
   const baseUrl = await server((req, res) =>
@@ -62,8 +50,9 @@ it("the caller's abort is an AbortError", async () => {
 });
 
 it('a closed port is a NetworkError', async () => {
-  const baseUrl = await server(() => {});
-  closers.splice(0).forEach((c) => c());
+  const closed = await serve(() => {});
+  await closed.close();
+  const baseUrl = closed.url;
   expect(
     await createSignalWireAppClient({ baseUrl })
       .issueGuestToken({ allowed_addresses: [] })

@@ -1,8 +1,7 @@
 // A small real SignalWire Fabric stand-in on 127.0.0.1 for the handler tests:
 // unique tokens per call, single-use refresh tokens (a second use is 422
 // token_expired, as the provider answers), and a record of every call.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve } from '../../support/local-server.ts';
 
 interface UpstreamCall {
   path: string;
@@ -24,7 +23,7 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
     live.add(refresh);
     return { token: jwe('SAT', n), refresh_token: refresh };
   };
-  const server = createServer((req, res) => {
+  const server = await serve((req, res) => {
     let text = '';
     req.on('data', (c: Buffer) => {
       text += c;
@@ -64,10 +63,8 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
       send(404, { error: 'Not Found' });
     });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     calls,
     count: (path: string) => calls.filter((c) => c.path === path).length,
     /** A pair minted directly (as if by an earlier request), to seed a store. */
@@ -80,11 +77,7 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
     expireAll() {
       live.clear();
     },
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
+    close: server.close,
   };
 }
 
