@@ -1,9 +1,9 @@
 // The package bin from a real `npm pack` tarball installed in a temp project:
 // startup banner with a working curl per operation, clean exit on SIGTERM and
 // SIGINT, and a one-line error for a busy port (also for `npm start`).
+import { rawServer, type Served } from '../support/local-server.ts';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,16 +14,15 @@ import { scenarioTable } from '../../src/mock/scenario-table.ts';
 const exec = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 let pkg: PackedPackage;
-let busy: Server;
+let busy: Served;
 let busyPort: number;
 
 beforeAll(async () => {
-  busy = createServer().listen(0, '127.0.0.1');
-  await once(busy, 'listening');
-  busyPort = (busy.address() as { port: number }).port;
+  busy = await rawServer(() => {});
+  busyPort = busy.port;
   pkg = await packAndInstall();
 }, 120_000);
-afterAll(() => new Promise<void>((r) => busy.close(() => r())));
+afterAll(() => busy.close());
 
 interface Running {
   child: ChildProcess;
