@@ -2,14 +2,12 @@
 // on one local origin calls an API server on another. There `redirect:
 // 'manual'` gives an opaque response with status 0, not the 3xx Node sees, and
 // the credentials provider's deadline runs on the browser's own timers.
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { browserBundle } from '../support/browser-bundle.ts';
 import { launch } from '../support/chromium.ts';
 import { closeServers, serve } from '../support/local-server.ts';
 
-const repo = join(import.meta.dirname, '..', '..');
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type, accept',
@@ -40,19 +38,9 @@ const page = (baseUrl: string) => `<!doctype html><meta charset="utf-8"><title>b
 const listen = async (handler: Parameters<typeof serve>[0]): Promise<string> => (await track(serve(handler))).url;
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: "export { createProconfAppClient } from './src/proconf/index.ts'; export { createSignalWireAppClient } from './src/signalwire-app/index.ts';",
-      resolveDir: repo,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await browserBundle(
+    "export { createProconfAppClient } from './src/proconf/index.ts'; export { createSignalWireAppClient } from './src/signalwire-app/index.ts';",
+  );
   otherUrl = await listen((req, res) => {
     otherHits.push(`${req.method} ${req.url}`);
     res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{"error":null,"data":"stolen"}');

@@ -4,10 +4,10 @@
 // Real headless Chromium: Debian's package (`.ci/run` installs it), never a download.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
+import { browserBundle } from '../support/browser-bundle.ts';
 import { launch } from '../support/chromium.ts';
 import { serve, type Served } from '../support/local-server.ts';
 
@@ -35,15 +35,7 @@ let pageUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(repo, 'src/proconf/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await browserBundle("export * from './src/proconf/index.ts';");
   mock = await startMockServer({ port: 0, log: (line) => log.push(line) });
   const html = page(mock.url);
   pages = await serve((req, res) => {

@@ -31,6 +31,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A token source for tokens of `lifetimeS`, kept fresh under fake timers; `updates` lists each token handed on. */
+function keepingFresh(lifetimeS: number) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(1_790_000_000_000);
+  const server = appServer({ now: Date.now, lifetimeS });
+  const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP, refreshMarginSeconds: 60 });
+  const updates: string[] = [];
+  const stop = source.keepFresh({
+    updateToken: async (t) => {
+      updates.push(t);
+    },
+  });
+  return { updates, stop };
+}
+
 describe('createSubscriberTokenSource', () => {
   it('20 concurrent callers share one request; a valid token is not fetched again', async () => {
     let now = 1_790_000_000_000;
@@ -57,16 +72,7 @@ describe('createSubscriberTokenSource', () => {
   });
 
   it('keepFresh calls updateToken before each expiry', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    vi.setSystemTime(1_790_000_000_000);
-    const server = appServer({ now: Date.now, lifetimeS: 600 });
-    const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP, refreshMarginSeconds: 60 });
-    const updates: string[] = [];
-    const stop = source.keepFresh({
-      updateToken: async (t) => {
-        updates.push(t);
-      },
-    });
+    const { updates, stop } = keepingFresh(600);
     await vi.advanceTimersByTimeAsync(1);
     expect(updates).toEqual(['token-1']);
     await vi.advanceTimersByTimeAsync(540_000);
@@ -77,17 +83,8 @@ describe('createSubscriberTokenSource', () => {
   });
 
   it('keepFresh waits out a lifetime longer than one timer can hold (2^31-1 ms) instead of refreshing at once', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    vi.setSystemTime(1_790_000_000_000);
     const lifetimeS = 40 * 24 * 3600; // 40 days: a delay over 24.8 days fires at once in browsers and Node
-    const server = appServer({ now: Date.now, lifetimeS });
-    const source = createSubscriberTokenSource({ client: server.client, fingerprint: FP, refreshMarginSeconds: 60 });
-    const updates: string[] = [];
-    const stop = source.keepFresh({
-      updateToken: async (t) => {
-        updates.push(t);
-      },
-    });
+    const { updates, stop } = keepingFresh(lifetimeS);
     await vi.advanceTimersByTimeAsync(1);
     await vi.advanceTimersByTimeAsync(3_600_000);
     expect(updates).toEqual(['token-1']);
