@@ -20,6 +20,7 @@ import { closeServers, rawServer, recordingServer } from '../support/local-serve
 import { outcome } from './support/outcome.ts';
 import { guestBody } from './support/fixtures.ts';
 import { hangingFetch } from '../support/recording-fetch.ts';
+import { canaryForms } from '../support/canary-forms.ts';
 
 const track = closeServers(afterEach);
 // Registered after it, so it runs first: servers close under real timers.
@@ -31,19 +32,7 @@ const PROJECT = 'canary-proj-77c1';
 const TOKEN = 'PT+canary/tok=en&"x"9f';
 const BEARER = 'bearer-canary+/=&"7b0e';
 const ADMIN_KEY = 'admin-canary+/=&"key31';
-const FORBIDDEN = [
-  TOKEN,
-  encodeURIComponent(TOKEN),
-  JSON.stringify(TOKEN).slice(1, -1),
-  Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64'),
-  `${PROJECT}:${TOKEN}`,
-  BEARER,
-  encodeURIComponent(BEARER),
-  JSON.stringify(BEARER).slice(1, -1),
-  ADMIN_KEY,
-  encodeURIComponent(ADMIN_KEY),
-  JSON.stringify(ADMIN_KEY).slice(1, -1),
-];
+const FORBIDDEN = canaryForms([TOKEN, BEARER, ADMIN_KEY], [PROJECT, TOKEN]);
 
 function renderings(error: unknown): string {
   const out: string[] = [];

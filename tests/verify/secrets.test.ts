@@ -4,18 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runVerifyCli } from '../../src/verify/cli.ts';
 import { closeServers, recordingServer } from '../support/local-server.ts';
+import { canaryForms } from '../support/canary-forms.ts';
 
 const track = closeServers(afterEach);
 
 const PROJECT = 'verify-canary-proj';
 const TOKEN = 'PT+verify/canary=tok&"9';
-const FORBIDDEN = [
-  TOKEN,
-  encodeURIComponent(TOKEN),
-  JSON.stringify(TOKEN).slice(1, -1),
-  `${PROJECT}:${TOKEN}`,
-  Buffer.from(`${PROJECT}:${TOKEN}`).toString('base64'),
-];
+const FORBIDDEN = canaryForms([TOKEN], [PROJECT, TOKEN]);
 
 async function run(args: string[]) {
   const out: string[] = [];
