@@ -1,5 +1,6 @@
-// The mock never loads @faker-js/faker (~0.7 s of start-up) while it serves
-// static examples, yet faker still works if something does read it.
+// The mock never loads @faker-js/faker (~0.7 s of start-up) or
+// postman-collection (~0.2 s) while it serves static examples of OpenAPI
+// documents, yet each still works if something does read it.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,18 +16,25 @@ const mock = await startMockServer({ port: 0 });
 const r = await fetch(mock.url + '/proconfToken', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{"role":"member","room":"a","participantName":"b"}' });
 const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
 const fakerFiles = () => Object.keys(prismRequire.cache).filter((p) => p.includes('/@faker-js/faker/') && !p.includes('postman-collection')).length;
+const specRequire = createRequire(prismRequire.resolve('@stoplight/http-spec'));
+const postmanFiles = () => Object.keys(specRequire.cache).filter((p) => p.includes('/postman-collection/')).length;
 const before = fakerFiles();
+const postmanBefore = postmanFiles();
 const faker = prismRequire('@faker-js/faker');
 const word = faker.faker.lorem.word();
-console.log(JSON.stringify({ status: r.status, before, after: fakerFiles(), word: typeof word }));
+const collection = new (specRequire('postman-collection').Collection)({ info: { name: 'x' } });
+console.log(JSON.stringify({ status: r.status, before, after: fakerFiles(), word: typeof word, postmanBefore, postmanAfter: postmanFiles(), collection: collection.name }));
 await mock.close();
 `;
 
-it('serves a 200 with faker unloaded, and loads faker on first real use', async () => {
+it('serves a 200 with faker and postman-collection unloaded, and loads each on first real use', async () => {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo });
   const result = JSON.parse(stdout.trim().split('\n').pop()!);
   expect(result.status).toBe(200);
   expect(result.before).toBeLessThanOrEqual(1); // only the lazy placeholder at faker's own path
   expect(result.after).toBeGreaterThan(10);
   expect(result.word).toBe('string');
+  expect(result.postmanBefore).toBeLessThanOrEqual(1); // only the lazy placeholder
+  expect(result.postmanAfter).toBeGreaterThan(10);
+  expect(result.collection).toBe('x');
 }, 30_000);

@@ -1,9 +1,11 @@
-// Prism requires @faker-js/faker (every locale: ~0.7 s, most of the mock's
-// cold start) only to make up data in dynamic mode, and hands the faker
-// object to json-schema-faker at load time. This mock serves static examples,
-// so faker is registered as a lazy module whose `faker`/`default` exports are
-// lazy objects too: the real module loads the first time anything reads from
-// it, and never otherwise. Import this before @stoplight/prism-http.
+// Prism requires modules at load time that a mock serving static examples of
+// OpenAPI documents never uses: @faker-js/faker (every locale: ~0.7 s, most
+// of the cold start) only makes up data in dynamic mode, and
+// postman-collection (with a faker of its own: ~0.2 s) only reads Postman
+// collections. Each is registered as a lazy module (faker's `faker`/`default`
+// exports are lazy objects too, as Prism hands them to json-schema-faker at
+// load time): the real module loads the first time anything reads from it,
+// and never otherwise. Import this before @stoplight/prism-http.
 import { createRequire, Module } from 'node:module';
 
 type Bag = Record<PropertyKey, unknown>;
@@ -49,3 +51,5 @@ function registerLazy(from: NodeJS.Require, id: string, objectExports: string[])
 // `__filename` in the CommonJS build, where import.meta is empty.
 const prismRequire = createRequire(createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('@stoplight/prism-http'));
 registerLazy(prismRequire, '@faker-js/faker', ['default', 'faker']);
+// http-spec reads Postman collections with it, behind a plain `require`.
+registerLazy(createRequire(prismRequire.resolve('@stoplight/http-spec')), 'postman-collection', []);
