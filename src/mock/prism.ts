@@ -24,8 +24,18 @@ type Logger = NonNullable<Parameters<typeof createInstance>[1]['logger']>;
 const noop = () => {};
 const silent = { trace: noop, debug: noop, info: noop, success: noop, warn: noop, error: noop, fatal: noop, child: () => silent };
 
+type Route = NonNullable<Parameters<typeof createInstance>[1]['route']>;
+
+/**
+ * The mock's own router (router.ts) has already chosen the one operation
+ * Prism is handed, on a path that Prism's router matches too (its template
+ * segments accept any value, ours any non-empty one): re-matching it on
+ * every request would only repeat that work.
+ */
+const routed: Route = ({ resources }) => ({ _tag: 'Right', right: resources[0]! });
+
 export function createPrism() {
-  return createInstance(baseConfig, { logger: silent as unknown as Logger });
+  return createInstance(baseConfig, { logger: silent as unknown as Logger, route: routed });
 }
 
 export type Prism = ReturnType<typeof createPrism>;
