@@ -2,10 +2,12 @@
 // OpenAPI documents never uses: @faker-js/faker (every locale: ~0.7 s, most
 // of the cold start) only makes up data in dynamic mode, and
 // postman-collection (with a faker of its own: ~0.2 s) only reads Postman
-// collections. Each is registered as a lazy module (faker's `faker`/`default`
-// exports are lazy objects too, as Prism hands them to json-schema-faker at
-// load time): the real module loads the first time anything reads from it,
-// and never otherwise. Import this before @stoplight/prism-http.
+// collections, and the old json-schema-ref-parser only serves
+// json-schema-faker, itself dynamic mode only. Each is registered as a lazy
+// module (faker's `faker`/`default` exports are lazy objects too, as Prism
+// hands them to json-schema-faker at load time): the real module loads the
+// first time anything reads from it, and never otherwise. Import this before
+// @stoplight/prism-http.
 import { createRequire, Module } from 'node:module';
 
 type Bag = Record<PropertyKey, unknown>;
@@ -30,7 +32,8 @@ function lazyObject(target: () => Bag, fixed: Map<PropertyKey, unknown> = new Ma
   );
 }
 
-function registerLazy(from: NodeJS.Require, id: string, objectExports: string[]): void {
+/** Puts `exports(load)` in the module cache at `id`'s path; `load` requires the real module, once. */
+function register(from: NodeJS.Require, id: string, exports: (load: () => Bag) => unknown): void {
   const path = from.resolve(id);
   if (from.cache[path]) return;
   let real: Bag | undefined;
@@ -44,8 +47,32 @@ function registerLazy(from: NodeJS.Require, id: string, objectExports: string[])
   const placeholder = new Module(path);
   placeholder.filename = path;
   placeholder.loaded = true;
-  placeholder.exports = lazyObject(load, new Map(objectExports.map((key) => [key, lazyObject(() => load()[key] as Bag)])));
+  placeholder.exports = exports(load);
   from.cache[path] = placeholder;
+}
+
+/** A module that stands for the real one, loaded on first use; `objectExports` are lazy objects too. */
+function registerLazy(from: NodeJS.Require, id: string, objectExports: string[]): void {
+  register(from, id, (load) => lazyObject(load, new Map(objectExports.map((key) => [key, lazyObject(() => load()[key] as Bag)]))));
+}
+
+/**
+ * A module whose export is used only through static methods, by a bundle
+ * that copies its keys at load (a proxy would load it there): a plain object
+ * with those methods, each loading the real module on its first call.
+ */
+function registerStatics(from: NodeJS.Require, id: string, statics: string[]): void {
+  register(from, id, (load) =>
+    Object.fromEntries(
+      statics.map((name) => [
+        name,
+        (...args: unknown[]) => {
+          const real = load();
+          return (real[name] as (...a: unknown[]) => unknown).apply(real, args);
+        },
+      ]),
+    ),
+  );
 }
 
 // `__filename` in the CommonJS build, where import.meta is empty.
@@ -53,3 +80,6 @@ const prismRequire = createRequire(createRequire(typeof __filename === 'string' 
 registerLazy(prismRequire, '@faker-js/faker', ['default', 'faker']);
 // http-spec reads Postman collections with it, behind a plain `require`.
 registerLazy(createRequire(prismRequire.resolve('@stoplight/http-spec')), 'postman-collection', []);
+// json-schema-faker (dynamic mode only) resolves $refs with the old
+// json-schema-ref-parser (and its YAML parser: ~0.1 s), calling only its static `bundle`.
+registerStatics(createRequire(prismRequire.resolve('json-schema-faker')), 'json-schema-ref-parser', ['parse', 'resolve', 'bundle', 'dereference']);
