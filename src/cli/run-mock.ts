@@ -3,6 +3,7 @@
 // --watch a reload whenever a file under openapi/ changes.
 import { startMockServer, MockPortInUseError } from '../mock/server.js';
 import { startupBanner } from '../mock/banner.js';
+import { stdoutLines } from './stdout-lines.js';
 
 export interface RunMockOptions {
   port: number;
@@ -23,13 +24,14 @@ export async function runMock(options: RunMockOptions): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  const out = stdoutLines();
   let mock;
   try {
     mock = await startMockServer({
       port: options.port,
       host: options.host,
       logFormat: options.logFormat,
-      log: options.quiet ? undefined : (line) => console.log(line),
+      log: options.quiet ? undefined : out,
     });
   } catch (error) {
     const message =
@@ -39,12 +41,14 @@ export async function runMock(options: RunMockOptions): Promise<number> {
     console.error(`rtc-token-apis mock: ${message}`);
     return 1;
   }
-  console.log(startupBanner(mock));
+  out(startupBanner(mock));
+  // At once: a supervisor may wait for the banner.
+  out.flush();
   let watcher;
   if (options.watch) {
     try {
-      watcher = await (await import('../mock/watch.js')).watchSpecs(mock, { log: (line) => console.log(line) });
-      console.log('rtc-token-apis mock: watching openapi/ for changes');
+      watcher = await (await import('../mock/watch.js')).watchSpecs(mock, { log: out });
+      out('rtc-token-apis mock: watching openapi/ for changes');
     } catch (error) {
       console.error(`rtc-token-apis mock: ${(error as Error).message}`);
       await mock.close();
@@ -54,7 +58,8 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   const signal = await stopped;
   watcher?.close();
   await mock.close();
-  console.log(`rtc-token-apis mock: stopped on ${signal}`);
+  out(`rtc-token-apis mock: stopped on ${signal}`);
+  out.flush();
   return 0;
 }
 

@@ -19,7 +19,7 @@ import { formatRequestLogJson } from './request-log-json.js';
 import { BEHAVIOURS } from './behaviours.js';
 import { ControlState } from './controls.js';
 import { CONTROL_PREFIX, controlReply } from './control-http.js';
-import { corsHeaders, isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
+import { isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 
 /** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
@@ -174,9 +174,7 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
   let docs: Promise<(path: string, req: IncomingMessage) => Promise<MockReply>> | undefined;
   const format = options.logFormat === 'json' ? formatRequestLogJson : formatRequestLog;
 
-  async function outcomeFor(req: IncomingMessage): Promise<Outcome> {
-    if (isPreflight(req)) return { reply: preflightReply(req), detail: 'CORS preflight' };
-    const { input, query } = toPrismInput(req, undefined);
+  async function outcomeFor(req: IncomingMessage, input: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
     const path = input.url.path;
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return { reply: await controlReply(ctx.controls, req, path), internal: true };
     if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
@@ -197,32 +195,35 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     let outcome: Outcome;
+    // The URL is parsed once; a preflight never needs it before the reply.
+    let path: string | undefined;
     try {
-      outcome = await outcomeFor(req);
+      if (isPreflight(req)) outcome = { reply: preflightReply(req), detail: 'CORS preflight' };
+      else {
+        const { input, query } = toPrismInput(req, undefined);
+        path = input.url.path;
+        outcome = await outcomeFor(req, input, query);
+      }
     } catch (error) {
       outcome = { reply: problem(500, 'Mock failure', String((error as Error)?.message ?? error)), detail: String(error) };
     }
-    send(res, outcome.reply, corsHeaders(req));
-    const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
-    if (!outcome.internal && req.method !== 'OPTIONS') {
+    send(res, outcome.reply, req);
+    path ??= new URL(req.url ?? '/', 'http://mock.invalid').pathname;
+    const method = req.method ?? 'GET';
+    if (!outcome.internal && method !== 'OPTIONS') {
       ctx.controls.record({
-        method: req.method ?? 'GET',
+        method,
         path,
         ...(outcome.operationId && { operationId: outcome.operationId }),
         ...(outcome.body !== undefined && { body: outcome.body }),
         status: outcome.reply.status,
       });
     }
+    // No line is built when no one reads it.
+    if (!options.log) return;
     try {
-      options.log?.(
-        format({
-          method: req.method ?? 'GET',
-          path,
-          status: outcome.reply.status,
-          operationId: outcome.operationId,
-          ms: performance.now() - started,
-          detail: outcome.detail,
-        }),
+      options.log(
+        format({ method, path, status: outcome.reply.status, operationId: outcome.operationId, ms: performance.now() - started, detail: outcome.detail }),
       );
     } catch {
       // A failing log callback must not take the mock down; the reply is already sent.

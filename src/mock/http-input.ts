@@ -54,16 +54,30 @@ function queryOf(params: URLSearchParams): Record<string, string | string[]> {
   return query;
 }
 
+/**
+ * A request target WHATWG URL parsing leaves as it is: no query, fragment,
+ * escapes, dot segments or leading `//`. Such a path is its own pathname, so
+ * the common request skips building a URL.
+ */
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
+
 /** The Prism input, plus the raw query (which still holds the scenario parameters). */
 export function toPrismInput(req: IncomingMessage, body: unknown): { input: IHttpRequest; query: Record<string, string | string[]> } {
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
-  const query = queryOf(url.searchParams);
-  const validated = { ...query };
-  delete validated[SCENARIO_QUERY.code];
-  delete validated[SCENARIO_QUERY.example];
+  const target = req.url ?? '/';
+  let path = target;
+  let query: Record<string, string | string[]> = {};
+  let validated: Record<string, string | string[]> = {};
+  if (!PLAIN_PATH.test(target)) {
+    const url = new URL(target, 'http://mock.invalid');
+    path = url.pathname;
+    query = queryOf(url.searchParams);
+    validated = { ...query };
+    delete validated[SCENARIO_QUERY.code];
+    delete validated[SCENARIO_QUERY.example];
+  }
   const input: IHttpRequest = {
     method: (req.method ?? 'GET').toLowerCase() as IHttpRequest['method'],
-    url: { path: url.pathname, query: validated },
+    url: { path, query: validated },
     headers: req.headers as Record<string, string>,
     body,
   };

@@ -1,5 +1,5 @@
 // The mock's entry: loading it needs none of the optional peers; starting the
-// mock checks them (and registers lazy-faker.ts before Prism loads).
+// mock checks them (and registers lazy-modules.ts before Prism loads).
 export { startMockServer, MockPortInUseError, type MockServer, type MockServerOptions, type MockEndpoint } from './server.js';
 export { DEMO_CREDENTIALS } from './curl.js';
 export { DEMO_PROCONF_SECRET } from './tokens.js';

@@ -22,7 +22,7 @@ export function requestExampleNames(operation: IHttpOperation): Set<string> {
 }
 
 /** Path parameter values by name, read with the operation's own template. */
-function pathValues(template: string, path: string): Record<string, string> | undefined {
+function pathReader(template: string): (path: string) => Record<string, string> | undefined {
   const names: string[] = [];
   const source = template
     .split(/(\{[^}]+\})/)
@@ -32,13 +32,51 @@ function pathValues(template: string, path: string): Record<string, string> | un
       return '([^/]+)';
     })
     .join('');
-  const match = new RegExp(`^${source}$`).exec(path);
-  if (!match) return undefined;
-  try {
-    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-  } catch {
-    return undefined;
-  }
+  const regex = new RegExp(`^${source}$`);
+  return (path) => {
+    const match = regex.exec(path);
+    if (!match) return undefined;
+    try {
+      return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+interface Pairing {
+  /** Request example names a response example shares, in the order they are tried. */
+  names: { name: string; body?: Named; params: { name: string; value: unknown }[] }[];
+  readPath?: (path: string) => Record<string, string> | undefined;
+}
+
+/** The operation's examples read once: a request asks only to be compared with them. */
+const pairings = new WeakMap<IHttpOperation, Pairing>();
+
+function pairingOf(operation: IHttpOperation): Pairing {
+  const cached = pairings.get(operation);
+  if (cached) return cached;
+  const responses = responseExampleNames(operation);
+  const bodyExamples = named(operation.request?.body?.contents?.[0]?.examples);
+  const params = (operation.request?.path ?? []).map((p) => ({ name: p.name, examples: named(p.examples) }));
+  const candidates = new Set([...bodyExamples.map((e) => e.key), ...params.flatMap((p) => p.examples.map((e) => e.key))]);
+  const pairing: Pairing = {
+    names: [...candidates]
+      .filter((name) => responses.has(name))
+      .map((name) => ({
+        name,
+        body: bodyExamples.find((e) => e.key === name),
+        params: params.flatMap((p) =>
+          p.examples
+            .filter((e) => e.key === name)
+            .slice(0, 1)
+            .map((e) => ({ name: p.name, value: e.value })),
+        ),
+      })),
+    ...(params.length > 0 && { readPath: pathReader(operation.path) }),
+  };
+  pairings.set(operation, pairing);
+  return pairing;
 }
 
 /**
@@ -46,20 +84,12 @@ function pathValues(template: string, path: string): Record<string, string> | un
  * parameter that has an example of that name), if a response example shares it.
  */
 export function pairedExample(operation: IHttpOperation, path: string, body: unknown): string | undefined {
-  const responses = responseExampleNames(operation);
-  const bodyExamples = named(operation.request?.body?.contents?.[0]?.examples);
-  const params = (operation.request?.path ?? []).map((p) => ({ name: p.name, examples: named(p.examples) }));
-  const candidates = new Set([...bodyExamples.map((e) => e.key), ...params.flatMap((p) => p.examples.map((e) => e.key))]);
-  const values = params.length ? pathValues(operation.path, path) : {};
-  for (const name of candidates) {
-    if (!responses.has(name)) continue;
-    const bodyExample = bodyExamples.find((e) => e.key === name);
+  const { names, readPath } = pairingOf(operation);
+  if (names.length === 0) return undefined;
+  const values = readPath ? readPath(path) : {};
+  for (const { name, body: bodyExample, params } of names) {
     if (bodyExample && !isDeepStrictEqual(bodyExample.value, body)) continue;
-    const paramsMatch = params.every((p) => {
-      const ex = p.examples.find((e) => e.key === name);
-      return !ex || values?.[p.name] === ex.value;
-    });
-    if (paramsMatch) return name;
+    if (params.every((p) => values?.[p.name] === p.value)) return name;
   }
   return undefined;
 }

@@ -44,8 +44,22 @@ function safeDetail(detail: string): string {
     .replace(/\bgot [^;]*/g, 'got a value that is not shown');
 }
 
+/** Most details repeat (`minted for the request`, a scenario's name): each is made safe once. */
+const safeDetails = new Map<string, string>();
+const SAFE_DETAILS_KEPT = 256;
+
+function safeDetailOnce(detail: string): string {
+  let safe = safeDetails.get(detail);
+  if (safe === undefined) {
+    // Details can quote request text, so the memory stays bounded: it starts over when full.
+    if (safeDetails.size >= SAFE_DETAILS_KEPT) safeDetails.clear();
+    safeDetails.set(detail, (safe = safeDetail(detail)));
+  }
+  return safe;
+}
+
 export function formatRequestLog(e: RequestLogEntry): string {
   const op = e.operationId ? ` ${e.operationId}` : '';
-  const detail = e.detail ? ` - ${safeDetail(e.detail)}` : '';
+  const detail = e.detail ? ` - ${safeDetailOnce(e.detail)}` : '';
   return `${e.method} ${e.path} -> ${e.status}${op} (${e.ms.toFixed(1)} ms)${detail}`;
 }

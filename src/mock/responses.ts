@@ -25,7 +25,7 @@ export function problem(status: number, title: string, detail: string): MockRepl
 }
 
 /** CORS as Prism serves it: any origin, any requested header, credentials allowed. */
-export function corsHeaders(req: IncomingMessage): Record<string, string> {
+function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'access-control-allow-origin': req.headers.origin ?? '*',
     'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
@@ -46,7 +46,15 @@ export function preflightReply(req: IncomingMessage): MockReply {
   };
 }
 
-export function send(res: ServerResponse, reply: MockReply, extra: Record<string, string>): void {
-  res.writeHead(reply.status, { ...extra, ...reply.headers });
+/** No body may be announced for these statuses (RFC 9110 8.6). */
+const BODYLESS = new Set([204, 304]);
+
+export function send(res: ServerResponse, reply: MockReply, req: IncomingMessage): void {
+  const headers = Object.assign(corsHeaders(req), reply.headers);
+  // A stated length lets node write head and body in one write; without it a
+  // writeHead'ed reply goes out chunked, in several.
+  if (!BODYLESS.has(reply.status) && reply.status >= 200 && headers['content-length'] === undefined)
+    headers['content-length'] = String(Buffer.byteLength(reply.body));
+  res.writeHead(reply.status, headers);
   res.end(reply.body);
 }

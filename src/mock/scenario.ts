@@ -55,11 +55,28 @@ function examplesOf(operation: IHttpOperation, code: string): string[] {
   return (response?.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key));
 }
 
+/** Scenarios already checked, per operation: a request that names one (or pairs with one) is not checked again. */
+const resolved = new WeakMap<IHttpOperation, Map<string, Scenario>>();
+
 /**
  * Checks the scenario against what the operation documents. An example alone
  * is enough: its status is the one response that holds an example of that name.
  */
 export function resolveScenario(operation: IHttpOperation, scenario: Scenario): Scenario {
+  const { code, example } = scenario;
+  if (example === undefined && code === undefined) return scenario;
+  // Only documented scenarios are remembered, so the cache is bounded by the spec.
+  const key = `${code ?? ''} ${example ?? ''}`;
+  let known = resolved.get(operation);
+  const hit = known?.get(key);
+  if (hit) return hit;
+  const checked = check(operation, scenario);
+  if (!known) resolved.set(operation, (known = new Map()));
+  known.set(key, checked);
+  return checked;
+}
+
+function check(operation: IHttpOperation, scenario: Scenario): Scenario {
   const { code, example } = scenario;
   const available = () => `${operation.iid} documents: ${describeScenarios(operation)}`;
   if (code !== undefined && !operation.responses.some((r) => r.code === String(code))) {

@@ -79,7 +79,7 @@ type Handle = (req: import('node:http').IncomingMessage, res: import('node:http'
 /** Prism and the specs, loaded only once the port is bound. */
 async function loadHandler(options: MockServerOptions, controls: ControlState, documents?: Parameters<MockServer['reload']>[0]) {
   requirePeers('mock');
-  await import('./lazy-faker.js');
+  await import('./lazy-modules.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
   const apis: MockApi[] = await loadMockApis(documents);
   const handle: Handle = createMockHandler(apis, { log: options.log, logFormat: options.logFormat, stateful: options.stateful, controls });
@@ -91,15 +91,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // Bind first, then load Prism (about a second of module loading), so a busy
   // port is reported at once. Requests wait for the handler.
   let loading: ReturnType<typeof loadHandler> | undefined;
+  // Once loaded, requests go straight to the handler, without waiting on `loading`.
+  let ready: Handle | undefined;
   let operations: import('@stoplight/types').IHttpOperation[] = [];
   const controls = new ControlState(() => operations);
   // A failed load (or handler) must answer this request, never become an unhandled rejection.
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void loading!.then(({ handle }) => handle(req, res)).catch(() => res.destroy()));
+  const server = createServer(
+    { keepAliveTimeout: 5000 },
+    (req, res) => void (ready ? ready(req, res) : loading!.then(({ handle }) => handle(req, res))).catch(() => res.destroy()),
+  );
   const port = await listen(server, options.port ?? MOCK_DEFAULTS.port, host);
   loading = loadHandler(options, controls);
   let apis: MockApi[];
   try {
-    ({ apis } = await loading);
+    let handle: Handle;
+    ({ apis, handle } = await loading);
+    ready = handle;
     operations = apis.flatMap((a) => a.operations);
   } catch (error) {
     await closeServer(server);
@@ -131,6 +138,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const next = loadHandler(options, controls, documents);
       const loaded = await next;
       loading = next;
+      ready = loaded.handle;
       operations = loaded.apis.flatMap((a) => a.operations);
       mock.apis = describeApis(loaded.apis);
     },

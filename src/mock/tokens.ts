@@ -24,6 +24,17 @@ export interface ProconfRequest {
 const templates = new Map<string, { header: string; claims: Record<string, any> }>();
 
 export function mintProconfToken(template: string, request: ProconfRequest, nowSeconds: number): string {
+  const iat = Math.floor(nowSeconds);
+  // The same request within one second gets the same token: it is built and signed once.
+  if (
+    last &&
+    last.template === template &&
+    last.iat === iat &&
+    last.role === request.role &&
+    last.room === request.room &&
+    last.participantName === request.participantName
+  )
+    return last.token;
   let parsed = templates.get(template);
   if (!parsed) {
     const [header, payload] = template.split('.');
@@ -31,7 +42,6 @@ export function mintProconfToken(template: string, request: ProconfRequest, nowS
     templates.set(template, parsed);
   }
   const { header, claims } = parsed;
-  const iat = Math.floor(nowSeconds);
   const minted = {
     ...claims,
     room: request.room.toLowerCase(),
@@ -41,16 +51,13 @@ export function mintProconfToken(template: string, request: ProconfRequest, nowS
     iat,
     exp: iat + (claims.exp - claims.iat),
   };
-  const payloadText = JSON.stringify(minted);
-  // The same claims give the same token: a repeated request within one second is signed once.
-  if (last?.payload === payloadText && last.header === header) return last.token;
-  const signed = `${header}.${b64url(payloadText)}`;
+  const signed = `${header}.${b64url(JSON.stringify(minted))}`;
   const token = `${signed}.${createHmac('sha256', DEMO_PROCONF_SECRET).update(signed).digest('base64url')}`;
-  last = { header, payload: payloadText, token };
+  last = { template, iat, role: request.role, room: request.room, participantName: request.participantName, token };
   return token;
 }
 
-let last: { header: string; payload: string; token: string } | undefined;
+let last: { template: string; iat: number; role: string; room: string; participantName: string; token: string } | undefined;
 
 /** A fresh SAT-shaped compact JWE with the example's protected header and random content: unique, unreadable, as the provider's are. */
 export function mintSat(template: string): string {

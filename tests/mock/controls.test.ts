@@ -135,5 +135,11 @@ describe('bounded memory', () => {
     const kept = controls.requests();
     expect(kept).toHaveLength(MAX_RECORDED);
     expect(kept[0]!.path).toBe('/r/5');
+    // Past the point where the list is trimmed, still the latest 1000.
+    for (let i = MAX_RECORDED + 5; i < 3 * MAX_RECORDED + 7; i++) controls.record({ method: 'POST', path: `/r/${i}`, status: 200 });
+    const later = controls.requests();
+    expect(later).toHaveLength(MAX_RECORDED);
+    expect(later[0]!.path).toBe(`/r/${2 * MAX_RECORDED + 7}`);
+    expect(later.at(-1)!.path).toBe(`/r/${3 * MAX_RECORDED + 6}`);
   });
 });
