@@ -198,22 +198,15 @@ try {
     const xs = rs.map(f).filter((x): x is number => x !== undefined);
     return xs.length ? median(xs) : NaN;
   };
+  const cell = (rs: Round[], f: (r: Round) => number | undefined, digits: number, width = 8) => med(rs, f).toFixed(digits).padStart(width);
   const row = (name: string, ready: number, rs: Round[]) =>
     [
       name.padEnd(22),
       ready.toFixed(0).padStart(8),
-      med(rs, (r) => r.rps)
-        .toFixed(0)
-        .padStart(8),
-      med(rs, (r) => r.p50)
-        .toFixed(2)
-        .padStart(8),
-      med(rs, (r) => r.p99)
-        .toFixed(2)
-        .padStart(8),
-      med(rs, (r) => r.cpuUs)
-        .toFixed(0)
-        .padStart(11),
+      cell(rs, (r) => r.rps, 0),
+      cell(rs, (r) => r.p50, 2),
+      cell(rs, (r) => r.p99, 2),
+      cell(rs, (r) => r.cpuUs, 0, 11),
       String(rs.reduce((n, r) => n + r.errors, 0)).padStart(7),
     ].join(' ');
   console.log(`validated POST /proconfToken, ${CONCURRENCY} keep-alive clients, ${PAIRS} paired rounds of ${ROUND_MS} ms per server (medians)`);

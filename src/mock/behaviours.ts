@@ -53,6 +53,16 @@ function exampleValue(operation: IHttpOperation, status: number, name?: string):
 
 const firstSuccess = (operation: IHttpOperation) => operation.responses.find((r) => r.code.startsWith('2'))!;
 
+/**
+ * The example a minting rule starts from: the first success status's example,
+ * when that is the status Prism chose and the example carries a token;
+ * otherwise undefined, and the example answers as it is.
+ */
+function tokenTemplate(input: BehaviourInput): any {
+  const template = exampleValue(input.operation, input.status);
+  return firstSuccess(input.operation).code === String(input.status) && typeof template?.token === 'string' ? template : undefined;
+}
+
 /** The documented 422 example of that name, as the rule's reply. */
 function documented422(operation: IHttpOperation, name: string, detail: string): BehaviourReply | undefined {
   const body = exampleValue(operation, 422, name);
@@ -115,8 +125,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
       },
     ],
     respond: (input) => {
-      const template = exampleValue(input.operation, input.status);
-      if (!firstSuccess(input.operation).code.startsWith(String(input.status)) || typeof template?.token !== 'string') return undefined;
+      const template = tokenTemplate(input);
+      if (!template) return undefined;
       return {
         status: input.status,
         body: { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) },
@@ -135,8 +145,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
       PAST_EXPIRE_AT,
     ],
     respond: (input) => {
-      const template = exampleValue(input.operation, input.status);
-      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      const template = tokenTemplate(input);
+      if (!template) return undefined;
       const rejected = expiredAt(input);
       if (rejected) return rejected;
       return {
@@ -152,8 +162,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
       PAST_EXPIRE_AT,
     ],
     respond: (input) => {
-      const template = exampleValue(input.operation, input.status);
-      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      const template = tokenTemplate(input);
+      if (!template) return undefined;
       return expiredAt(input) ?? { status: input.status, body: issuePair(input, template, input.body.expire_at), detail: 'guest tokens minted' };
     },
   },
@@ -179,8 +189,8 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
       },
     ],
     respond: (input) => {
-      const template = exampleValue(input.operation, input.status);
-      if (input.status !== Number(firstSuccess(input.operation).code) || !template?.token) return undefined;
+      const template = tokenTemplate(input);
+      if (!template) return undefined;
       const sent = String(input.body.refresh_token);
       const issued = input.state.lookup(sent);
       if (input.stateful && issued?.kind === 'access')

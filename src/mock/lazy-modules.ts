@@ -75,8 +75,7 @@ function registerStatics(from: NodeJS.Require, id: string, statics: string[]): v
   );
 }
 
-// `__filename` in the CommonJS build, where import.meta is empty.
-const prismRequire = createRequire(createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('@stoplight/prism-http'));
+const prismRequire = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
 registerLazy(prismRequire, '@faker-js/faker', ['default', 'faker']);
 // http-spec reads Postman collections with it, behind a plain `require`.
 registerLazy(createRequire(prismRequire.resolve('@stoplight/http-spec')), 'postman-collection', []);
