@@ -24,9 +24,9 @@ export interface AppClientOptions {
    * globalThis.fetch at call time. It is called as `fetch(request, { signal })`.
    */
   fetch?: FetchLike | typeof globalThis.fetch;
-  /** Per-request timeout in ms (default 30 000, at most 2^31-1), the credentials provider and the body included. */
+  /** Per-request timeout in ms (default: DEFAULTS.timeoutMs; at most 2^31-1), the credentials provider and the body included. */
   timeoutMs?: number;
-  /** Largest response body accepted, in bytes (default 1 MiB). */
+  /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes). */
   maxResponseBytes?: number;
   /** Opt-in request/response validation, e.g. `proconfValidation()` from `rtc-token-apis/validation`. */
   validation?: Validation;

@@ -19,8 +19,17 @@ export const SECRET_MIN_LENGTH = 4;
 /** createProconfTokenHandler: the admin backend call's timeout and the path served. */
 export const HANDLER_DEFAULTS = { timeoutMs: 10_000, bodyTimeoutMs: 10_000, path: '/proconfToken' } as const;
 
+/** createSignalWireTokenHandlers: SignalWire call timeout, token lifetimes (s) and the refresh reuse window (s). */
+export const SIGNALWIRE_HANDLER_DEFAULTS = { timeoutMs: 10_000, tokenLifetimeSeconds: 7200, guestLifetimeSeconds: 3600, reuseWindowSeconds: 60 } as const;
+
+/** createRedisTokenStore: a command (or the first connection) that takes longer fails. */
+export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 2000 } as const;
+
+/** createSubscriberTokenSource: refresh this many seconds before the token expires. */
+export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300 } as const;
+
 /** verifyApi: per-request timeout, requests in flight, largest response body read. */
 export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1_048_576 } as const;
 
-/** startMockServer and `rtc-token-apis mock`: where the mock listens. */
-export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010 } as const;
+/** startMockServer and `rtc-token-apis mock`: where the mock listens; `--watch` waits this long after the last change. */
+export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010, watchDebounceMs: 150 } as const;

@@ -15,13 +15,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default 3, at most 10). Every duration below is at most 2^31-1 ms. */
+  /** Most attempts in total, the first included (default: RETRY_DEFAULTS; at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
-  /** No retry starts later than this many ms after the first attempt began (default 30 000). */
+  /** No retry starts later than this many ms after the first attempt began (default: RETRY_DEFAULTS). */
   maxElapsedMs?: number;
-  /** Backoff before the first retry (default 300 ms); doubles each retry, with jitter. */
+  /** Backoff before the first retry (default: RETRY_DEFAULTS); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default 5 000 ms). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
+  /** Largest backoff (default: RETRY_DEFAULTS). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;

@@ -10,7 +10,7 @@ import { requirePeers } from '../core/peers.js';
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` in core/defaults.ts. */
   port?: number;
-  /** Interface to bind. Default 127.0.0.1. */
+  /** Interface to bind (default: MOCK_DEFAULTS.host). */
   host?: string;
   /** Receives one readable line per request (status, operation, violations); default: discarded. */
   log?: (line: string) => void;

@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { MockServer } from './server.js';
 import { packageRoot } from '../spec/bundled.js';
+import { MOCK_DEFAULTS } from '../core/defaults.js';
 
 export interface SpecWatcher {
   close(): void;
@@ -77,7 +78,7 @@ export async function watchSpecs(mock: Pick<MockServer, 'reload'>, options: Watc
   };
   const watcher: FSWatcher = watch(join(root, 'openapi'), { recursive: true }, () => {
     clearTimeout(timer);
-    timer = setTimeout(reload, options.debounceMs ?? 150);
+    timer = setTimeout(reload, options.debounceMs ?? MOCK_DEFAULTS.watchDebounceMs);
   });
   return {
     close: () => {

@@ -1,6 +1,7 @@
 // A TokenStore in Redis, for several app-server instances: compare-and-set
 // and the refresh lock are single Lua scripts, so they are atomic in Redis.
 // Uses the `redis` (node-redis) package, an optional peer dependency.
+import { REDIS_STORE_DEFAULTS } from '../core/defaults.js';
 import { missingDependency } from '../core/peers.js';
 import { TokenStoreError } from './store-errors.js';
 import type { StoreEntry, StoredGrant, TokenStore } from './token-store.js';
@@ -17,7 +18,7 @@ export interface RedisTokenStoreOptions {
   client?: RedisCommands;
   /** Prefix of every key the store writes. Default `rtc-token-apis:signalwire:`. */
   keyPrefix?: string;
-  /** A command that takes longer fails with TokenStoreError. Default 2000 ms. */
+  /** A command that takes longer fails with TokenStoreError (default: REDIS_STORE_DEFAULTS). */
   commandTimeoutMs?: number;
 }
 
@@ -52,7 +53,10 @@ async function connect(url: string): Promise<RedisCommands & { close(): Promise<
     // Fail fast while disconnected instead of queueing forever; once connected,
     // keep reconnecting in the background. A first connection that fails is an error at once.
     disableOfflineQueue: true,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2000) : cause) },
+    socket: {
+      connectTimeout: REDIS_STORE_DEFAULTS.connectTimeoutMs,
+      reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2000) : cause),
+    },
   });
   // Without a listener an 'error' event would crash the process; failures surface as rejected commands.
   client.on('error', () => {});
@@ -89,7 +93,7 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
   const owned = options.url !== undefined ? await connect(options.url) : undefined;
   const client = owned ?? options.client!;
   const prefix = options.keyPrefix ?? 'rtc-token-apis:signalwire:';
-  const timeoutMs = options.commandTimeoutMs ?? 2000;
+  const timeoutMs = options.commandTimeoutMs ?? REDIS_STORE_DEFAULTS.commandTimeoutMs;
   const run = async (operation: string, args: string[]): Promise<unknown> => {
     try {
       return await withTimeout(operation, timeoutMs, client.sendCommand(args));

@@ -2,6 +2,7 @@
 // (openapi/signalwire-app.yaml), as one web-standard (Request) => Response:
 // subscriber token, its race-free refresh, and policy-limited guest tokens.
 import { createHash } from 'node:crypto';
+import { SIGNALWIRE_HANDLER_DEFAULTS } from '../core/defaults.js';
 import { ConfigError, HttpError } from '../core/errors.js';
 import { operationFacts } from '../../generated/operation-facts.js';
 import { operations as table } from '../../generated/operations.js';
@@ -84,13 +85,13 @@ export interface SignalWireTokenHandlersOptions<Caller> {
   store?: TokenStore;
   /** When the refresh token is gone or rejected: `'mint'` a new subscriber token (default) or `'refuse'` (401 refresh_unavailable). */
   refreshFallback?: 'mint' | 'refuse';
-  /** Lifetime of a minted subscriber token, in seconds. Default 7200 (SignalWire's default). */
+  /** Lifetime of a minted subscriber token, in seconds (default: SIGNALWIRE_HANDLER_DEFAULTS, SignalWire's own default). */
   tokenLifetimeSeconds?: number;
-  /** Lifetime of a guest token, in seconds. Default 3600. */
+  /** Lifetime of a guest token, in seconds (default: SIGNALWIRE_HANDLER_DEFAULTS). */
   guestLifetimeSeconds?: number;
-  /** A token refreshed less than this many seconds ago is returned instead of refreshed again. Default 60. */
+  /** A token refreshed less than this many seconds ago is returned instead of refreshed again (default: SIGNALWIRE_HANDLER_DEFAULTS). */
   reuseWindowSeconds?: number;
-  /** Timeout of each SignalWire call in ms. Default 10 000. */
+  /** Timeout of each SignalWire call in ms (default: SIGNALWIRE_HANDLER_DEFAULTS). */
   timeoutMs?: number;
   /** Called once per request; `false` turns logging off. Default: one JSON line on stdout. */
   logger?: SignalWireTokenLogger | false;
@@ -172,10 +173,11 @@ export function signalWireStoreKey(reference: string, fingerprint: string): stri
 
 export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHandlersOptions<Caller>): (request: Request) => Promise<Response> {
   checkOptions(options as SignalWireTokenHandlersOptions<unknown>);
-  const timeoutMs = positive(options.timeoutMs, 'timeoutMs', 10_000);
-  const lifetime = positive(options.tokenLifetimeSeconds, 'tokenLifetimeSeconds', 7200);
-  const guestLifetime = positive(options.guestLifetimeSeconds, 'guestLifetimeSeconds', 3600);
-  const reuseWindowMs = positive(options.reuseWindowSeconds, 'reuseWindowSeconds', 60) * 1000;
+  const D = SIGNALWIRE_HANDLER_DEFAULTS;
+  const timeoutMs = positive(options.timeoutMs, 'timeoutMs', D.timeoutMs);
+  const lifetime = positive(options.tokenLifetimeSeconds, 'tokenLifetimeSeconds', D.tokenLifetimeSeconds);
+  const guestLifetime = positive(options.guestLifetimeSeconds, 'guestLifetimeSeconds', D.guestLifetimeSeconds);
+  const reuseWindowMs = positive(options.reuseWindowSeconds, 'reuseWindowSeconds', D.reuseWindowSeconds) * 1000;
   const signalwire = createSignalWireClient({ timeoutMs, ...options.signalwire });
   const guestPolicy = (options.guestPolicy ?? refuseGuests) as GuestPolicy<Caller>;
   const logger = chooseLogger<SignalWireTokenLogEntry>(options.logger, jsonLines('signalwireToken'));

@@ -1,6 +1,7 @@
 // Keeps a fresh subscriber token for @signalwire/js: hand `token` and
 // `onRefreshToken` to `SignalWire({ ... })`, or let `keepFresh` call
 // `client.updateToken`. One refresh per expiry, however many callers ask.
+import { TOKEN_SOURCE_DEFAULTS } from '../core/defaults.js';
 import { ProviderError } from '../core/errors.js';
 import { startTimer, type Timer } from '../core/timer.js';
 import type { SignalWireAppClient } from './app-client.js';
@@ -11,7 +12,7 @@ export interface SubscriberTokenSourceOptions {
   client: SignalWireAppClient;
   /** This device's fingerprint, or a function giving it. Default: `deviceFingerprint()`. */
   fingerprint?: string | (() => string | Promise<string>);
-  /** Refresh this many seconds before the token expires. Default 300. */
+  /** Refresh this many seconds before the token expires (default: TOKEN_SOURCE_DEFAULTS). */
   refreshMarginSeconds?: number;
   /** Milliseconds since the epoch (inject for tests). */
   now?: () => number;
@@ -37,7 +38,7 @@ export function createSubscriberTokenSource(options: SubscriberTokenSourceOption
   if (!options || typeof options.client?.renewSubscriberToken !== 'function')
     throw new TypeError('createSubscriberTokenSource needs { client: createSignalWireAppClient(...) }');
   const now = options.now ?? Date.now;
-  const marginMs = (options.refreshMarginSeconds ?? 300) * 1000;
+  const marginMs = (options.refreshMarginSeconds ?? TOKEN_SOURCE_DEFAULTS.refreshMarginSeconds) * 1000;
   let current: { token: string; expireAt: number } | undefined;
   let flight: Promise<string> | undefined;
   let fingerprint: Promise<string> | undefined;

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { credentialSecrets } from '../core/credentials.js';
 import { ConfigError } from '../core/errors.js';
 import { scrub, secretList } from '../core/secrets.js';
-import { checkDuration } from '../core/timer.js';
+import { VERIFY_DEFAULTS } from '../core/defaults.js';
+import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
 import { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
 import { apiNames } from './spec-document.js';
@@ -21,7 +22,7 @@ function verifyUsage(command = 'npm run verify --'): string {
   --allow <operationId> allow one state-changing operation (repeatable)
   --skip <check id>     skip one check, e.g. "get_proconf_token: wrong method GET" (repeatable)
   --param <name=value>  path parameter for the valid requests, e.g. id=<uuid> (repeatable)
-  --timeout <ms>        per-request timeout (default 10000, at most 2147483647)
+  --timeout <ms>        per-request timeout (default ${VERIFY_DEFAULTS.timeoutMs}, at most ${MAX_TIMER_MS})
   --json                print the result as one JSON document (credentials scrubbed)
 
 credentials (environment):
