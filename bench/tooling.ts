@@ -41,7 +41,7 @@ export function toolingSteps(dir: string): Step[] {
   ];
 }
 
-/** Copies the working tree (sources only) to a temporary directory sharing node_modules. */
+/** Copies the working tree (sources only) to a temporary git repository sharing node_modules. */
 export function snapshot(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'rtc-bench-'));
   cpSync(root, dir, {
@@ -51,6 +51,11 @@ export function snapshot(): { dir: string; remove(): void } {
       return rel === '' || (!SKIP.has(rel.split(/[\\/]/)[0]!) && !rel.endsWith('.tgz'));
     },
   });
+  // A repository of its own, the working tree as one commit: the fresh-clone test clones it.
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'bench snapshot');
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
