@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { median, pairedRatio, quantile, relativeIqr, roundOrder } from '../../bench/stats.ts';
 import { markdownTable } from '../../bench/table.ts';
@@ -28,7 +30,13 @@ describe('bench statistics', () => {
     expect(roundOrder(items, 4)).toEqual(['a', 'c', 'b']);
   });
 
+  it('writes tables as Biome formats them, so a written RESULTS.md passes `npm test`', () => {
+    const table = `${markdownTable(['Part', 'Measured'], [['bundle', '4.75 KB'], ['overhead: stubbed fetch', '1.050×']])}\n`;
+    const biome = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'biome');
+    expect(execFileSync(biome, ['format', '--stdin-file-path=RESULTS.md'], { input: table, encoding: 'utf8' })).toBe(table);
+  });
+
   it('pads Markdown table columns to the widest cell', () => {
-    expect(markdownTable(['a', 'bb'], [['ccc', 'd']])).toBe('| a   | bb |\n|-----|----|\n| ccc | d  |');
+    expect(markdownTable(['a', 'bb'], [['ccc', 'd']])).toBe('| a   | bb |\n| --- | -- |\n| ccc | d  |');
   });
 });
