@@ -1,9 +1,11 @@
 // A per-call deadline joined with the caller's signal. A plain timer (not
 // AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
-// timer or listener outlives the call. One deadline covers the credential
+// timer or listener outlives the call (deadlines of one duration share one
+// timer, unref'd when none is live). One deadline covers the credential
 // provider and the request it authenticates.
 import { AbortError, TimeoutError } from './errors.js';
-import { startTimer, untilAborted, type Timer } from './timer.js';
+import { untilAborted, type Timer } from './timer.js';
+import { startDeadlineTimer } from './timer-lane.js';
 
 export class Deadline {
   readonly signal: AbortSignal;
@@ -17,7 +19,7 @@ export class Deadline {
     private readonly callerSignal?: AbortSignal | null,
   ) {
     this.signal = this.controller.signal;
-    this.timer = startTimer(timeoutMs, () => {
+    this.timer = startDeadlineTimer(timeoutMs, () => {
       this.timedOut = true;
       this.controller.abort(new DOMException('timeout', 'TimeoutError'));
     });

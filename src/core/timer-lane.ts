@@ -1,0 +1,73 @@
+// A call deadline re-arms one Node timer instead of building a new one: a
+// fresh setTimeout and clearTimeout per call was about a tenth of the client's
+// per-call time over bare openapi-fetch on a stubbed fetch (bench/FINDINGS.md).
+// Each duration keeps one Timeout, re-armed with refresh() by the next deadline
+// once the last one has ended; a deadline starting while it is in use (a
+// concurrent call) gets a timer of its own. No clock is read: fake timers that
+// fake only setTimeout drive it like any timer. While idle the Timeout is
+// unref'd (it holds no process open) and, if it fires, does nothing.
+import { MAX_TIMER_MS, startTimer, type Timer } from './timer.js';
+
+type Handle = ReturnType<typeof setTimeout>;
+type Refreshable = Handle & { refresh(): unknown; ref(): unknown; unref(): unknown };
+
+/** Node's Timeout can be re-armed and unref'd; a browser's timer id cannot, so there every deadline has its own timer. */
+function refreshable(handle: Handle): handle is Refreshable {
+  return typeof handle === 'object' && handle !== null && typeof (handle as { refresh?: unknown }).refresh === 'function';
+}
+
+class Lane {
+  private handle: Refreshable | undefined;
+  /** The deadline the timer is armed for, if any. */
+  private owner: (() => void) | undefined;
+  /** The setTimeout this lane was built with: fake timers installed later get a lane of their own. */
+  readonly setTimeoutFn = globalThis.setTimeout;
+
+  constructor(private readonly ms: number) {}
+
+  add(fire: () => void): Timer {
+    if (this.owner) return startTimer(this.ms, fire);
+    this.owner = fire;
+    if (this.handle) {
+      this.handle.refresh();
+      this.handle.ref();
+    } else {
+      const handle = setTimeout(() => this.onFire(), this.ms);
+      if (!refreshable(handle)) {
+        clearTimeout(handle);
+        this.owner = undefined;
+        return startTimer(this.ms, fire);
+      }
+      this.handle = handle;
+    }
+    return {
+      clear: () => {
+        if (this.owner !== fire) return;
+        this.owner = undefined;
+        this.handle!.unref();
+      },
+    };
+  }
+
+  private onFire(): void {
+    const owner = this.owner;
+    this.owner = undefined;
+    owner?.();
+  }
+}
+
+/** A few durations are in use (the client's timeout, a per-call override); others get a timer of their own. */
+const MAX_LANES = 8;
+const lanes = new Map<number, Lane>();
+
+/** startTimer for a call deadline: the same contract, one reusable Timeout per duration. */
+export function startDeadlineTimer(ms: number, fire: () => void): Timer {
+  if (!(ms >= 1 && ms < MAX_TIMER_MS)) return startTimer(ms, fire);
+  let lane = lanes.get(ms);
+  if (!lane || lane.setTimeoutFn !== globalThis.setTimeout) {
+    if (!lane && lanes.size >= MAX_LANES) return startTimer(ms, fire);
+    lane = new Lane(ms);
+    lanes.set(ms, lane);
+  }
+  return lane.add(fire);
+}
