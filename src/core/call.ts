@@ -80,11 +80,14 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
     throw error;
   }
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
-  try {
-    checkRequest(op.operationId, headers, ctx.validation, input, () => callSecrets(ctx, input, headers));
-  } catch (error) {
-    first.clear();
-    throw error;
+  // Nothing to check without headers or validation: no secrets closure per call then.
+  if (headers || ctx.validation) {
+    try {
+      checkRequest(op.operationId, headers, ctx.validation, input, () => callSecrets(ctx, input, headers));
+    } catch (error) {
+      first.clear();
+      throw error;
+    }
   }
   const retry = options?.retry === undefined ? ctx.retry : resolveRetry(options.retry);
   if (!retry) return attempt(ctx, op, input, headers, first, options);

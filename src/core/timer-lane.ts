@@ -16,10 +16,22 @@ function refreshable(handle: Handle): handle is Refreshable {
   return typeof handle === 'object' && handle !== null && typeof (handle as { refresh?: unknown }).refresh === 'function';
 }
 
+/** A deadline on a lane's timer (a class, so starting one builds no closures). */
+class LaneTimer implements Timer {
+  constructor(
+    private readonly lane: Lane,
+    readonly fire: () => void,
+  ) {}
+
+  clear(): void {
+    this.lane.release(this);
+  }
+}
+
 class Lane {
   private handle: Refreshable | undefined;
   /** The deadline the timer is armed for, if any. */
-  private owner: (() => void) | undefined;
+  private owner: LaneTimer | undefined;
   /** The setTimeout this lane was built with: fake timers installed later get a lane of their own. */
   readonly setTimeoutFn = globalThis.setTimeout;
 
@@ -27,7 +39,8 @@ class Lane {
 
   add(fire: () => void): Timer {
     if (this.owner) return startTimer(this.ms, fire);
-    this.owner = fire;
+    const timer = new LaneTimer(this, fire);
+    this.owner = timer;
     if (this.handle) {
       this.handle.refresh();
       this.handle.ref();
@@ -40,19 +53,19 @@ class Lane {
       }
       this.handle = handle;
     }
-    return {
-      clear: () => {
-        if (this.owner !== fire) return;
-        this.owner = undefined;
-        this.handle!.unref();
-      },
-    };
+    return timer;
+  }
+
+  release(timer: LaneTimer): void {
+    if (this.owner !== timer) return;
+    this.owner = undefined;
+    this.handle!.unref();
   }
 
   private onFire(): void {
     const owner = this.owner;
     this.owner = undefined;
-    owner?.();
+    owner?.fire();
   }
 }
 
