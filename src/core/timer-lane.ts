@@ -13,7 +13,8 @@ type Refreshable = Handle & { refresh(): unknown; ref(): unknown; unref(): unkno
 
 /** Node's Timeout can be re-armed and unref'd; a browser's timer id cannot, so there every deadline has its own timer. */
 function refreshable(handle: Handle): handle is Refreshable {
-  return typeof handle === 'object' && handle !== null && typeof (handle as { refresh?: unknown }).refresh === 'function';
+  const h = handle as { refresh?: unknown; ref?: unknown; unref?: unknown } | null;
+  return typeof h === 'object' && h !== null && typeof h.refresh === 'function' && typeof h.ref === 'function' && typeof h.unref === 'function';
 }
 
 /** A deadline on a lane's timer (a class, so starting one builds no closures). */
@@ -32,13 +33,15 @@ class Lane {
   private handle: Refreshable | undefined;
   /** The deadline the timer is armed for, if any. */
   private owner: LaneTimer | undefined;
+  /** Set once this lane's setTimeout proved not refreshable (a browser): every deadline then has its own timer. */
+  private plain = false;
   /** The setTimeout this lane was built with: fake timers installed later get a lane of their own. */
   readonly setTimeoutFn = globalThis.setTimeout;
 
   constructor(private readonly ms: number) {}
 
   add(fire: () => void): Timer {
-    if (this.owner) return startTimer(this.ms, fire);
+    if (this.owner || this.plain) return startTimer(this.ms, fire);
     const timer = new LaneTimer(this, fire);
     this.owner = timer;
     if (this.handle) {
@@ -49,6 +52,7 @@ class Lane {
       if (!refreshable(handle)) {
         clearTimeout(handle);
         this.owner = undefined;
+        this.plain = true;
         return startTimer(this.ms, fire);
       }
       this.handle = handle;
