@@ -6,6 +6,7 @@
 // concurrent call) gets a timer of its own. No clock is read: fake timers that
 // fake only setTimeout drive it like any timer. While idle the Timeout is
 // unref'd (it holds no process open) and, if it fires, does nothing.
+// Only the Node call path (call.ts, transport.ts) uses it: browser bundles stay small.
 import { MAX_TIMER_MS, startTimer, type Timer } from './timer.js';
 
 type Handle = ReturnType<typeof setTimeout>;
