@@ -12,6 +12,7 @@ import { checkResponse, httpErrorOf, parseJson } from './response-body.js';
 import { resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
 import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
+import { startDeadlineTimer } from './timer-lane.js';
 import { wasTruncated, type FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
 
@@ -71,7 +72,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   if (options?.signal?.aborted) throw new AbortError(op.operationId);
   const timeoutMs = options?.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
   // One deadline covers the provider and the first request it authenticates.
-  const first = new Deadline(timeoutMs, options?.signal);
+  const first = new Deadline(timeoutMs, options?.signal, startDeadlineTimer);
   let provided: Record<string, string> | undefined;
   try {
     provided = ctx.headers ? await provideHeaders(ctx.headers, op.operationId, first) : undefined;
@@ -80,18 +81,21 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
     throw error;
   }
   const headers = provided && options?.headers ? { ...provided, ...options.headers } : (provided ?? options?.headers);
-  try {
-    checkRequest(op.operationId, headers, ctx.validation, input, () => callSecrets(ctx, input, headers));
-  } catch (error) {
-    first.clear();
-    throw error;
+  // Nothing to check without headers or validation: no secrets closure per call then.
+  if (headers || ctx.validation) {
+    try {
+      checkRequest(op.operationId, headers, ctx.validation, input, () => callSecrets(ctx, input, headers));
+    } catch (error) {
+      first.clear();
+      throw error;
+    }
   }
   const retry = options?.retry === undefined ? ctx.retry : resolveRetry(options.retry);
   if (!retry) return attempt(ctx, op, input, headers, first, options);
   let deadline: Deadline | undefined = first;
   return withRetries(retry, op.operationId, options?.signal, () => {
     // Each retry is a new request with a deadline of its own.
-    const current = deadline ?? new Deadline(timeoutMs, options?.signal);
+    const current = deadline ?? new Deadline(timeoutMs, options?.signal, startDeadlineTimer);
     deadline = undefined;
     return attempt(ctx, op, input, headers, current, options);
   });

@@ -1,7 +1,9 @@
 // A per-call deadline joined with the caller's signal. A plain timer (not
 // AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
-// timer or listener outlives the call. One deadline covers the credential
-// provider and the request it authenticates.
+// timer or listener outlives the call. The Node call path passes
+// startDeadlineTimer (one re-armed Timeout per duration, unref'd when idle);
+// the browser clients keep the plain timer, and their bundles stay small.
+// One deadline covers the credential provider and the request it authenticates.
 import { AbortError, TimeoutError } from './errors.js';
 import { startTimer, untilAborted, type Timer } from './timer.js';
 
@@ -15,9 +17,10 @@ export class Deadline {
   constructor(
     readonly timeoutMs: number,
     private readonly callerSignal?: AbortSignal | null,
+    start: (ms: number, fire: () => void) => Timer = startTimer,
   ) {
     this.signal = this.controller.signal;
-    this.timer = startTimer(timeoutMs, () => {
+    this.timer = start(timeoutMs, () => {
       this.timedOut = true;
       this.controller.abort(new DOMException('timeout', 'TimeoutError'));
     });

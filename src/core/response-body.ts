@@ -31,17 +31,18 @@ export function requestIdOf(response: Response, secrets: () => readonly string[]
 
 /** `secrets` is only called on failure: the success path builds no secret list. */
 export function parseJson(operationId: string, response: Response, text: string, secrets: () => readonly string[]): unknown {
-  if (text.trim() === '') {
-    throw new ResponseBodyError({
-      operationId,
-      status: response.status,
-      requestId: requestIdOf(response, secrets),
-      reason: 'empty body where JSON was expected',
-    });
-  }
   try {
+    // Parsed first: an empty or blank body fails to parse, so the success path never trims.
     return JSON.parse(text);
   } catch {
+    if (text.trim() === '') {
+      throw new ResponseBodyError({
+        operationId,
+        status: response.status,
+        requestId: requestIdOf(response, secrets),
+        reason: 'empty body where JSON was expected',
+      });
+    }
     // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.
     // No cause: JSON.parse quotes a cut-off piece of the body in its message.
     const type = scrubAndCut(response.headers.get('content-type') ?? 'no content-type', secrets(), 100);

@@ -6,6 +6,7 @@ import { Deadline } from './deadline.js';
 import { DEFAULTS } from './defaults.js';
 import { classifyFailure } from './failure.js';
 import { secretList } from './secrets.js';
+import { startDeadlineTimer } from './timer-lane.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -85,7 +86,7 @@ export function createTransport(baseFetch: FetchLike, init: TransportInit = {}):
     // A per-call `redirect` option cannot turn following back on.
     const request = input.redirect === 'manual' ? input : new Request(input, { redirect: 'manual' });
     const label = `${request.method} ${new URL(request.url).pathname}`;
-    const deadline = new Deadline(timeoutMs, request.signal);
+    const deadline = new Deadline(timeoutMs, request.signal, startDeadlineTimer);
     const secrets = () => secretList([...(init.secrets ?? []), ...[...request.headers.values()].flatMap(credentialSecrets)]);
     let response: Response;
     try {
