@@ -31,7 +31,13 @@ describe('bench statistics', () => {
   });
 
   it('writes tables as Biome formats them, so a written RESULTS.md passes `npm test`', () => {
-    const table = `${markdownTable(['Part', 'Measured'], [['bundle', '4.75 KB'], ['overhead: stubbed fetch', '1.050×']])}\n`;
+    const table = `${markdownTable(
+      ['Part', 'Measured'],
+      [
+        ['bundle', '4.75 KB'],
+        ['overhead: stubbed fetch', '1.050×'],
+      ],
+    )}\n`;
     const biome = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'biome');
     expect(execFileSync(biome, ['format', '--stdin-file-path=RESULTS.md'], { input: table, encoding: 'utf8' })).toBe(table);
   });
