@@ -14,9 +14,11 @@ export const BUDGETS = {
    * so this is a regression guard, not a browser budget: issue 11 left it at
    * 7.63 KB, issue 12's channels (scrubbing in every encoding, header checks,
    * one deadline covering the provider, the raw clients' guard) took it to
-   * 9.55 KB (December 2026); the budget is that plus a little headroom.
+   * 9.55 KB, and the re-armed deadline timer (src/core/timer-lane.ts, which
+   * brought the stubbed per-call ratio back under 1.10x) to 9.87 KB (December
+   * 2026); the budget is that plus a little headroom.
    */
-  signalwireGzip: 9.65 * 1024,
+  signalwireGzip: 10 * 1024,
   /**
    * The ProCONF app client alone, on the browser clients' lean path
    * (src/core/post-json.ts: plain fetch, no openapi-fetch, no retries). Issue
