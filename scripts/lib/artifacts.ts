@@ -2,7 +2,7 @@
 // and `generate --check` can compare them without touching the tree.
 import { bundle, createConfig } from '@redocly/openapi-core';
 import type { ApiEntry } from './apis.ts';
-import { child, resolveRef, specOperations, type Json, type SpecOperation } from '../../src/spec/index.ts';
+import { child, resolveRef, specOperations, type Json, type SpecOperation } from '../../src/openapi-doc/index.ts';
 
 export interface Artifact {
   /** Path relative to the repository root. */

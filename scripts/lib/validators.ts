@@ -6,7 +6,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import type { Artifact, BundledApi, Generator } from './artifacts.ts';
 import { repoRoot } from './apis.ts';
-import { child, resolveRef, specOperations } from '../../src/spec/index.ts';
+import { child, resolveRef, specOperations } from '../../src/openapi-doc/index.ts';
 
 /** Keywords that only document: dropped so the generated code stays small. */
 const DOC_KEYWORDS = new Set(['description', 'example', 'examples', 'summary', 'title']);

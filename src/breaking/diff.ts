@@ -5,7 +5,7 @@ import { ChangeLog, sortChanges, type Change } from './change.js';
 import { GateError } from './errors.js';
 import type { Api, Side } from './inputs.js';
 import { listOperations, operationLabel, pathTemplate } from './operations.js';
-import { pointer } from '../spec/pointer.js';
+import { pointer } from '../openapi-doc/pointer.js';
 import type { OperationRule } from './rules/operation-context.js';
 import { parametersRule } from './rules/parameters.js';
 import { requestBodyRule } from './rules/request-body.js';

@@ -4,7 +4,7 @@
 // comparison can guard against revisiting by identity.
 import { GateError } from './errors.js';
 import { parseSpecText } from './parse.js';
-import { unescapeToken } from '../spec/pointer.js';
+import { unescapeToken } from '../openapi-doc/pointer.js';
 import type { Source } from './source.js';
 
 type Json = unknown;

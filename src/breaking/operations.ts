@@ -1,7 +1,7 @@
 // Every operation of a dereferenced OpenAPI document as the gate compares
 // them: paths and (3.1) webhooks, in document order (the spec core's methods). Paths are keyed by their template, so
 // `/books/{bookId}` and `/books/{id}` are the same path.
-import { pointer } from '../spec/pointer.js';
+import { pointer } from '../openapi-doc/pointer.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -3,7 +3,7 @@
 // input ends in one line naming the file and the pointer, never a TypeError.
 import { GateError } from './errors.js';
 import { HTTP_METHODS } from './operations.js';
-import { child, pointer } from '../spec/pointer.js';
+import { child, pointer } from '../openapi-doc/pointer.js';
 
 type Obj = Record<string, unknown>;
 

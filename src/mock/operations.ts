@@ -2,7 +2,7 @@
 // (document) each came from and each API's base path.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { loadBundledSpecs, type BundledSpec } from '../spec/bundled.js';
+import { loadBundledSpecs, type BundledSpec } from '../openapi-doc/bundled.js';
 
 export interface MockApi {
   name: string;

@@ -3,7 +3,7 @@
 // bodies, so no credential can reach the log: request-controlled text in a
 // detail (a quoted Prefer value, an unknown field's name, a "got …" value)
 // is replaced before the line is written.
-import { loadBundledSpecs } from '../spec/bundled.js';
+import { loadBundledSpecs } from '../openapi-doc/bundled.js';
 export interface RequestLogEntry {
   method: string;
   path: string;

@@ -4,7 +4,7 @@
 import type { ValidationIssue } from '../core/errors.js';
 import type { SchemaError } from '../../generated/validators/signalwire-video.js';
 
-import { escapeToken, tokensOf, valueAt } from '../spec/pointer.js';
+import { escapeToken, tokensOf, valueAt } from '../openapi-doc/pointer.js';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

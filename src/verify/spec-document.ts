@@ -1,8 +1,8 @@
 // Reads one bundled OpenAPI document into the facts verification needs:
 // operations, their examples, parameters, documented responses and security.
 import { ConfigError } from '../core/errors.js';
-import { bundledSpecNames, loadBundledSpec } from '../spec/bundled.js';
-import { child, deref as derefNode, resolveRef, specOperations } from '../spec/index.js';
+import { bundledSpecNames, loadBundledSpec } from '../openapi-doc/bundled.js';
+import { child, deref as derefNode, resolveRef, specOperations } from '../openapi-doc/index.js';
 
 export type Schema = Record<string, any>;
 export type OpenApiDocument = { paths: Record<string, Record<string, any>>; security?: Record<string, string[]>[]; components?: Record<string, any> };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangeLog } from '../../src/breaking/change.ts';
 import { compareSchemas } from '../../src/breaking/rules/schema.ts';
 import type { Direction, Obj } from '../../src/breaking/rules/schema-context.ts';
-import { dereference } from '../../src/spec/resolve.ts';
+import { dereference } from '../../src/openapi-doc/resolve.ts';
 
 function verdict(base: Obj, head: Obj, direction: Direction) {
   const log = new ChangeLog();

@@ -2,7 +2,7 @@
 // at its real paths, with its own examples, scenarios and reference page.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { loadBundledSpecs } from '../../src/spec/bundled.ts';
+import { loadBundledSpecs } from '../../src/openapi-doc/bundled.ts';
 
 const extra = {
   name: 'example-app',

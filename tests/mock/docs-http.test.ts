@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { bundledSpecNames } from '../../src/spec/bundled.ts';
+import { bundledSpecNames } from '../../src/openapi-doc/bundled.ts';
 
 let mock: MockServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // streaming a body that declares no length, without buffering the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT as MAX_BODY_BYTES } from '../../src/server/envelope.ts';
-import { loadBundledSpec } from '../../src/spec/bundled.ts';
+import { loadBundledSpec } from '../../src/openapi-doc/bundled.ts';
 import { readBodyCapped } from '../../src/server/read-body.ts';
 import { ENVELOPES, post, serveHandler, mintingAdminUrl } from './serve.ts';
 

@@ -3,7 +3,7 @@
 // draft-07 rules). Built on the verifier's spec reader so
 // tests and `npm run verify` judge bodies the same way.
 import { createBodyValidator, type BodyValidator } from '../../src/verify/response-validator.ts';
-import { resolveRef } from '../../src/spec/index.ts';
+import { resolveRef } from '../../src/openapi-doc/index.ts';
 import { listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from '../../src/verify/spec-document.ts';
 
 const cache = new Map<string, { doc: OpenApiDocument; ops: OperationSpec[]; validate: BodyValidator }>();

@@ -2,8 +2,8 @@
 // dropping the words "bytes" and "method") changes nothing verify does.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allowRoles } from '../../src/server/index.ts';
-import { loadBundledSpec } from '../../src/spec/bundled.ts';
-import { resolveRef } from '../../src/spec/index.ts';
+import { loadBundledSpec } from '../../src/openapi-doc/bundled.ts';
+import { resolveRef } from '../../src/openapi-doc/index.ts';
 import { verifyApi } from '../../src/verify/index.ts';
 import type { OpenApiDocument } from '../../src/verify/spec-document.ts';
 import { serveHandler } from '../server/serve.ts';

@@ -2,7 +2,7 @@
 // one rule of the schema. Each mutant names the rule and the JSON pointer of
 // the field it broke, so the fuzzer can check the rejection names that field.
 import fc from 'fast-check';
-import { escapeToken } from '../../../src/spec/pointer.ts';
+import { escapeToken } from '../../../src/openapi-doc/pointer.ts';
 import { classChars, validValue } from './arbitraries.ts';
 import type { Schema } from './schemas.ts';
 

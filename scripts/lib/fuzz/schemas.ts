@@ -1,8 +1,8 @@
 // The request schemas of every operation, read from the bundled specs, with
 // `$ref`s resolved: what the fuzzer generates from and mutates.
 import { operations } from '../../../generated/operations.ts';
-import { loadBundledSpec } from '../../../src/spec/bundled.ts';
-import { dereference, specOperations, type SpecOperation } from '../../../src/spec/index.ts';
+import { loadBundledSpec } from '../../../src/openapi-doc/bundled.ts';
+import { dereference, specOperations, type SpecOperation } from '../../../src/openapi-doc/index.ts';
 
 export type Schema = {
   type?: string | string[];

@@ -3,7 +3,7 @@
 // media-type.ts); losing one breaks either side, gaining one breaks neither.
 // A schema that appears or disappears is compared with `true` (anything).
 import { findMediaType } from '../media-type.js';
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { Direction, Obj } from './schema-context.js';
 import { compareSchemas } from './schema.js';

@@ -2,7 +2,7 @@
 // where it goes and its name (header names ignore case); a path parameter by
 // its position in the template, so renaming `{bookId}` to `{id}` is the same
 // parameter. Parameter schemas (and their defaults) are request schemas.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { OperationRef } from '../operations.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';

@@ -1,6 +1,6 @@
 // The request body: whether it is required, which media types are accepted,
 // and each media type's schema (compared in the request direction).
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 import { compareContent } from './content.js';

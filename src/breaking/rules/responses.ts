@@ -1,7 +1,7 @@
 // Responses: documented statuses, their media types, headers and schemas
 // (compared in the response direction). Only a removed success status is
 // breaking; error statuses come and go as documentation improves.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';

@@ -1,7 +1,7 @@
 // Numeric bounds (lengths, item counts, values): a tighter request bound
 // rejects values clients send today; a looser response bound lets the server
 // send values clients were told could not happen.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { SchemaRule } from './schema-context.js';
 
 const UPPER = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains'] as const;

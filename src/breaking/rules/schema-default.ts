@@ -1,7 +1,7 @@
 // `default`: what the server assumes when a client omits the value. Adding,
 // changing or removing a request default changes what the server does for
 // clients that omit it; in a response it is documentation only.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { SchemaRule } from './schema-context.js';
 
 const show = (value: unknown) => `\`${JSON.stringify(value)}\``;

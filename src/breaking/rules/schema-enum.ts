@@ -1,6 +1,6 @@
 // `enum` and `const`: a request enum may only gain values; a response enum may
 // only lose them, because a new value is one a typed client never handles.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import { quoteList } from '../change.js';
 import type { Obj, SchemaRule } from './schema-context.js';
 import { typeSet } from './schema-type.js';

@@ -2,7 +2,7 @@
 // everything else: a request may only accept more, a response may only send
 // less. Sub-schema keywords recurse (a missing one is `true`, anything), so a
 // constraint that appears, disappears or changes is judged by what it accepts.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Obj, SchemaContext, SchemaRule } from './schema-context.js';
 
 /** Keywords holding one sub-schema whose absence means "anything". */

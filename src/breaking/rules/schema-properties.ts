@@ -3,7 +3,7 @@
 // `writeOnly` ones not part of a response, so each side sees only its own.
 // Common properties, and map values (`additionalProperties` as a schema), are
 // compared recursively.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Obj, SchemaContext, SchemaRule } from './schema-context.js';
 import { NOTHING, normalize } from './schema-normalize.js';
 

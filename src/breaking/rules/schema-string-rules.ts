@@ -4,7 +4,7 @@
 // documentation of the server's values that no typed client encodes, so its
 // changes are reported but never break; a response `format` (date-time,
 // uuid, ...) is what clients parse with, so loosening it breaks.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { SchemaRule } from './schema-context.js';
 
 function stringConstraintRule(keyword: 'pattern' | 'format', responseMatters: boolean): SchemaRule {

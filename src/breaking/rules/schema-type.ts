@@ -1,6 +1,6 @@
 // `type` (and 3.0 `nullable`): a request type may only widen, a response type
 // may only narrow. A response that becomes nullable gets its own reason.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Obj, SchemaRule } from './schema-context.js';
 
 /** The set of JSON types a schema allows; undefined when it does not say (any). */

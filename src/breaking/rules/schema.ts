@@ -1,7 +1,7 @@
 // Compares two schemas: normalizes both, handles `false`, pairs `oneOf`/
 // `anyOf` alternatives with their best counterpart (not by position), then
 // runs every schema rule on each pair; rules descend through `recurse`.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import { boundsRule } from './schema-bounds.js';
 import type { Direction, Obj, SchemaContext, SchemaRule } from './schema-context.js';

@@ -1,7 +1,7 @@
 // The credentials an operation requires: its own `security`, or the
 // document's. Any change, including to a scheme's definition, breaks the
 // clients that send the old credentials.
-import { child } from '../../spec/pointer.js';
+import { child } from '../../openapi-doc/pointer.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 

@@ -1,7 +1,7 @@
 // Server URLs: clients join the server's base path with each operation path,
 // so a changed base path moves every operation. Hosts are configuration
 // (usually variables), so a host change is reported but does not break.
-import { child, pointer } from '../../spec/pointer.js';
+import { child, pointer } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { Obj } from './schema-context.js';
 

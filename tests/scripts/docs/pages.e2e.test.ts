@@ -10,8 +10,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/lib/apis.ts';
 import { buildDocs, type BuiltPage } from '../../../scripts/lib/docs/build.ts';
-import { dereference } from '../../../src/spec/resolve.ts';
-import { operationLabel, specOperations } from '../../../src/spec/operations.ts';
+import { dereference } from '../../../src/openapi-doc/resolve.ts';
+import { operationLabel, specOperations } from '../../../src/openapi-doc/operations.ts';
 import { hasTypedClient } from '../../../src/mock/docs/client-call.ts';
 import { launch, offlineContext, openAllOperations, pageWidth } from '../../support/chromium.ts';
 

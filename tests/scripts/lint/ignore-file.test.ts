@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/lib/apis.ts';
-import { resolveRef, unescapeToken } from '../../../src/spec/index.ts';
+import { resolveRef, unescapeToken } from '../../../src/openapi-doc/index.ts';
 import { apiNames, listOperations, loadDocument } from '../../../src/verify/spec-document.ts';
 
 const ignore = parse(readFileSync(join(repoRoot, '.redocly.lint-ignore.yaml'), 'utf8')) as Record<string, Record<string, string[]>>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coreGenerators, type BundledApi } from '../../scripts/lib/artifacts.ts';
 import { validatorGenerators } from '../../scripts/lib/validators.ts';
-import { dereference, escapeToken, pointer, resolveRef, specOperations, SpecRefError, unescapeToken, valueAt } from '../../src/spec/index.ts';
+import { dereference, escapeToken, pointer, resolveRef, specOperations, SpecRefError, unescapeToken, valueAt } from '../../src/openapi-doc/index.ts';
 import { checksFor } from '../../src/verify/checks.ts';
 import { deref, listOperations, type OpenApiDocument } from '../../src/verify/spec-document.ts';
 

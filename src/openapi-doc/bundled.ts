@@ -1,5 +1,5 @@
 // Locates the bundled documents shipped in generated/bundled/, both from the
-// source tree (src/spec) and from the built package (dist/src/spec). Node only.
+// source tree (src/openapi-doc) and from the built package (dist/src/openapi-doc). Node only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -13,7 +13,7 @@ import { validators as fabric } from '../../generated/validators/signalwire-fabr
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
 import { checksFor, documentedBodyLimit } from '../../src/verify/checks.ts';
 import { createBodyValidator } from '../../src/verify/response-validator.ts';
-import { resolveRef } from '../../src/spec/index.ts';
+import { resolveRef } from '../../src/openapi-doc/index.ts';
 import { apiNames, deref, listOperations, loadDocument, type OperationSpec, type Schema } from '../../src/verify/spec-document.ts';
 import { BASIC, BEARER } from '../mock/requests.ts';
 

@@ -1,4 +1,4 @@
-// The spec core: the only code that reads OpenAPI documents. Generator,
+// The OpenAPI document model (was src/spec/): the only code that reads OpenAPI documents. Generator,
 // validators, docs, breaking-change gate, verify, mock and tests all use it.
 //   pointer.ts     RFC 6901 escape/unescape, build, look up
 //   resolve.ts     local $ref following (cycle-safe) and full dereference
