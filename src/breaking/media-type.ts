@@ -1,28 +1,11 @@
 // Structured media-type matching, so `application/json; charset=utf-8`,
 // `application/problem+json` and `application/*` find their counterpart
-// instead of reading as "removed". Parsing is the `content-type` package's
-// (RFC 7231 grammar); only the matching order is ours.
-import contentType from 'content-type';
+// instead of reading as "removed". Parsing is core/media-type's (the one
+// media-type check); only the matching order is ours.
+import { parseMediaType as parse, type MediaType } from '../core/media-type.js';
 
-interface MediaType {
-  type: string;
-  subtype: string;
-  /** `json` for `application/problem+json`. */
-  suffix?: string;
-}
-
-function parseMediaType(value: string): MediaType {
-  let essence: string;
-  try {
-    essence = contentType.parse(value).type;
-  } catch {
-    // Not RFC-valid (OpenAPI keys are not validated): compare it as written.
-    essence = value.split(';')[0]!.trim().toLowerCase();
-  }
-  const [type = '', subtype = ''] = essence.split('/');
-  const plus = subtype.lastIndexOf('+');
-  return plus > 0 ? { type, subtype, suffix: subtype.slice(plus + 1) } : { type, subtype };
-}
+// OpenAPI content keys are compared as written when the grammar refuses them.
+const parseMediaType = (value: string): MediaType => parse(value) ?? { type: '', subtype: '' };
 
 const essence = (m: MediaType) => `${m.type}/${m.subtype}`;
 /** `application/problem+json` and `application/json` share the family `application/json`. */

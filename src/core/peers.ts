@@ -11,7 +11,7 @@ import { ownPackageJson } from './package-json.js';
 const FEATURE_PEERS = {
   mock: ['@stoplight/prism-core', '@stoplight/prism-http', 'swagger-ui-dist'],
   verify: ['ajv', 'ajv-formats'],
-  breaking: ['yaml', 'content-type'],
+  breaking: ['yaml'],
   createRedisTokenStore: ['redis'],
 } as const;
 export type Feature = keyof typeof FEATURE_PEERS;

@@ -1,6 +1,7 @@
 // Turns a node request into the input Prism validates and mocks.
 import type { IncomingMessage } from 'node:http';
 import type { IHttpRequest } from '@stoplight/prism-http';
+import { isJsonMediaType } from '../core/media-type.js';
 import { SCENARIO_QUERY } from './scenario.js';
 
 /** Largest body the mock reads; bigger ones are refused before parsing. */
@@ -37,7 +38,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string | 
 /** JSON bodies are parsed; anything else (or JSON that does not parse) stays text, which the schema then rejects. */
 export function parseBody(text: string | undefined, contentType: string | undefined): unknown {
   if (text === undefined) return undefined;
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '')) return text;
+  if (!isJsonMediaType(contentType, { suffix: true })) return text;
   try {
     return JSON.parse(text);
   } catch {

@@ -14,7 +14,8 @@ import { isJwtString, tokenMismatch } from './granted-token.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { readBodyCapped } from './read-body.js';
 import { chooseLogger, describeUpstream, jsonLineLogger, serveLogged, type Outcome, type RequestLogEntry, type RequestLogger } from './request-log.js';
-import { isJsonContentType, isTokenRequest, parseTokenRequest } from './token-request.js';
+import { isJsonMediaType } from '../core/media-type.js';
+import { isTokenRequest, parseTokenRequest } from './token-request.js';
 
 export type ProconfTokenHandler = (request: Request) => Promise<Response>;
 
@@ -93,7 +94,7 @@ export function createProconfTokenHandler<Caller>(options: ProconfTokenHandlerOp
     if (!caller) return fail('unauthorized');
     const body = await readBodyCapped(request, undefined, bodyTimeoutMs);
     if (!body.ok) return fail(body.reason === 'too-large' ? 'too-large' : body.reason === 'timeout' ? 'body-timeout' : 'invalid-body');
-    const requested = isJsonContentType(request.headers.get('content-type')) ? parseTokenRequest(body.text) : undefined;
+    const requested = isJsonMediaType(request.headers.get('content-type')) ? parseTokenRequest(body.text) : undefined;
     if (!requested) return fail('invalid-body');
     const granted = await runHook('policy', () => policy(requested, { caller, request }));
     if (!granted) return fail('role-refused', { role: requested.role, room: requested.room });

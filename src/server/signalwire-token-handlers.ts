@@ -18,7 +18,7 @@ import { chooseLogger, describeUpstream, jsonLines, serveLogged } from './reques
 import { appErrorResponse, grantResponse, type AppErrorCode } from './signalwire-app-responses.js';
 import { TokenStoreError } from './store-errors.js';
 import { createMemoryTokenStore, type TokenStore } from './token-store.js';
-import { isJsonContentType } from './token-request.js';
+import { isJsonMediaType } from '../core/media-type.js';
 
 /** The subscriber fields your user record supplies; `scope`, `fingerprint` and `expire_at` are the handler's. */
 export type SubscriberProfile = Pick<SubscriberTokenRequest, 'reference'> & Partial<Pick<SubscriberTokenRequest, (typeof PROFILE_FIELDS)[number]>>;
@@ -234,7 +234,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
   async function readBody(request: Request, op: (typeof table)['issue_subscriber_token' | 'renew_subscriber_token' | 'issue_guest_token']) {
     const body = await readBodyCapped(request, operationFacts[op.operationId].bodyLimit);
     if (!body.ok) return body.reason === 'too-large' ? 'too-large' : 'invalid-body';
-    if (!isJsonContentType(request.headers.get('content-type'))) return 'invalid-body';
+    if (!isJsonMediaType(request.headers.get('content-type'))) return 'invalid-body';
     let value: unknown;
     try {
       value = JSON.parse(body.text);

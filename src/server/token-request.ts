@@ -24,8 +24,3 @@ export function parseTokenRequest(text: string): TokenRequest | undefined {
   // Copy the fields so nothing else the client sent can travel upstream.
   return isTokenRequest(value) ? { role: value.role, room: value.room, participantName: value.participantName } : undefined;
 }
-
-/** JSON media type (with optional parameters): also forces browsers into a CORS preflight. */
-export function isJsonContentType(value: string | null): boolean {
-  return value !== null && /^application\/json\s*(;|$)/i.test(value.trim());
-}

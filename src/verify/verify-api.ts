@@ -8,6 +8,7 @@ import { credentialSecrets } from '../core/credentials.js';
 import { scrub, scrubAndCut, secretList } from '../core/secrets.js';
 import { checkDuration } from '../core/timer.js';
 import { readTextCapped } from '../core/body.js';
+import { isJsonMediaType } from '../core/media-type.js';
 import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
@@ -73,7 +74,7 @@ function judge(op: OperationSpec, check: Check, status: number, contentType: str
   const documented = op.responses.get(status);
   if (!documented) return [...problems, `status ${status} is not documented for ${op.operationId}`];
   if (!documented.schemaPointer) return problems;
-  if (!/^application\/(.+\+)?json\b/i.test(contentType))
+  if (!isJsonMediaType(contentType, { suffix: true }))
     problems.push(`content-type is "${scrubAndCut(contentType, ctx.secrets, 100) || 'missing'}", not application/json`);
   let body: unknown;
   try {
