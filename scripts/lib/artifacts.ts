@@ -112,7 +112,7 @@ function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keywo
 }
 
 /** What code may know about one operation, read from the spec (see OPERATION_FACTS_TYPE). */
-export interface OperationFacts {
+interface OperationFacts {
   stateChanging: string | false;
   bodyLimit?: number;
   wrongMethodStatus?: number;

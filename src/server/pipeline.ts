@@ -10,7 +10,7 @@ import { Deadline } from '../core/deadline.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { envelopesFor, type ErrorOutcome } from './envelope.js';
 import { HookError, REJECTED, runHook, type Authorize } from './hooks.js';
-import { bodyAlreadyRead, clientAddressOf, requestMethod } from './node-adapter.js';
+import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import type { RateLimiter } from './rate-limit.js';
 import { readBodyCapped } from './read-body.js';
 import { serveLogged, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
@@ -29,7 +29,7 @@ export class UpstreamError extends Error {
 }
 
 /** Answers a failure with the operation's documented envelope, plus what the log entry should carry. */
-export type Fail = (outcome: ErrorOutcome, extra?: Partial<Served>) => Served;
+type Fail = (outcome: ErrorOutcome, extra?: Partial<Served>) => Served;
 
 export interface RouteContext<Caller> {
   request: Request;
