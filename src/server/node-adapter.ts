@@ -12,7 +12,7 @@ export type WebHandler = (request: Request) => Promise<Response>;
  * the body, and the socket's peer address. Kept in-process, so a client
  * cannot forge any of them.
  */
-const facts = new WeakMap<Request, { method?: string; bodyConsumed?: boolean; address?: string }>();
+const facts = new WeakMap<Request, { method?: string; bodyConsumed?: boolean; address?: string | undefined }>();
 
 /** The request's method as the client sent it. */
 export function requestMethod(request: Request): string {

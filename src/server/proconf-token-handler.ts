@@ -51,7 +51,11 @@ function adminOptions(options: ProconfTokenHandlerOptions<unknown>): AdminOption
       'give the admin backend as admin: { baseUrl, headers, fetch } only (adminBaseUrl, adminHeaders and fetch are its deprecated spellings)',
     );
   if (options.admin) return options.admin;
-  return { baseUrl: options.adminBaseUrl as string, headers: options.adminHeaders, fetch: options.fetch };
+  return {
+    baseUrl: options.adminBaseUrl as string,
+    ...(options.adminHeaders && { headers: options.adminHeaders }),
+    ...(options.fetch && { fetch: options.fetch }),
+  };
 }
 
 /** Builds the handler on the given spec facts (the generated ones; a test passes facts of a changed spec). */
@@ -74,7 +78,7 @@ export function buildProconfTokenHandler<Caller>(
   const admin = createProconfAdminClient({
     timeoutMs: options.timeoutMs ?? HANDLER_DEFAULTS.timeoutMs,
     ...given,
-    headers: given.headers && (() => runHook('adminHeaders', given.headers!)),
+    ...(given.headers && { headers: () => runHook('adminHeaders', given.headers!) }),
   });
   const policy = (options.policy ?? defaultPolicy) as TokenPolicy<Caller>;
 
