@@ -144,9 +144,7 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
    * throws or is slower than its timeout lets the request through
    * (fail-open): sign-in keeps working while the limiter's store is down.
    */
-  async function limit(bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
-    const stage = config.rateLimit;
-    if (!stage) return {};
+  async function limit(stage: RateLimitStage<Caller>, bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
     const key = who === undefined ? `address:${stage.clientAddress(request) ?? 'unknown'}` : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
     const deadline = new Deadline(stage.timeoutMs);
     try {
@@ -169,10 +167,10 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
     if ('response' in who) return who;
     const read = await body(bound, request);
     if ('response' in read) return read;
-    const limited = await limit(bound, request, who.caller);
-    if (limited.response) return limited as Served;
+    const limited = config.rateLimit && (await limit(config.rateLimit, bound, request, who.caller));
+    if (limited?.response) return limited as Served;
     const served = await bound.route.serve({ request, caller: who.caller, body: read.body, fail: bound.fail });
-    return { ...limited, ...served };
+    return limited ? { ...limited, ...served } : served;
   }
 
   return function tokenHandler(request: Request): Promise<Response> {
