@@ -145,7 +145,10 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
    * (fail-open): sign-in keeps working while the limiter's store is down.
    */
   async function limit(stage: RateLimitStage<Caller>, bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
-    const key = who === undefined ? `address:${stage.clientAddress(request) ?? 'unknown'}` : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
+    const key =
+      who === undefined
+        ? `address:${(await runHook('clientAddress', () => stage.clientAddress(request))) ?? 'unknown'}`
+        : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
     const deadline = new Deadline(stage.timeoutMs);
     try {
       const decision = await deadline.race(() => stage.limiter.consume(key));

@@ -44,7 +44,7 @@ export interface RequestLogEntry {
   upstream?: string;
   /** For store-error: which store step failed. */
   store?: string;
-  /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`, `subscriber`, `guestPolicy`, `rateLimitKey`, `handler`). */
+  /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`, `subscriber`, `guestPolicy`, `rateLimitKey`, `clientAddress`, `handler`). */
   failedHook?: string;
   /** For internal-error and upstream-error caused by setup or the upstream answer: what to fix, in words. */
   problem?: string;
