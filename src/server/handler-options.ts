@@ -39,6 +39,10 @@ export interface TokenHandlerOptions<Caller> {
   rateLimitTimeoutMs?: number;
 }
 
+/** What the ConfigError for a missing `authorize` says. */
+export const AUTHORIZE_HINT =
+  'a function that identifies the caller from the request (e.g. from its bearer credential or session cookie): the caller, a falsy value when there is no credential, REJECTED when it is not accepted';
+
 /** How one option is checked: a kind, or a function returning what is wrong. */
 export type OptionRule = 'function' | 'required function' | 'duration' | 'seconds' | readonly string[] | ((value: unknown) => string | undefined);
 

@@ -12,7 +12,7 @@ import type { FetchLike } from '../core/transport.js';
 import { createProconfAdminClient, type ProconfAdminClientOptions } from '../proconf/admin-client.js';
 import { jsonResponse } from './envelope.js';
 import { tokenMismatch, upstreamAnswerProblem } from './granted-token.js';
-import { checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
+import { AUTHORIZE_HINT, checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
 import { HookError, runHook } from './hooks.js';
 import { createTokenPipeline, UpstreamError, type RouteContext } from './pipeline.js';
 import { defaultPolicy, type TokenPolicy } from './policy.js';
@@ -69,7 +69,7 @@ export function buildProconfTokenHandler<Caller>(
     { policy: 'function', path: (v) => (typeof v === 'string' && v.startsWith('/') ? undefined : 'must start with /') },
     {
       admin: 'the admin backend, { baseUrl }',
-      authorize: 'a function that identifies the caller from the request (e.g. from its bearer credential) and returns a falsy value when it cannot',
+      authorize: AUTHORIZE_HINT,
       policy: '(requested, { caller, request }) => TokenRequest | false',
     },
   );

@@ -15,7 +15,7 @@ import { createSignalWireClient } from '../signalwire/client.js';
 import type { SignalWireOptions } from '../signalwire/config.js';
 import { jsonResponse } from './envelope.js';
 import { upstreamAnswerProblem } from './granted-token.js';
-import { checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
+import { AUTHORIZE_HINT, checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
 import { HookError, runHook } from './hooks.js';
 import { createTokenPipeline, UpstreamError, type RouteContext, type TokenRoute } from './pipeline.js';
@@ -123,7 +123,7 @@ export function buildSignalWireTokenHandlers<Caller>(
     },
     {
       signalwire: '{ space, projectId, apiToken }',
-      authorize: 'a function that identifies the caller from the request and returns a falsy value when it cannot',
+      authorize: AUTHORIZE_HINT,
       subscriber: 'a function (caller) => { reference, ...profile } reading your user record',
       guestPolicy: '(requested, { caller, request }) => addresses | false',
     },
