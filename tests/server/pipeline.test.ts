@@ -213,6 +213,14 @@ describe('one option vocabulary', () => {
     expect((await post(`${p.url}/proconfToken`, proconfBody, 'sid=live-1f2e')).status).toBe(404);
   });
 
+  it('the deprecated path still serves where it says; with pathPrefix it is a ConfigError', async () => {
+    const p = await proconfServer({ path: '/custom/token' });
+    expect((await post(`${p.url}/custom/token`, proconfBody, 'sid=live-1f2e')).status).toBe(200);
+    expect(() => createProconfTokenHandler({ admin: { baseUrl: adminUrl }, authorize: () => 'x', path: '/a/proconfToken', pathPrefix: '/a' })).toThrow(
+      ConfigError,
+    );
+  });
+
   it('the deprecated flat admin options still work, and mixing them with admin is a ConfigError', async () => {
     const handler = createProconfTokenHandler({ adminBaseUrl: adminUrl, authorize: () => 'carol', logger: false });
     const response = await handler(
