@@ -12,7 +12,7 @@ import { REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-s
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
-const KEY = signalWireStoreKey('alice@example.net', FP);
+const key = () => signalWireStoreKey({ projectId: 'p-test', baseUrl: upstream.url }, 'alice@example.net', FP);
 
 let redis: RedisServer;
 let upstream: FakeSignalWire;
@@ -62,7 +62,7 @@ describe('two instances in separate processes sharing one Redis', () => {
     // The user signed in an hour ago: the stored token is due for a refresh.
     const pair = upstream.mintDirect();
     expect(
-      await store.compareAndSet(KEY, 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: Date.now() - 3_600_000 }, 60_000),
+      await store.compareAndSet(key(), 0, { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: Date.now() - 3_600_000 }, 60_000),
     ).toBeDefined();
     const before = upstream.count(REFRESH_PATH);
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => renew(i % 2 ? a!.url! : b!.url!)));
@@ -70,7 +70,7 @@ describe('two instances in separate processes sharing one Redis', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(upstream.count(REFRESH_PATH) - before).toBe(1);
     expect(new Set(bodies.map((b) => b.token)).size).toBe(1);
-    const stored = await store.get(KEY);
+    const stored = await store.get(key());
     expect(bodies[0]!.token).toBe(stored!.token);
     expect(stored!.generation).toBe(2);
     expect(stored!.token).not.toBe(pair.token);
