@@ -90,7 +90,13 @@ function parseEntry(generation: unknown, value: unknown): StoreEntry | undefined
   if (generation == null || value == null) return undefined;
   const grant = JSON.parse(String(value)) as StoredGrant;
   if (typeof grant?.token !== 'string' || typeof grant.refreshToken !== 'string') throw new TokenStoreError('get', 'unreadable entry');
-  const entry: StoreEntry = { token: grant.token, refreshToken: grant.refreshToken, expireAt: grant.expireAt, issuedAt: grant.issuedAt, generation: Number(generation) };
+  const entry: StoreEntry = {
+    token: grant.token,
+    refreshToken: grant.refreshToken,
+    expireAt: grant.expireAt,
+    issuedAt: grant.issuedAt,
+    generation: Number(generation),
+  };
   const { spending } = grant;
   if (spending !== undefined) {
     if (typeof spending?.id !== 'string' || typeof spending.since !== 'number') throw new TokenStoreError('get', 'unreadable entry');
@@ -102,7 +108,9 @@ function parseEntry(generation: unknown, value: unknown): StoreEntry | undefined
 /** The stored JSON: the grant's own fields only, whatever else the object carries. */
 function serialize(grant: StoredGrant): string {
   const { token, refreshToken, expireAt, issuedAt, spending } = grant;
-  return JSON.stringify(spending ? { token, refreshToken, expireAt, issuedAt, spending: { id: spending.id, since: spending.since } } : { token, refreshToken, expireAt, issuedAt });
+  return JSON.stringify(
+    spending ? { token, refreshToken, expireAt, issuedAt, spending: { id: spending.id, since: spending.since } } : { token, refreshToken, expireAt, issuedAt },
+  );
 }
 
 /** A TokenStore in Redis. Give it a `url` (it connects; needs the `redis` package) or a connected `client`. */

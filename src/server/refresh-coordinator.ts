@@ -165,8 +165,8 @@ export function createRefreshCoordinator(options: CoordinatorOptions) {
       return await work();
     } finally {
       stop();
-      // A lease that cannot be released expires by itself.
-      await store.releaseLock(key, lockId).catch(() => {});
+      // Not awaited: the answer does not wait on a slow link; a lease that cannot be released expires by itself.
+      store.releaseLock(key, lockId).catch(() => {});
     }
   }
 

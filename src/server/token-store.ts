@@ -150,5 +150,7 @@ export interface StoreTenant {
  */
 export function signalWireStoreKey(tenant: StoreTenant, reference: string, fingerprint: string): string {
   const where = tenant.space?.toLowerCase() ?? tenant.baseUrl ?? '';
-  return createHash('sha256').update(JSON.stringify([where, tenant.projectId, reference, fingerprint])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([where, tenant.projectId, reference, fingerprint]))
+    .digest('base64url');
 }

@@ -2,43 +2,19 @@
 // processes: 50 concurrent refreshes for one user make one upstream refresh
 // and return one token to all 50. Also the Redis store's own contract, a
 // Redis that goes away, and the optional `redis` package being absent.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisTokenStore, signalWireStoreKey, TokenStoreError, type RedisTokenStore } from '../../../src/server/index.ts';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.ts';
 import { REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-signalwire.ts';
+import { FP, renew, startInstance, stopInstances } from './instances.ts';
 
-const repo = join(import.meta.dirname, '..', '..', '..');
-const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
 const key = () => signalWireStoreKey({ projectId: 'p-test', baseUrl: upstream.url }, 'alice@example.net', FP);
 
 let redis: RedisServer;
 let upstream: FakeSignalWire;
 let store: RedisTokenStore;
-const children: ChildProcess[] = [];
-
-async function instance(extraNodeArgs: string[] = [], redisUrl = redis.url): Promise<{ url?: string; error?: string; message?: string }> {
-  const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', join(import.meta.dirname, 'fixtures', 'instance.ts')], {
-    cwd: repo,
-    env: { ...process.env, REDIS_URL: redisUrl, UPSTREAM_URL: upstream.url },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
-  });
-  return JSON.parse(line);
-}
-
-const renew = (url: string) =>
-  fetch(`${url}/signalwire/tokens/subscriber/refresh`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer alice-session-7f3a9c' },
-    body: JSON.stringify({ fingerprint: FP }),
-  });
+const instance = (extraNodeArgs: string[] = []) => startInstance({ REDIS_URL: redis.url, UPSTREAM_URL: upstream.url }, extraNodeArgs);
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -46,10 +22,7 @@ beforeAll(async () => {
   store = await createRedisTokenStore({ url: redis.url, keyPrefix: 'rtc-token-apis:signalwire:' });
 });
 afterAll(async () => {
-  for (const child of children) {
-    child.stdin?.end();
-    if (child.exitCode === null) child.kill('SIGTERM');
-  }
+  stopInstances();
   await store?.close().catch(() => {});
   await upstream?.close();
   await redis?.stop();
@@ -72,7 +45,9 @@ describe('two instances in separate processes sharing one Redis', () => {
     expect(new Set(bodies.map((b) => b.token)).size).toBe(1);
     const stored = await store.get(key());
     expect(bodies[0]!.token).toBe(stored!.token);
-    expect(stored!.generation).toBe(2);
+    // Seed (1), the spend mark (2), the successor (3): nothing else wrote.
+    expect(stored!.generation).toBe(3);
+    expect(stored!.spending).toBeUndefined();
     expect(stored!.token).not.toBe(pair.token);
   });
 
