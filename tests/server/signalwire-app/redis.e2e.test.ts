@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisTokenStore, signalWireStoreKey, TokenStoreError, type RedisTokenStore } from '../../../src/server/index.ts';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.ts';
 import { REFRESH_PATH, startFakeSignalWire, type FakeSignalWire } from './fake-signalwire.ts';
-import { FP, renew, startInstance, stopInstances } from './instances.ts';
+import { FP, issue, renew, startInstance, stopInstances } from './instances.ts';
 
 const key = () => signalWireStoreKey({ projectId: 'p-test', baseUrl: upstream.url }, 'alice@example.net', FP);
 
@@ -72,6 +72,37 @@ async function redisCommand(args: string[]): Promise<unknown> {
   }
 }
 
+describe('two projects sharing one Redis with the default keyPrefix', () => {
+  it("each app server only ever returns its own project's token for the same user and device", async () => {
+    const env = { REDIS_URL: redis.url, UPSTREAM_URL: upstream.url };
+    const [c, d] = await Promise.all([startInstance({ ...env, PROJECT_ID: 'p-tenant-c' }), startInstance({ ...env, PROJECT_ID: 'p-tenant-d' })]);
+    const token = async (response: Promise<Response>) => {
+      const answered = await response;
+      expect(answered.status).toBe(200);
+      return ((await answered.json()) as { token: string }).token;
+    };
+    // Same reference (alice@example.net), same fingerprint, two projects.
+    const forC = await token(issue(c.url!));
+    const forD = await token(issue(d.url!));
+    expect(forD).not.toBe(forC);
+    // Within the reuse window each refresh returns its own project's stored token.
+    expect(await token(renew(c.url!))).toBe(forC);
+    expect(await token(renew(d.url!))).toBe(forD);
+    const keyOf = (projectId: string) => signalWireStoreKey({ projectId, baseUrl: upstream.url }, 'alice@example.net', FP);
+    expect((await store.get(keyOf('p-tenant-c')))?.token).toBe(forC);
+    expect((await store.get(keyOf('p-tenant-d')))?.token).toBe(forD);
+  });
+
+  it('the store key differs by space and by project, and is stable', () => {
+    const base = signalWireStoreKey({ projectId: 'p1', space: 'example' }, 'alice@example.net', FP);
+    expect(signalWireStoreKey({ projectId: 'p1', space: 'Example' }, 'alice@example.net', FP)).toBe(base);
+    expect(signalWireStoreKey({ projectId: 'p2', space: 'example' }, 'alice@example.net', FP)).not.toBe(base);
+    expect(signalWireStoreKey({ projectId: 'p1', space: 'other' }, 'alice@example.net', FP)).not.toBe(base);
+    // No delimiter games: moving characters between fields gives another key.
+    expect(signalWireStoreKey({ projectId: 'p1', space: 'example' }, 'alice@example.ne', `t${FP}`)).not.toBe(base);
+  });
+});
+
 describe('the Redis store', () => {
   const grant = (token: string) => ({ token, refreshToken: `r-${token}`, expireAt: 1795370400, issuedAt: Date.now() });
 
@@ -87,6 +118,21 @@ describe('the Redis store', () => {
     expect((await store.get(key))?.token).toBe('three');
     await store.delete(key, 2);
     expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('a lease is renewed only by its holder', async () => {
+    const id = await store.acquireLock('renew-test', 60_000);
+    expect(await store.renewLock!('renew-test', 'someone-else', 600_000)).toBe(false);
+    expect(await store.renewLock!('renew-test', id!, 600_000)).toBe(true);
+    expect(Number(await redisCommand(['PTTL', 'rtc-token-apis:signalwire:l:renew-test']))).toBeGreaterThan(60_000);
+  });
+
+  it('a spend mark round-trips through the store', async () => {
+    const written = await store.compareAndSet('mark-test', 0, { ...grant('one'), spending: { id: 'spend-1', since: 1_790_000_000_000 } }, 60_000);
+    expect(written?.spending).toEqual({ id: 'spend-1', since: 1_790_000_000_000 });
+    expect((await store.get('mark-test'))?.spending).toEqual({ id: 'spend-1', since: 1_790_000_000_000 });
+    await store.compareAndSet('mark-test', 1, grant('two'), 60_000);
+    expect((await store.get('mark-test'))?.spending).toBeUndefined();
   });
 
   it('the lock is exclusive and only its holder releases it', async () => {
