@@ -10,7 +10,7 @@ it('20,000 distinct mints: bounded by the capacity, and released once every entr
   const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
   });
-  const { capped, full, expired } = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>;
+  const { capped, full, expired } = JSON.parse(stdout.trim().split('\n').pop()!) as { capped: number; full: number; expired: number };
   console.log(
     `memory store after 20,000 mints: capacity 1000 ${capped.toFixed(1)} MB, default capacity ${full.toFixed(1)} MB, all expired ${expired.toFixed(1)} MB`,
   );
