@@ -79,6 +79,22 @@ async function renewOnceLinked(url: string, proxy: FaultProxy): Promise<Response
   }
 }
 
+/**
+ * Seeds a due grant, has instance A refresh it, and once SignalWire holds the refresh (the token
+ * is spent) applies `fault` to A's link before SignalWire answers. A answers 500 (its write
+ * failed). Returns the spent refresh token.
+ */
+async function aSpendsThen(a: string, fault: () => void): Promise<string> {
+  const spentToken = await seed();
+  const held = upstream.holdNextRefresh();
+  const answerA = renew(a);
+  await held.arrived;
+  fault();
+  held.release();
+  expect((await answerA).status).toBe(500);
+  return spentToken;
+}
+
 /** Every refresh token presented upstream at most once. */
 function expectNoDoubleSpend() {
   expect([...upstream.spent.values()].filter((n) => n > 1)).toEqual([]);
@@ -87,14 +103,8 @@ function expectNoDoubleSpend() {
 it('A loses Redis after spending the refresh token upstream: B never spends it again, and gets the successor once A is back', async () => {
   // Generous SignalWire timeout: a safety net, not what the test waits for.
   const { proxy, a, b } = await instances({ TIMEOUT_MS: '30000' });
-  const spentToken = await seed();
-  const held = upstream.holdNextRefresh();
-  const answerA = renew(a);
-  await held.arrived;
   // SignalWire has the refresh token; A's Redis link goes away before the answer.
-  proxy.cut();
-  held.release();
-  expect((await answerA).status).toBe(500);
+  const spentToken = await aSpendsThen(a, () => proxy.cut());
   // The successor pair exists only in A's memory now. B must not spend the old token.
   const answerB = renew(b);
   proxy.restore();
@@ -111,14 +121,8 @@ it('A loses Redis after spending the refresh token upstream: B never spends it a
 
 it("A's link is slow (its write outlives the command timeout): B waits instead of spending, and both end on one successor", async () => {
   const { proxy, a, b } = await instances({ TIMEOUT_MS: '30000' });
-  const spentToken = await seed();
-  const held = upstream.holdNextRefresh();
-  const answerA = renew(a);
-  await held.arrived;
   // Every byte between A and Redis now waits: A's write will time out on A's side but still arrive.
-  proxy.hold();
-  held.release();
-  expect((await answerA).status).toBe(500);
+  const spentToken = await aSpendsThen(a, () => proxy.hold());
   const answerB = renew(b);
   proxy.release();
   const responseB = await answerB;
@@ -135,13 +139,7 @@ it("A's link is slow (its write outlives the command timeout): B waits instead o
 it('a successor that cannot be stored before the bound: B applies refreshFallback (mint) without spending the old token', async () => {
   // timeoutMs 1000: the lease lives 3 s and an unresolved spend holds the key 6 s (2 × lease).
   const { proxy, a, b } = await instances({ TIMEOUT_MS: '1000' });
-  const spentToken = await seed();
-  const held = upstream.holdNextRefresh();
-  const answerA = renew(a);
-  await held.arrived;
-  proxy.cut();
-  held.release();
-  expect((await answerA).status).toBe(500);
+  const spentToken = await aSpendsThen(a, () => proxy.cut());
   const mintsBefore = upstream.count(CREATE_PATH);
   // A stays cut off: B waits out the bound, then mints.
   const responseB = await renew(b);
@@ -161,13 +159,7 @@ it('a successor that cannot be stored before the bound: B applies refreshFallbac
 
 it("with refreshFallback 'refuse' the same case is 401 refresh_unavailable, and the old token is still spent once", async () => {
   const { proxy, a, b } = await instances({ TIMEOUT_MS: '1000', REFRESH_FALLBACK: 'refuse' });
-  const spentToken = await seed();
-  const held = upstream.holdNextRefresh();
-  const answerA = renew(a);
-  await held.arrived;
-  proxy.cut();
-  held.release();
-  expect((await answerA).status).toBe(500);
+  const spentToken = await aSpendsThen(a, () => proxy.cut());
   const responseB = await renew(b);
   expect(responseB.status).toBe(401);
   expect(await responseB.json()).toEqual({ error: { code: 'refresh_unavailable', message: expect.any(String) } });
