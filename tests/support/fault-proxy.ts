@@ -9,8 +9,6 @@ export interface FaultProxy {
   /** redis://127.0.0.1:<port>, to hand to the instance instead of the server's own URL. */
   url: string;
   port: number;
-  /** Connections accepted so far (a reconnecting client adds one each time). */
-  readonly accepted: number;
   /** Resolves once a connection is open through the proxy (at once if one is). */
   linked(): Promise<void>;
   cut(): void;
@@ -29,7 +27,6 @@ export async function startFaultProxy(targetPort: number, scheme = 'redis'): Pro
   const links = new Set<Link>();
   let cut = false;
   let held: (() => void)[] | undefined;
-  let accepted = 0;
   const onLink: (() => void)[] = [];
   /** Forwards `from` to `to`, or queues the write while the link is held. */
   const forward = (from: Socket, to: Socket) =>
@@ -38,7 +35,6 @@ export async function startFaultProxy(targetPort: number, scheme = 'redis'): Pro
       else to.write(chunk);
     });
   const server = createServer((client) => {
-    accepted++;
     if (cut) {
       client.destroy();
       return;
@@ -66,9 +62,6 @@ export async function startFaultProxy(targetPort: number, scheme = 'redis'): Pro
   return {
     url: `${scheme}://127.0.0.1:${port}`,
     port,
-    get accepted() {
-      return accepted;
-    },
     linked: () => (links.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => onLink.push(resolve))),
     cut() {
       cut = true;

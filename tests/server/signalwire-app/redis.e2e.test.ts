@@ -1,7 +1,8 @@
 // A real redis-server shared by two app-server instances in separate
 // processes: 50 concurrent refreshes for one user make one upstream refresh
-// and return one token to all 50. Also the Redis store's own contract, a
-// Redis that goes away, and the optional `redis` package being absent.
+// and return one token to all 50. Two projects on one Redis with the default
+// keyPrefix stay apart. Also the Redis store's own contract, a Redis that goes
+// away, and the optional `redis` package being absent.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisTokenStore, signalWireStoreKey, TokenStoreError, type RedisTokenStore } from '../../../src/server/index.ts';
