@@ -114,7 +114,8 @@ it('a 315 s lifetime (under margin + reuse window) with the real SDK: a bounded 
   const hour = await counts();
   console.log(`real @signalwire/js, 315 s tokens, one fake hour: ${JSON.stringify(hour)}`);
   expect(hour.refreshes).toBeGreaterThanOrEqual(15);
-  expect(hour.refreshes).toBeLessThanOrEqual(25);
+  // About 23 (one per ~157 s); a slow run (server time moving on) refreshes a little more often, never in a loop.
+  expect(hour.refreshes).toBeLessThanOrEqual(30);
   expect(hour.updates).toBeLessThanOrEqual(hour.refreshes);
   expect(hour.reauthenticates).toBe(hour.updates);
   expect(await tab.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
