@@ -17,7 +17,7 @@ export interface SubscriberTokenSourceOptions {
   fingerprint?: string | (() => string | Promise<string>);
   /** Refresh this many seconds before the token expires (default: TOKEN_SOURCE_DEFAULTS). */
   refreshMarginSeconds?: number;
-  /** Never ask for a new token sooner than this after the last one arrived, in ms (default: TOKEN_SOURCE_DEFAULTS). */
+  /** Never ask for a new token sooner than this after the last one arrived, in ms, at least 1000 (default: TOKEN_SOURCE_DEFAULTS). */
   minRefreshDelayMs?: number;
   /** Longest wait between attempts after failures, in ms (default: TOKEN_SOURCE_DEFAULTS). */
   maxBackoffMs?: number;

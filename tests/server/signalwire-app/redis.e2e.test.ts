@@ -136,6 +136,14 @@ describe('the Redis store', () => {
     expect((await store.get('mark-test'))?.spending).toBeUndefined();
   });
 
+  it('an entry whose spend mark is not the shape the store writes is a TokenStoreError, not a silent unmarked grant', async () => {
+    const value = JSON.stringify({ token: 't', refreshToken: 'r', expireAt: 1, issuedAt: 1, spending: { id: 7 } });
+    await redisCommand(['HSET', 'rtc-token-apis:signalwire:t:bad-mark', 'g', '1', 'v', value]);
+    const error = await store.get('bad-mark').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenStoreError);
+    expect((error as TokenStoreError).operation).toBe('get');
+  });
+
   it('the lock is exclusive and only its holder releases it', async () => {
     const id = await store.acquireLock('lock-test', 60_000);
     expect(id).toBeDefined();
