@@ -37,14 +37,16 @@ function readFrames(buffer: Buffer, onFrame: (opcode: number, payload: Buffer) =
   }
 }
 
-const CONNECT_RESULT = {
+const connectResult = (expiresAt: number) => ({
   identity: 'test-identity',
   protocol: 'signalwire_fake_protocol',
-  authorization: { jti: 'fake-jti', project_id: 'p-test', fabric_subscriber: { expires_at: 0 } },
-};
+  authorization: { jti: 'fake-jti', project_id: 'p-test', fabric_subscriber: { expires_at: expiresAt } },
+});
 
 export async function startFakeRelay() {
   const methods: string[] = [];
+  // What the connect result says the token's expiry is (unix seconds; 0: not said).
+  let expiresAt = 0;
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -72,7 +74,7 @@ export async function startFakeRelay() {
         const message = JSON.parse(payload.toString()) as { id?: string; method?: string };
         if (!message.method) return;
         methods.push(message.method);
-        socket.write(frame(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: CONNECT_RESULT })));
+        socket.write(frame(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: connectResult(expiresAt) })));
       });
     });
   });
@@ -83,6 +85,10 @@ export async function startFakeRelay() {
     /** Every JSON-RPC method received, in order. */
     methods,
     count: (method: string) => methods.filter((m) => m === method).length,
+    /** The expiry the next connect and reauthenticate results report. */
+    reportExpiry(unixSeconds: number) {
+      expiresAt = unixSeconds;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
