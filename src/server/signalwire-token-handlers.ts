@@ -3,7 +3,6 @@
 // routes (subscriber token, its race-free refresh, policy-limited guest
 // tokens) and SignalWire (the package's own client) as upstream. Lifetimes,
 // dead refresh codes and profile fields are read from the specs.
-import { createHash } from 'node:crypto';
 import { operationFacts, type OperationFacts } from '../../generated/operation-facts.js';
 import { operations as table } from '../../generated/operations.js';
 import type { SubscriberTokenRequest, ValidationErrors } from '../../generated/types/signalwire-fabric.js';
@@ -19,9 +18,9 @@ import { AUTHORIZE_HINT, checkOptions, pipelineOptions, type TokenHandlerOptions
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
 import { HookError, runHook } from './hooks.js';
 import { createTokenPipeline, UpstreamError, type RouteContext, type TokenRoute } from './pipeline.js';
-import { createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
+import { checkRefreshTimings, createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
 import { describeUpstream, jsonLines, type Outcome, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
-import { createMemoryTokenStore, type TokenStore } from './token-store.js';
+import { createMemoryTokenStore, signalWireStoreKey, type TokenStore } from './token-store.js';
 
 /** Request fields the handler sets itself; every other property of the spec's request is profile. */
 type HandlerOwned = 'reference' | 'scope' | 'fingerprint' | 'expire_at';
@@ -67,17 +66,10 @@ export interface HandlerLifetimes {
 
 /**
  * The construction-time check of lifetimes against the refresh margin and
- * reuse window (a ConfigError naming the numbers). Its rules belong to the
- * refresh design (slice `refresh`); the handler calls it here, once.
+ * reuse window (a ConfigError naming the numbers): the refresh design's rule.
  */
-function checkLifetimes(_lifetimes: HandlerLifetimes): void {}
-
-/**
- * The key a user's and device's grant is stored under: hashed, so the store
- * holds no user identifiers. Use it to drop a device's entry on sign-out.
- */
-export function signalWireStoreKey(reference: string, fingerprint: string): string {
-  return createHash('sha256').update(reference).update('\0').update(fingerprint).digest('base64url');
+function checkLifetimes(lifetimes: HandlerLifetimes): void {
+  checkRefreshTimings({ tokenLifetimeSeconds: lifetimes.tokenLifetimeSeconds, reuseWindowSeconds: lifetimes.reuseWindowSeconds });
 }
 
 /** The first success status's generated response validator of an upstream operation. */
@@ -193,7 +185,7 @@ export function buildSignalWireTokenHandlers<Caller>(
   async function device({ caller, body }: RouteContext<Caller>) {
     const { fingerprint } = body as { fingerprint: string };
     const profile = await profileOf(caller as Caller);
-    return { profile, fingerprint, key: signalWireStoreKey(profile.reference, fingerprint) };
+    return { profile, fingerprint, key: signalWireStoreKey(options.signalwire, profile.reference, fingerprint) };
   }
 
   async function issue(context: RouteContext<Caller>) {

@@ -49,7 +49,7 @@ async function seeded(facts: ReturnType<typeof factsWith>, options: Record<strin
   const store = createMemoryTokenStore();
   const pair = upstream.mintDirect();
   await store.compareAndSet(
-    signalWireStoreKey('dana@example.net', FP),
+    signalWireStoreKey({ projectId: 'p-test', baseUrl: upstream.url }, 'dana@example.net', FP),
     0,
     { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: 0 },
     60_000,
