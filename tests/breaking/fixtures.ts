@@ -30,6 +30,8 @@ function fixtureSource(kind: FixtureKind, name: string): Source {
     name: (path) => `${name}/${path}`,
     join: (_from, path) => path,
     read: (path) => files[path] ?? '',
+    size: (path) => (files[path] ?? '').length,
+    inside: (_root, path) => path in files,
     isDirectory: () => false,
     list: () => Object.keys(files),
   };
