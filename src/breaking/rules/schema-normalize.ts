@@ -116,26 +116,49 @@ export interface Alternative {
   schema: Obj;
   /** Pointer tokens from the schema to this alternative: `['oneOf', 1]`, or none. */
   tokens: Array<string | number>;
+  /** The branch as written (before normalizing): what a discriminator's `$ref` names. */
+  raw: unknown;
+}
+
+/** Branch lists being expanded: a branch that leads back to one (`Cat: allOf: [Pet, ...]`) is itself, not Pet's choice again. */
+const expanding = new Set<unknown[]>();
+const withoutKey = new WeakMap<Obj, Obj>();
+
+/** `schema` without its `oneOf`/`anyOf`: the shape a branch inherits from its parent in the discriminator pattern. */
+function without(schema: Obj, key: string): Obj {
+  let copy = withoutKey.get(schema);
+  if (!copy) {
+    copy = { ...schema };
+    delete copy[key];
+    withoutKey.set(schema, copy);
+  }
+  return copy;
 }
 
 /** The alternatives a (normalized) schema allows: its `oneOf`/`anyOf` branches, or itself. */
 export function alternatives(schema: Obj): Alternative[] {
   const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
-  if (!key) return [{ schema, tokens: [] }];
+  if (!key) return [{ schema, tokens: [], raw: schema }];
+  const branches = schema[key] as unknown[];
+  if (expanding.has(branches)) return [{ schema: without(schema, key), tokens: [], raw: schema }];
   let list = alternativesOf.get(schema);
   if (list) return list;
   // While expanding, a branch that leads back here stands for itself.
-  alternativesOf.set(schema, [{ schema, tokens: [] }]);
-  const siblings: Obj = { ...schema };
-  delete siblings[key];
-  const plain = Object.keys(siblings).every(
-    (k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'),
-  );
-  // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
-  list = (schema[key] as unknown[]).flatMap((branch, i) => {
-    const merged = plain ? normalize(branch) : intersect(siblings, branch);
-    return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens] }));
-  });
+  alternativesOf.set(schema, [{ schema, tokens: [], raw: schema }]);
+  expanding.add(branches);
+  try {
+    const siblings = without(schema, key);
+    const plain = Object.keys(siblings).every(
+      (k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'),
+    );
+    // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
+    list = branches.flatMap((branch, i) => {
+      const merged = plain ? normalize(branch) : intersect(siblings, branch);
+      return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens], raw: alt.tokens.length ? alt.raw : branch }));
+    });
+  } finally {
+    expanding.delete(branches);
+  }
   alternativesOf.set(schema, list);
   return list;
 }
