@@ -52,7 +52,12 @@ export const propertiesRule: SchemaRule = (base, head, ctx) => {
     const why = name in (head.properties ?? {}) ? (direction === 'request' ? ' (now readOnly)' : ' (now writeOnly)') : '';
     if (direction === 'response') {
       const hint = added.length ? ` (renamed to ${added.map((a) => `\`${a}\``).join(' or ')}?)` : '';
-      report.breaking(at, `response property \`${name}\` removed${why}${hint}: clients reading it get undefined`);
+      const optional = !reqBefore.has(name);
+      report.breaking(
+        at,
+        `response property \`${name}\` removed${why}${hint}: clients reading it get undefined`,
+        optional ? 'response-optional-property-removed' : undefined,
+      );
     } else if (closed) {
       report.breaking(at, `request property \`${name}\` removed${why} and unknown properties are rejected: clients sending it fail`);
     } else {
