@@ -27,10 +27,12 @@ export interface GateResult {
 const FORMATTERS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
 
 export function runGate(input: GateInput, format: Format, cwd: string, options: Partial<GateOptions> = {}): GateResult {
-  const warnings: string[] = [];
-  const read: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options, warn: (message) => warnings.push(message) };
+  // A file read on both sides (or twice) warns once.
+  const seen = new Set<string>();
+  const read: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options, warn: (message) => seen.add(message) };
   const [base, head] = input.mode === 'paths' ? loadPaths(input.base, input.head, cwd, read) : loadAtRef(input.ref, input.path, cwd, read);
   const changes = diffApiSets(base, head, options.policy);
+  const warnings = [...seen];
   const since = input.mode === 'paths' ? input.base : input.ref;
   return { changes, warnings, output: FORMATTERS[format](changes, since, warnings), breaking: changes.some((c) => c.breaking) };
 }

@@ -95,7 +95,7 @@ export function validateDocument(document: unknown, file: string, options: Valid
   };
 
   const content = (holder: Obj, at: string) => {
-    for (const [, media, mediaAt] of entries(holder, 'content', at)) if (media.schema !== undefined) schema(media, 'schema', child(mediaAt, 'schema'));
+    for (const [, media, mediaAt] of entries(holder, 'content', child(at, 'content'))) if (media.schema !== undefined) schema(media, 'schema', child(mediaAt, 'schema'));
   };
   const parameters = (holder: Obj, at: string) => {
     const list = holder.parameters;

@@ -105,7 +105,7 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     const json = await breaking('v1', 'v2', '--json');
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
-    expect(report.counts).toEqual({ breaking: 2, nonBreaking: 0 });
+    expect(report.counts).toEqual({ breaking: 2, warning: 0, nonBreaking: 0 });
     expect(report.changes.map((c: { api: string; pointer: string }) => [c.api, c.pointer])).toEqual([
       ['rooms.yaml', TOKEN],
       ['rooms.yaml', `${TOKEN}/type`],
@@ -126,12 +126,19 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     ['bad/swagger.yaml', /^rtc-token-apis breaking: bad\/swagger.yaml: not an OpenAPI 3.0 or 3.1 document \(swagger 2.0\)$/],
     ['bad/broken.yaml', /^rtc-token-apis breaking: bad\/broken.yaml: not valid YAML: /],
     ['bad/missing.yaml', /^rtc-token-apis breaking: bad\/missing.yaml: no such file or directory$/],
-  ])('exits 2 with one line naming %s', async (file, message) => {
-    const { code, stdout, stderr } = await breaking('v1/rooms.yaml', file);
+  ])('exits 2 with one line naming %s (with --strict)', async (file, message) => {
+    const { code, stdout, stderr } = await breaking('v1/rooms.yaml', file, '--strict');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr.trimEnd()).toMatch(message);
+  });
+
+  it('reads a slightly invalid document leniently by default: a warning on stderr, the rest compared', async () => {
+    const { code, stdout, stderr } = await breaking('bad/null-parameter.yaml', 'bad/null-parameter.yaml');
+    expect(code).toBe(0);
+    expect(stdout).toBe('0 breaking, 0 non-breaking change(s) since bad/null-parameter.yaml\n');
+    expect(stderr).toContain('rtc-token-apis breaking: warning: bad/null-parameter.yaml: /paths/~1x/get/parameters/0 must be an object; ignored\n');
   });
 
   it('compares a path as committed at a git ref with the working tree', async () => {
