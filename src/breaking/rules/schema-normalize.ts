@@ -41,6 +41,16 @@ function intersect(a: unknown, b: unknown): Obj {
   return merged;
 }
 
+/** The smallest number both divide (decimals at a fixed scale); `a` when there is no exact one. */
+function leastCommonMultiple(a: number, b: number): number {
+  const scale = 1e9;
+  const [x, y] = [Math.round(a * scale), Math.round(b * scale)];
+  if (!x || !y || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return a;
+  let [p, q] = [x, y];
+  while (q) [p, q] = [q, p % q];
+  return ((x / p) * y) / scale;
+}
+
 function mergeInto(target: Obj, branch: Obj): void {
   if (branch === NOTHING || target.not === ANY) {
     for (const key of Object.keys(target)) delete target[key];
@@ -67,6 +77,11 @@ function mergeInto(target: Obj, branch: Obj): void {
     else if (UPPER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.min(mine, value);
     else if (['additionalProperties', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains'].includes(key))
       target[key] = intersect(mine, value);
+    else if (key === 'pattern' && typeof mine === 'string' && typeof value === 'string' && mine !== value)
+      // Both must match: one regex with a lookahead for each, so a branch adding a pattern reads as stricter.
+      target.pattern = `^(?=[\\s\\S]*?(?:${mine}))(?=[\\s\\S]*?(?:${value}))`;
+    else if (key === 'multipleOf' && typeof mine === 'number' && typeof value === 'number') target.multipleOf = leastCommonMultiple(mine, value);
+    else if (key === 'uniqueItems') target.uniqueItems = mine === true || value === true;
     // Any other keyword set on both sides: the first branch's value stands.
   }
 }

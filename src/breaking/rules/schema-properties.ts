@@ -81,6 +81,20 @@ export const propertiesRule: SchemaRule = (base, head, ctx) => {
     }
     ctx.recurse(before[name], after[name], at);
   }
+  // `required` names no `properties` entry declares (as `dependentSchemas` and `if`/`then` often write them).
+  const declared = new Set([...Object.keys(base.properties ?? {}), ...Object.keys(head.properties ?? {})]);
+  for (const name of reqAfter) {
+    if (reqBefore.has(name) || declared.has(name)) continue;
+    const at = child(pointer, 'required');
+    if (direction === 'request') report.breaking(at, `request now requires \`${name}\`: existing clients may omit it`);
+    else report.info(at, `response now always has \`${name}\``);
+  }
+  for (const name of reqBefore) {
+    if (reqAfter.has(name) || declared.has(name)) continue;
+    const at = child(pointer, 'required');
+    if (direction === 'response') report.breaking(at, `response no longer always has \`${name}\`: clients reading it may get undefined`);
+    else report.info(at, `request no longer requires \`${name}\``);
+  }
   compareUnknown('additionalProperties', base, head, ctx);
   compareUnknown('unevaluatedProperties', base, head, ctx);
 };

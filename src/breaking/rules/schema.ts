@@ -20,7 +20,7 @@ import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule
 import { alternatives, NOTHING, normalize, type Alternative } from './schema-normalize.js';
 import { propertiesRule } from './schema-properties.js';
 import { formatRule, patternRule } from './schema-string-rules.js';
-import { typeRule } from './schema-type.js';
+import { typeRule, typeSet } from './schema-type.js';
 
 const SCHEMA_RULES: Array<[string, SchemaRule]> = [
   ['schema-type', typeRule],
@@ -177,7 +177,14 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     /** Whether `wide` has every property `narrow` has: a counterpart that still reads all of it. */
     const keepsProperties = (narrow: Obj, wide: Obj) => Object.keys(narrow.properties ?? {}).every((name) => name in (wide.properties ?? {}));
 
-    const pairByScore = (before: Alternative[], after: Alternative[], at: string, segment: Segment) => {
+    /** Two alternatives a value could match both of: types that overlap (a schema without `type` overlaps all). */
+    const overlap = (a: Obj, b: Obj) => {
+      const [ta, tb] = [typeSet(a), typeSet(b)];
+      if (!ta || !tb) return true;
+      return [...ta].some((t) => tb.has(t) || (t === 'integer' && tb.has('number')) || (t === 'number' && tb.has('integer')));
+    };
+
+    const pairByScore = (before: Alternative[], after: Alternative[], at: string, segment: Segment, tagged = false) => {
       const used = new Set<Alternative>();
       const to = (alt: Alternative) => child(at, ...alt.tokens);
       const rep = writer(segment, 'schema-alternatives');
@@ -198,7 +205,11 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         else rep.breaking(to(one), 'response may send a new alternative: clients do not know its shape');
       }
       for (const other of theirs.filter((a) => !used.has(a) && !isCopy(a, mine, !mineIsBase))) {
-        if (direction === 'request') rep.info(to(other), 'request accepts a new alternative');
+        // `oneOf` accepts a value matching exactly one branch: a new branch that overlaps a kept one rejects values both match.
+        const clash = direction === 'request' && !tagged && other.tokens[other.tokens.length - 2] === 'oneOf' && [...used].some((kept) => overlap(kept.schema, other.schema));
+        if (clash)
+          rep.breaking(to(other), 'request oneOf gained an alternative that overlaps another: payloads matching both are now rejected', 'schema-one-of-overlap');
+        else if (direction === 'request') rep.info(to(other), 'request accepts a new alternative');
         else rep.info(to(other), 'response no longer sends one of its alternatives');
       }
     };
@@ -230,7 +241,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       // Alternatives no tag selects are still paired by shape.
       const untagged = (alts: Alternative[], map: Map<string, Alternative>) => alts.filter((a) => ![...map.values()].includes(a));
       const [restBefore, restAfter] = [untagged(before, was), untagged(after, is)];
-      if (restBefore.length && restAfter.length) pairByScore(restBefore, restAfter, at, segment);
+      if (restBefore.length && restAfter.length) pairByScore(restBefore, restAfter, at, segment, true);
       return true;
     };
 
@@ -246,7 +257,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
       if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, child(at, ...after[0]!.tokens), segment);
-      else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment);
+      else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
     };
 
     while (work.length) {
