@@ -12,7 +12,7 @@ import { validateDocument } from '../../src/breaking/validate.ts';
 
 const root = new URL('./fixtures/', import.meta.url);
 
-export type FixtureKind = 'breaking' | 'non-breaking';
+export type FixtureKind = 'breaking' | 'non-breaking' | 'policy';
 
 export function fixtureNames(kind: FixtureKind): string[] {
   return readdirSync(new URL(`${kind}/`, root))

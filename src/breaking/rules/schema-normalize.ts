@@ -25,16 +25,24 @@ function typeList(schema: Obj): string[] | undefined {
   return Array.isArray(schema.type) ? [...schema.type] : undefined;
 }
 
+/** How many merges built a schema: merges of merges of recursive schemas could otherwise build new objects forever. */
+const generation = new WeakMap<Obj, number>();
+const MAX_GENERATION = 64;
+
 /** `allOf: [a, b]` as one schema: the memoized object for this pair. */
 function intersect(a: unknown, b: unknown): Obj {
   const [na, nb] = [normalize(a), normalize(b)];
-  if (na === ANY) return nb;
+  if (na === ANY || na === nb) return nb;
   if (nb === ANY) return na;
   let inner = pairs.get(na);
   if (!inner) pairs.set(na, (inner = new WeakMap()));
   let merged = inner.get(nb);
   if (!merged) {
+    const depth = Math.max(generation.get(na) ?? 0, generation.get(nb) ?? 0) + 1;
+    // Past any real document's nesting, the first schema stands (as for keywords that cannot merge).
+    if (depth > MAX_GENERATION) return na;
     merged = { ...na };
+    generation.set(merged, depth);
     inner.set(nb, merged);
     mergeInto(merged, nb);
   }
@@ -95,6 +103,9 @@ export function normalize(schema: unknown): Obj {
   if (cached) return cached;
   const n: Obj = { ...schema };
   normalized.set(schema, n);
+  normalized.set(n, n);
+  const built = generation.get(schema);
+  if (built !== undefined) generation.set(n, built);
   // OpenAPI 3.0: `nullable: true` adds null to the declared type.
   if (n.nullable === true) {
     const types = typeList(n);
@@ -146,6 +157,8 @@ function without(schema: Obj, key: string): Obj {
     copy = { ...schema };
     delete copy[key];
     withoutKey.set(schema, copy);
+    const built = generation.get(schema);
+    if (built !== undefined) generation.set(copy, built);
   }
   return copy;
 }
