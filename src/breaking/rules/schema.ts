@@ -48,6 +48,55 @@ type Segment = Array<Finding | Replay | Segment>;
 /** Findings replayed for shared sub-schemas, per comparison: a bound on output, never reached by real documents. */
 const MAX_FINDINGS = 100_000;
 
+/**
+ * Pairs already compared, per direction, across every comparison of the same
+ * documents (keys are normalized schemas, which live as long as the documents):
+ * a component used by a thousand operations is compared once and replayed.
+ */
+const compared = { request: new WeakMap<Obj, Map<Obj, Replay>>(), response: new WeakMap<Obj, Map<Obj, Replay>>() };
+
+/** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
+const printsSomething = new WeakMap<Segment, boolean>();
+
+function hasFindings(start: Segment): boolean {
+  const known = printsSomething.get(start);
+  if (known !== undefined) return known;
+  // Post-order without recursion. A segment reached again while open (recursion) counts as empty for now;
+  // a `false` that relied on such a guess is remembered only if the whole walk found nothing (then none
+  // of what it visited prints anything: a finding anywhere would have reached `start`).
+  type Frame = { segment: Segment; i: number; any: boolean; guessed: boolean };
+  const stack: Frame[] = [{ segment: start, i: 0, any: false, guessed: false }];
+  const open = new Set<Segment>([start]);
+  let result = false;
+  const guessedEmpty: Segment[] = [];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.any || top.i >= top.segment.length) {
+      stack.pop();
+      open.delete(top.segment);
+      if (top.any || !top.guessed) printsSomething.set(top.segment, top.any);
+      else guessedEmpty.push(top.segment);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.any ||= top.any;
+        parent.guessed ||= top.guessed;
+      } else result = top.any;
+      continue;
+    }
+    const item = top.segment[top.i++]!;
+    const inner = Array.isArray(item) ? item : 'segment' in item ? item.segment : undefined;
+    if (!inner) top.any = true;
+    else if (printsSomething.has(inner)) top.any ||= printsSomething.get(inner)!;
+    else if (open.has(inner)) top.guessed = true;
+    else {
+      open.add(inner);
+      stack.push({ segment: inner, i: 0, any: false, guessed: false });
+    }
+  }
+  if (!result) for (const segment of guessedEmpty) printsSomething.set(segment, false);
+  return result;
+}
+
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** `false` on one side: nothing was (or is now) valid there. */
@@ -136,8 +185,9 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
   };
 
   /** One comparison: a work list of pairs and the output tree they fill. */
-  function run(rootBase: unknown, rootHead: unknown, rootAt: string, sink: Reporter): void {
-    const visited = new Map<Obj, Map<Obj, Replay>>();
+  /** `shared`: remember pairs across comparisons (real runs); a score keeps its own, since it runs while a real run is half done. */
+  function run(rootBase: unknown, rootHead: unknown, rootAt: string, sink: Reporter, shared = false): void {
+    const visited = shared ? compared[direction] : new WeakMap<Obj, Map<Obj, Replay>>();
     const root: Segment = [];
     const work: Array<[unknown, unknown, string, Segment]> = [[rootBase, rootHead, rootAt, root]];
 
@@ -279,11 +329,12 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       }
       const item = top.segment[top.i++]!;
       if (Array.isArray(item)) {
+        if (!hasFindings(item)) continue;
         printing.add(item);
         stack.push({ segment: item, i: 0, move: top.move });
       }
       else if ('segment' in item) {
-        if (printing.has(item.segment) || emitted > MAX_FINDINGS) continue;
+        if (printing.has(item.segment) || emitted > MAX_FINDINGS || !hasFindings(item.segment)) continue;
         printing.add(item.segment);
         const { from, to } = item;
         const outer = top.move;
@@ -295,5 +346,5 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     }
   }
 
-  run(base, head, pointer, report);
+  run(base, head, pointer, report, true);
 }
