@@ -51,7 +51,8 @@ export function loadResolved(source: Source, rootFile: string, limits: LoadLimit
         return parseSpecText(source.read(file), source.name(file));
       },
       locate(ref, from, pointer) {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) throw new GateError(`${source.name(from)}: remote $ref ${ref} at ${at(pointer)} is not supported; bundle the spec first`);
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref))
+          throw new GateError(`${source.name(from)}: remote $ref ${ref} at ${at(pointer)} is not supported; bundle the spec first`);
         const hash = ref.indexOf('#');
         const target = hash < 0 ? ref : ref.slice(0, hash);
         const fragment = hash < 0 ? '' : ref.slice(hash + 1);

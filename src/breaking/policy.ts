@@ -15,7 +15,7 @@ export const SWITCHABLE_RULES = {
   'request-pattern-removed': 'info',
 } as const satisfies Record<string, Level>;
 
-export type SwitchableRule = keyof typeof SWITCHABLE_RULES;
+type SwitchableRule = keyof typeof SWITCHABLE_RULES;
 export type Policy = Partial<Record<SwitchableRule, Level>>;
 
 const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];

@@ -51,7 +51,9 @@ export function fileSource(cwd: string): Source {
       try {
         return statSync(path).size;
       } catch (error) {
-        throw new GateError(`${name(path)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(error as Error).message})`}`);
+        throw new GateError(
+          `${name(path)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(error as Error).message})`}`,
+        );
       }
     },
     // Lexically first (no file-system call at all), then with links followed (stat calls only).
@@ -136,7 +138,8 @@ export function gitSource(repo: string, ref: string): Source {
       if (size === undefined) throw new GateError(`${ref}:${path}: no such file at ${ref}`);
       return size;
     },
-    inside: (root, path) => !posix.isAbsolute(path) && !path.startsWith('../') && path !== '..' && (!clean(root) || path === clean(root) || path.startsWith(`${clean(root)}/`)),
+    inside: (root, path) =>
+      !posix.isAbsolute(path) && !path.startsWith('../') && path !== '..' && (!clean(root) || path === clean(root) || path.startsWith(`${clean(root)}/`)),
     isDirectory(path) {
       const dir = clean(path);
       if (fileSet.has(dir)) return false;

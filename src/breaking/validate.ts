@@ -95,7 +95,8 @@ export function validateDocument(document: unknown, file: string, options: Valid
   };
 
   const content = (holder: Obj, at: string) => {
-    for (const [, media, mediaAt] of entries(holder, 'content', child(at, 'content'))) if (media.schema !== undefined) schema(media, 'schema', child(mediaAt, 'schema'));
+    for (const [, media, mediaAt] of entries(holder, 'content', child(at, 'content')))
+      if (media.schema !== undefined) schema(media, 'schema', child(mediaAt, 'schema'));
   };
   const parameters = (holder: Obj, at: string) => {
     const list = holder.parameters;
@@ -103,7 +104,11 @@ export function validateDocument(document: unknown, file: string, options: Valid
     if (!Array.isArray(list)) return problem(at, 'must be an array', () => delete holder.parameters);
     for (let i = list.length - 1; i >= 0; i--) {
       const param = list[i];
-      const bad = !isObject(param) ? 'must be an object' : typeof param.name !== 'string' || typeof param.in !== 'string' ? 'must have a string `name` and `in`' : '';
+      const bad = !isObject(param)
+        ? 'must be an object'
+        : typeof param.name !== 'string' || typeof param.in !== 'string'
+          ? 'must have a string `name` and `in`'
+          : '';
       if (bad) {
         problem(child(at, i), bad, () => list.splice(i, 1));
         continue;

@@ -47,7 +47,7 @@ export function deref(doc: unknown, node: unknown): Json {
 }
 
 /** Where a `$ref` points: a document id (whatever `load` understands) and an RFC 6901 pointer in it. */
-export interface RefTarget {
+interface RefTarget {
   document: string;
   pointer: string;
 }

@@ -167,7 +167,7 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     const { code, stderr } = await breaking('fifo/in/api.yaml', 'fifo/in/api.yaml');
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "rtc-token-apis breaking: fifo/in/api.yaml: $ref ../trap.yaml at /paths/~1rooms~1{roomId}~1tokens/post/responses/201/content/application~1json/schema points outside fifo/in (fifo/trap.yaml); pass --allow-outside-root to read it\n",
+      'rtc-token-apis breaking: fifo/in/api.yaml: $ref ../trap.yaml at /paths/~1rooms~1{roomId}~1tokens/post/responses/201/content/application~1json/schema points outside fifo/in (fifo/trap.yaml); pass --allow-outside-root to read it\n',
     );
   });
 

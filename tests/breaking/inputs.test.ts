@@ -38,8 +38,14 @@ function recording(): { source: Source; touched: string[] } {
     touched,
     source: {
       ...inner,
-      size: (path) => (touched.push(path), inner.size(path)),
-      read: (path) => (touched.push(path), inner.read(path)),
+      size(path) {
+        touched.push(path);
+        return inner.size(path);
+      },
+      read(path) {
+        touched.push(path);
+        return inner.read(path);
+      },
     },
   };
 }
@@ -78,7 +84,9 @@ describe('confinement to the input root', () => {
   it('refuses through the CLI too (exit 2, one line), and reads the file with --allow-outside-root', () => {
     const refused = run('in/relative.yaml', 'in/relative.yaml');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^rtc-token-apis breaking: in\/relative.yaml: \$ref \.\.\/outside\/secret\.yaml at .* pass --allow-outside-root to read it\n$/);
+    expect(refused.stderr).toMatch(
+      /^rtc-token-apis breaking: in\/relative.yaml: \$ref \.\.\/outside\/secret\.yaml at .* pass --allow-outside-root to read it\n$/,
+    );
     expect(run('in/relative.yaml', 'in/relative.yaml', '--allow-outside-root')).toMatchObject({ code: 0, stderr: '' });
   });
 
@@ -114,7 +122,11 @@ describe('lenient reading, --strict', () => {
     ['in/no-responses.yaml', '/paths/~1x/get/responses must be an object'],
     ['in/schema-string.yaml', '/paths/~1x/get/responses/200/content/application~1json/schema must be a schema (an object or a boolean)'],
   ])('%s: compared with a warning by default, refused with --strict', (file, problem) => {
-    expect(run(file, file)).toEqual({ code: 0, stdout: `0 breaking, 0 non-breaking change(s) since ${file}\n`, stderr: `rtc-token-apis breaking: warning: ${file}: ${problem}; ignored\n` });
+    expect(run(file, file)).toEqual({
+      code: 0,
+      stdout: `0 breaking, 0 non-breaking change(s) since ${file}\n`,
+      stderr: `rtc-token-apis breaking: warning: ${file}: ${problem}; ignored\n`,
+    });
     expect(run(file, file, '--strict')).toEqual({ code: 2, stdout: '', stderr: `rtc-token-apis breaking: ${file}: invalid OpenAPI document: ${problem}\n` });
   });
 
@@ -132,7 +144,10 @@ describe('one-line errors', () => {
   });
 
   it.each([
-    ['in/missing-file.yaml', 'in/missing-file.yaml: $ref nope.yaml#/Thing at /paths/~1x/get/responses/200/content/application~1json/schema: in/nope.yaml: no such file'],
+    [
+      'in/missing-file.yaml',
+      'in/missing-file.yaml: $ref nope.yaml#/Thing at /paths/~1x/get/responses/200/content/application~1json/schema: in/nope.yaml: no such file',
+    ],
     ['in/missing-pointer.yaml', 'in/missing-pointer.yaml: unresolved $ref parts.yaml#/Nope at /paths/~1x/get/responses/200/content/application~1json/schema'],
   ])('a missing $ref target names the document that referenced it: %s', (file, message) => {
     expect(run(file, file)).toEqual({ code: 2, stdout: '', stderr: `rtc-token-apis breaking: ${message}\n` });

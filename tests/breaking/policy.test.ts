@@ -17,7 +17,12 @@ beforeAll(() => {
   const [base, head] = readFileSync(new URL('./fixtures/policy/six-verdicts.yaml', import.meta.url), 'utf8').split(/^---$/m);
   writeFileSync(join(dir, 'base.yaml'), base!);
   writeFileSync(join(dir, 'head.yaml'), head!);
-  writeFileSync(join(dir, 'strict.yaml'), `rules:\n${Object.keys(SWITCHABLE_RULES).map((rule) => `  ${rule}: breaking\n`).join('')}`);
+  writeFileSync(
+    join(dir, 'strict.yaml'),
+    `rules:\n${Object.keys(SWITCHABLE_RULES)
+      .map((rule) => `  ${rule}: breaking\n`)
+      .join('')}`,
+  );
   writeFileSync(join(dir, 'lax.json'), JSON.stringify({ rules: { 'response-optional-property-removed': 'info' } }));
 });
 
@@ -25,7 +30,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...argv: string[]) {
   const out = { stdout: '', stderr: '' };
-  const code = main(['base.yaml', 'head.yaml', '--json', ...argv], { cwd: dir, io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) } });
+  const code = main(['base.yaml', 'head.yaml', '--json', ...argv], {
+    cwd: dir,
+    io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) },
+  });
   return { code, stderr: out.stderr, report: out.stdout ? JSON.parse(out.stdout) : undefined };
 }
 
@@ -58,9 +66,13 @@ describe('switchable policy', () => {
 
   it('refuses a policy file without a rules map, or with an unknown rule, in one line', () => {
     writeFileSync(join(dir, 'empty.yaml'), 'levels: {}\n');
-    expect(run('--policy', 'empty.yaml').stderr.split('\n')[0]).toBe('rtc-token-apis breaking: empty.yaml: a policy file needs a `rules` map of rule id to level');
+    expect(run('--policy', 'empty.yaml').stderr.split('\n')[0]).toBe(
+      'rtc-token-apis breaking: empty.yaml: a policy file needs a `rules` map of rule id to level',
+    );
     writeFileSync(join(dir, 'typo.yaml'), 'rules: {operation-id-renamed: info}\n');
-    expect(run('--policy', 'typo.yaml').stderr.split('\n')[0]).toMatch(/^rtc-token-apis breaking: typo.yaml: unknown rule operation-id-renamed; switchable rules: /);
+    expect(run('--policy', 'typo.yaml').stderr.split('\n')[0]).toMatch(
+      /^rtc-token-apis breaking: typo.yaml: unknown rule operation-id-renamed; switchable rules: /,
+    );
   });
 
   it('documents every switchable rule with its default level in docs/breaking.md', () => {

@@ -10,7 +10,15 @@ import { diffFixture } from './fixtures.ts';
 const changes: Change[] = [
   { api: 'video', operation: 'POST /a', pointer: '/paths/~1a/post', reason: 'operation added', rule: 'operations', level: 'info', breaking: false },
   { api: 'video', operation: '*', pointer: '/servers/0/url', reason: 'server base path changed', rule: 'servers', level: 'breaking', breaking: true },
-  { api: 'fabric', operation: 'GET /b', pointer: '/paths/~1b/get/responses/200', reason: 'pipes | in reasons are escaped', rule: 'responses', level: 'info', breaking: false },
+  {
+    api: 'fabric',
+    operation: 'GET /b',
+    pointer: '/paths/~1b/get/responses/200',
+    reason: 'pipes | in reasons are escaped',
+    rule: 'responses',
+    level: 'info',
+    breaking: false,
+  },
 ];
 
 describe('text report', () => {

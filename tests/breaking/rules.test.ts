@@ -61,7 +61,12 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
   ['openapi30-exclusive-minimum', 'POST /things', `${POST_BODY}/properties/ttl/exclusiveMinimum`, /exclusiveMinimum 1 added/],
-  ['openapi30-response-exclusive-maximum-dropped', 'GET /things', `${GET_200}/properties/score/maximum`, /response maximum 20 added, replacing exclusiveMaximum 20/],
+  [
+    'openapi30-response-exclusive-maximum-dropped',
+    'GET /things',
+    `${GET_200}/properties/score/maximum`,
+    /response maximum 20 added, replacing exclusiveMaximum 20/,
+  ],
   // Serialisation: the same value, other bytes on the wire.
   ['query-parameter-style-changed', 'GET /things', '/paths/~1things/get/parameters/0/style', /style changed from `form` to `pipeDelimited`/],
   ['query-parameter-explode-changed', 'GET /things', '/paths/~1things/get/parameters/0/explode', /explode changed from `true` to `false`/],

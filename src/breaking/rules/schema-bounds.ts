@@ -79,7 +79,8 @@ export const multipleOfRule: SchemaRule = (base, head, { pointer, direction, rep
   const [before, after] = [num(base.multipleOf), num(head.multipleOf)];
   if (before === after) return;
   const at = child(pointer, 'multipleOf');
-  const what = before === undefined ? `multipleOf ${after} added` : after === undefined ? `multipleOf ${before} removed` : `multipleOf changed from ${before} to ${after}`;
+  const what =
+    before === undefined ? `multipleOf ${after} added` : after === undefined ? `multipleOf ${before} removed` : `multipleOf changed from ${before} to ${after}`;
   // Request: every old value still valid, i.e. each multiple of `before` is one of `after`. Response: the reverse.
   const wider = after === undefined || (before !== undefined && divides(after, before));
   const narrower = before === undefined || (after !== undefined && divides(before, after));

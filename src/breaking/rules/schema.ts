@@ -144,7 +144,11 @@ function compareDiscriminator(base: Obj, head: Obj, at: string, direction: Direc
     const mappingAt = child(at, 'discriminator', 'mapping', tag);
     if (!(tag in is)) {
       if (direction === 'request')
-        report.breaking(mappingAt, `request discriminator value \`${tag}\` no longer mapped: payloads tagged with it are rejected`, 'discriminator-mapping-changed');
+        report.breaking(
+          mappingAt,
+          `request discriminator value \`${tag}\` no longer mapped: payloads tagged with it are rejected`,
+          'discriminator-mapping-changed',
+        );
       else report.info(mappingAt, `response discriminator value \`${tag}\` no longer mapped`, 'discriminator-mapping-changed');
     } else if (refName(was[tag]) !== refName(is[tag]))
       report.breaking(
@@ -244,7 +248,12 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       for (const one of mine) {
         const { pick, score: s } = best(one, theirs, mineIsBase, used);
         // Two alternatives on this side collapse onto one: unless the one left reads everything, a shape is lost (request) or new (response).
-        if (used.has(pick) && s.breaking === 0 && s.total > 0 && !keepsProperties(...((mineIsBase ? [one.schema, pick.schema] : [pick.schema, one.schema]) as [Obj, Obj])))
+        if (
+          used.has(pick) &&
+          s.breaking === 0 &&
+          s.total > 0 &&
+          !keepsProperties(...((mineIsBase ? [one.schema, pick.schema] : [pick.schema, one.schema]) as [Obj, Obj]))
+        )
           shared.add(one);
         used.add(pick);
         const [b, h] = mineIsBase ? [one, pick] : [pick, one];
@@ -256,9 +265,17 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       }
       for (const other of theirs.filter((a) => !used.has(a) && !isCopy(a, mine, !mineIsBase))) {
         // `oneOf` accepts a value matching exactly one branch: a new branch that overlaps a kept one rejects values both match.
-        const clash = direction === 'request' && !tagged && other.tokens[other.tokens.length - 2] === 'oneOf' && [...used].some((kept) => overlap(kept.schema, other.schema));
+        const clash =
+          direction === 'request' &&
+          !tagged &&
+          other.tokens[other.tokens.length - 2] === 'oneOf' &&
+          [...used].some((kept) => overlap(kept.schema, other.schema));
         if (clash)
-          rep.breaking(to(other), 'request oneOf gained an alternative that overlaps another: payloads matching both are now rejected', 'schema-one-of-overlap');
+          rep.breaking(
+            to(other),
+            'request oneOf gained an alternative that overlaps another: payloads matching both are now rejected',
+            'schema-one-of-overlap',
+          );
         else if (direction === 'request') rep.info(to(other), 'request accepts a new alternative');
         else rep.info(to(other), 'response no longer sends one of its alternatives');
       }
@@ -332,8 +349,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         if (!hasFindings(item)) continue;
         printing.add(item);
         stack.push({ segment: item, i: 0, move: top.move });
-      }
-      else if ('segment' in item) {
+      } else if ('segment' in item) {
         if (printing.has(item.segment) || emitted > MAX_FINDINGS || !hasFindings(item.segment)) continue;
         printing.add(item.segment);
         const { from, to } = item;

@@ -16,9 +16,7 @@ function requirementsOf(operation: Obj, document: Obj): Requirement[] {
   const list = (operation.security ?? document.security ?? []) as Array<Record<string, unknown>>;
   // No requirement at all (or `security: []`): anonymous calls are accepted.
   if (!list.length) return [new Map()];
-  return list.map(
-    (req) => new Map(Object.entries(req ?? {}).map(([name, scopes]) => [name, new Set(Array.isArray(scopes) ? scopes.map(String) : [])])),
-  );
+  return list.map((req) => new Map(Object.entries(req ?? {}).map(([name, scopes]) => [name, new Set(Array.isArray(scopes) ? scopes.map(String) : [])])));
 }
 
 /** What a client must do for a scheme, without its documentation and URLs (those are the scheme rule's). */

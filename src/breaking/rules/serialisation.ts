@@ -24,7 +24,11 @@ export function compareSerialisation(before: Obj, after: Obj, at: string, what: 
   if (before.content || after.content) return;
   const [was, is] = [styleOf(before), styleOf(after)];
   if (was !== is)
-    report.breaking(child(at, 'style'), `${what} style changed from \`${was}\` to \`${is}\`: the value is written differently on the wire`, 'serialisation-style');
+    report.breaking(
+      child(at, 'style'),
+      `${what} style changed from \`${was}\` to \`${is}\`: the value is written differently on the wire`,
+      'serialisation-style',
+    );
   else if (explodeOf(before) !== explodeOf(after) && (structured(before) || structured(after)))
     report.breaking(
       child(at, 'explode'),
