@@ -62,6 +62,8 @@ export function loadResolved(source: Source, rootFile: string, limits: LoadLimit
         return { document: file, pointer: decodeURIComponent(fragment) };
       },
       literal: (key) => LITERAL_KEYS.has(key) || key.startsWith('x-'),
+      // The parsed files are the gate's own: resolve inside them rather than beside a copy.
+      inPlace: true,
     });
   } catch (error) {
     if (error instanceof SpecRefError) throw new GateError(`${source.name(error.document)}: ${error.message} at ${at(error.at)}`);
