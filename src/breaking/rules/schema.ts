@@ -53,7 +53,30 @@ const MAX_FINDINGS = 100_000;
  * documents (keys are normalized schemas, which live as long as the documents):
  * a component used by a thousand operations is compared once and replayed.
  */
-const compared = { request: new WeakMap<Obj, Map<Obj, Replay>>(), response: new WeakMap<Obj, Map<Obj, Replay>>() };
+const compared = { request: new WeakMap<Obj, Seen>(), response: new WeakMap<Obj, Seen>() };
+
+/** The heads a base schema was compared with: almost always one, so no Map until a second. */
+type Seen = { head: Obj; replay: Replay } | Map<Obj, Replay>;
+
+function seenReplay(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): Replay | undefined {
+  const seen = visited.get(b);
+  if (seen instanceof Map) return seen.get(h);
+  return seen?.head === h ? seen.replay : undefined;
+}
+
+function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+  const seen = visited.get(b);
+  if (!seen) visited.set(b, { head: h, replay });
+  else if (seen instanceof Map) seen.set(h, replay);
+  else
+    visited.set(
+      b,
+      new Map([
+        [seen.head, seen.replay],
+        [h, replay],
+      ]),
+    );
+}
 
 /** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
 const printsSomething = new WeakMap<Segment, boolean>();
@@ -191,7 +214,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
   /** One comparison: a work list of pairs and the output tree they fill. */
   /** `shared`: remember pairs across comparisons (real runs); a score keeps its own, since it runs while a real run is half done. */
   function run(rootBase: unknown, rootHead: unknown, rootAt: string, sink: Reporter, shared = false): void {
-    const visited = shared ? compared[direction] : new WeakMap<Obj, Map<Obj, Replay>>();
+    const visited = shared ? compared[direction] : new WeakMap<Obj, Seen>();
     const root: Segment = [];
     const work: Array<[unknown, unknown, string, Segment]> = [[rootBase, rootHead, rootAt, root]];
 
@@ -314,12 +337,10 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
 
     const visit = (rawBase: unknown, rawHead: unknown, at: string, segment: Segment) => {
       const [b, h] = [normalize(rawBase), normalize(rawHead)];
-      let seen = visited.get(b);
-      if (!seen) visited.set(b, (seen = new Map()));
       // A pair met before (a shared schema, or recursion) is compared once and its findings replayed here.
-      const first = seen.get(h);
+      const first = seenReplay(visited, b, h);
       if (first) return void segment.push({ segment: first.segment, from: first.to, to: at });
-      seen.set(h, { segment, from: at, to: at });
+      remember(visited, b, h, { segment, from: at, to: at });
       if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
@@ -346,7 +367,11 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       }
       const item = top.segment[top.i++]!;
       if (Array.isArray(item)) {
-        if (!hasFindings(item)) continue;
+        // A subtree that prints nothing is emptied: the pairs it came from stay remembered, their memory goes.
+        if (!hasFindings(item)) {
+          item.length = 0;
+          continue;
+        }
         printing.add(item);
         stack.push({ segment: item, i: 0, move: top.move });
       } else if ('segment' in item) {
