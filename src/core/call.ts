@@ -12,9 +12,10 @@ import { classifyFailure } from './failure.js';
 import { provideHeaders, type HeaderProvider } from './provider.js';
 import { checkRequest } from './request-checks.js';
 import { checkResponse, httpErrorOf, parseJson, requestIdOf } from './response-body.js';
-import { resolveRetry, withRetries, type RetryOptions, type RetryPolicy } from './retry.js';
+import type { RetryPolicy } from './retry.js';
 import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
+import { checkRetry } from './config-checks.js';
 import type { FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
 
@@ -34,8 +35,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
-  /** Overrides the client's retry option for this call (`false` turns retries off). */
-  retry?: RetryOptions | boolean;
+  /** Overrides the client's retry policy for this call: `retryPolicy(…)`, or `false` for none. */
+  retry?: RetryPolicy | false;
 }
 
 /** What every call of one client runs in (built once by createContext). */
@@ -82,7 +83,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   const { operationId } = op;
   if (options.signal?.aborted) throw new AbortError(operationId);
   const timeoutMs = options.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
-  const retry = options.retry === undefined ? ctx.retry : resolveRetry(options.retry);
+  const retry = options.retry === undefined ? ctx.retry : checkRetry(options.retry);
   // One deadline covers the provider and the first request it authenticates.
   let deadline: Deadline | undefined = new Deadline(timeoutMs, options.signal);
   let headers: Record<string, string> | undefined;
@@ -96,7 +97,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
     throw error;
   }
   if (!retry) return attempt(ctx, op, input, headers, deadline, options.signal);
-  return withRetries(retry, operationId, options.signal, () => {
+  return retry.run(operationId, options.signal, () => {
     // Each retry is a new request with a deadline of its own.
     const current = deadline ?? new Deadline(timeoutMs, options.signal);
     deadline = undefined;
@@ -136,26 +137,22 @@ async function attempt(
       ),
     );
     const { status } = response;
+    // Declared over the cap: refused at once (a success) or dropped (an error
+    // body is only detail: the status is what matters), never read.
     const over = declaredOver(response.headers.get('content-length'), limit);
+    if (over) await response.body?.cancel().catch(() => {});
+    const { text, cut } = over ? { text: '', cut: response.ok } : await readCapped(response.body, limit, deadline.signal);
     if (!response.ok) {
-      // An error body is detail, the status is what matters: cut at the cap (or
-      // dropped when declared over it), never refused.
-      const { text, cut } = over ? { text: '', cut: false } : await readCapped(response.body, limit, deadline.signal);
-      if (over) await response.body?.cancel().catch(() => {});
       let parsed: unknown = text;
       try {
-        parsed = cut ? text : JSON.parse(text);
+        // A cut body is kept as text (it may end in part of a secret).
+        if (!cut) parsed = JSON.parse(text);
       } catch {
         // Not JSON: kept as text.
       }
       throw httpErrorOf(operationId, op.statuses, response, parsed, cut, secrets());
     }
-    // Declared over the cap: refused at once, not after the whole deadline.
-    const { text, cut } = over ? { text: '', cut: true } : await readCapped(response.body, limit, deadline.signal);
-    if (cut) {
-      if (over) await response.body?.cancel().catch(() => {});
-      throw new ResponseBodyError({ operationId, status, reason: `response body is larger than ${limit} bytes` });
-    }
+    if (cut) throw new ResponseBodyError({ operationId, status, reason: `response body is larger than ${limit} bytes` });
     const body = parseJson(operationId, response, text, secrets);
     if (!body || typeof body !== 'object')
       throw new ResponseBodyError({ operationId, status, requestId: requestIdOf(response, secrets), reason: 'the body is not a JSON object' });

@@ -6,9 +6,9 @@ import type { HeaderProvider } from './provider.js';
 import { DEFAULTS } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { secretList } from './secrets.js';
-import { resolveRetry, type RetryOptions } from './retry.js';
+import type { RetryPolicy } from './retry.js';
 import { checkHeaderValues } from './header-check.js';
-import { checkBytes, checkFetch, checkValidation } from './config-checks.js';
+import { checkBytes, checkFetch, checkRetry, checkValidation } from './config-checks.js';
 import { checkDuration } from './timer.js';
 import type { FetchLike } from './transport.js';
 import type { Validation } from './validation-hook.js';
@@ -30,8 +30,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes); the `raw` clients get it too. */
   maxResponseBytes?: number;
-  /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection). Default off. */
-  retry?: RetryOptions | boolean;
+  /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection): `retry: retryPolicy()`. Default off. */
+  retry?: RetryPolicy | false;
   /** Opt-in request/response validation, e.g. `signalWireValidation()` from `rtc-token-apis/validation`. */
   validation?: Validation;
 }
@@ -55,7 +55,7 @@ export function createContext(init: ContextInit): CallContext {
     maxResponseBytes: checkBytes(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes),
     secrets: secretList(init.secrets ?? []),
     headers: init.headers,
-    retry: resolveRetry(init.retry),
+    retry: checkRetry(init.retry),
     validation: checkValidation(init.validation),
   };
 }

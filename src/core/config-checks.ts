@@ -2,6 +2,7 @@
 // with a message that says what to fix (and never echoes a secret).
 import { ConfigError } from './errors.js';
 import type { FetchLike } from './transport.js';
+import type { RetryPolicy } from './retry.js';
 import type { Validation } from './validation-hook.js';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -58,6 +59,13 @@ export function checkValidation(value: Validation | undefined): Validation | und
   ) {
     throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
   }
+  return value;
+}
+
+/** The retry option: a policy from retryPolicy(), or false/undefined for none. */
+export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy(options) from rtc-token-apis (or false)');
   return value;
 }
 

@@ -36,42 +36,49 @@ function scrubText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Sets a copied key as data: a `__proto__` key must stay a key, not swap the copy's prototype. */
-function put(target: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
+/** Sets a key as data: a `__proto__` key must stay a key, not swap the object's prototype. */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else (target as Record<string | number, unknown>)[key] = value;
+  else target[key] = value;
 }
 
 /**
- * Returns a copy of `value` with every secret replaced, at any depth. The walk
- * is iterative (a body nested thousands of levels deep cannot overflow the
- * stack) and a value seen twice is copied once.
+ * Replaces every secret in `value` at any depth, keys included, IN PLACE, and
+ * returns it (a string comes back scrubbed). For JSON data the caller owns
+ * (what JSON.parse returns, reports built from it): the walk is iterative
+ * with one stack of pending containers and copies nothing, so an error body
+ * nested 500,000 levels deep costs no more memory than the same body as a
+ * success. Only changed entries are written.
  */
 export function scrub<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
   if (typeof value === 'string') return scrubText(value, secrets) as T;
-  if (!value || typeof value !== 'object') return value;
-  const root: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-  const copies = new Map<object, Record<string, unknown> | unknown[]>([[value as object, root]]);
-  const work: object[] = [value as object];
-  const copyOf = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrubText(v, secrets);
-    if (!v || typeof v !== 'object') return v;
-    let copy = copies.get(v);
-    if (!copy) {
-      copy = Array.isArray(v) ? [] : {};
-      copies.set(v, copy);
-      work.push(v);
-    }
-    return copy;
+  const work: unknown[] = [value];
+  const visit = (container: Record<string, unknown>, key: string) => {
+    const v = container[key];
+    if (typeof v === 'string') {
+      const clean = scrubText(v, secrets);
+      if (clean !== v) container[key] = clean;
+    } else if (v && typeof v === 'object') work.push(v);
   };
   while (work.length) {
-    const source = work.pop()!;
-    const target = copies.get(source)!;
-    if (Array.isArray(source)) source.forEach((v, i) => put(target, i, copyOf(v)));
-    else for (const [k, v] of Object.entries(source)) put(target, scrubText(k, secrets), copyOf(v));
+    const node = work.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node as unknown as Record<string, unknown>, i as unknown as string);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      visit(record, key);
+      const clean = scrubText(key, secrets);
+      if (clean === key) continue;
+      const v = record[key];
+      delete record[key];
+      put(record, clean, v);
+    }
   }
-  return root as T;
+  return value;
 }
 
 /**
@@ -98,26 +105,21 @@ export function scrubAndCut(text: string, secrets: readonly string[], max: numbe
 }
 
 /**
- * A safe stand-in for an error thrown by application code (a hook, a custom
- * fetch) or by undici: same name, message and stack with every known secret
- * scrubbed, the socket facts (`code`, `errno`, `syscall`) kept, the cause chain
- * copied the same way. Nothing else of the original is reachable from it.
+ * A safe stand-in for an error thrown by undici, a custom fetch or middleware:
+ * its name and message with every known secret scrubbed, the socket facts
+ * (`code`, `errno`, `syscall`) kept, its own cause chain copied the same way
+ * (a few levels). Nothing else of the original is reachable from it.
  */
 export function scrubError(error: unknown, secrets: readonly string[], depth = 0): Error {
-  if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) {
-    return new Error(scrubAndCut(String(error), secrets, 200));
-  }
-  const source = error as Error & { code?: unknown; errno?: unknown; syscall?: unknown };
-  const copy = new Error(scrubText(String(source.message ?? ''), secrets));
-  const name = typeof source.name === 'string' ? scrubText(source.name, secrets) : 'Error';
-  Object.defineProperty(copy, 'name', { value: name, enumerable: false, configurable: true, writable: true });
-  copy.stack = typeof source.stack === 'string' ? scrubText(source.stack, secrets) : `${name}: ${copy.message}`;
-  for (const key of ['code', 'errno', 'syscall'] as const) {
+  const source = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as Record<string, unknown>;
+  const copy = new Error(scrubAndCut(String(source.message ?? ''), secrets, 500), {
+    cause: source.cause === undefined || depth > 3 ? undefined : scrubError(source.cause, secrets, depth + 1),
+  }) as Error & Record<string, unknown>;
+  copy.name = scrubText(String(source.name ?? 'Error'), secrets);
+  copy.stack = `${copy.name}: ${copy.message}`;
+  for (const key of ['code', 'errno', 'syscall']) {
     const v = source[key];
-    if (typeof v === 'string' || typeof v === 'number') (copy as unknown as Record<string, unknown>)[key] = typeof v === 'string' ? scrubText(v, secrets) : v;
-  }
-  if (source.cause !== undefined && depth < 4) {
-    Object.defineProperty(copy, 'cause', { value: scrubError(source.cause, secrets, depth + 1), enumerable: false, configurable: true, writable: true });
+    if (typeof v === 'number' || typeof v === 'string') copy[key] = typeof v === 'string' ? scrubText(v, secrets) : v;
   }
   return copy;
 }

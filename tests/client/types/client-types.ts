@@ -1,7 +1,7 @@
 // Compile-time contract, checked by `tsc -p tsconfig.json` in `npm test`.
 // Every @ts-expect-error must be an error: if a case starts compiling, tsc fails.
 import { createSignalWireClient, isSignalWireError } from '../../../src/signalwire/index.ts';
-import { createProconfAppClient } from '../../../src/proconf/index.ts';
+import { createProconfAppClient, retryPolicy } from '../../../src/proconf/index.ts';
 
 const sw = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 't' });
 const app = createProconfAppClient({ baseUrl: 'https://app.acme.test' });
@@ -87,6 +87,8 @@ export function browserClients() {
   // @ts-expect-error the ProCONF app client has no raw openapi-fetch client (use ProconfAppPaths with openapi-fetch)
   void app.raw;
   // The same client options as every client: opt-in retries included.
+  createProconfAppClient({ baseUrl: 'https://app.acme.test', retry: retryPolicy() });
+  // @ts-expect-error retry takes a policy from retryPolicy(), not true
   createProconfAppClient({ baseUrl: 'https://app.acme.test', retry: true });
   return app.defaults({ timeoutMs: 5_000 }).getProconfToken({ role: 'member', room: 'r', participantName: 'p' });
 }
