@@ -10,10 +10,9 @@ import * as table from '../../generated/operations.js';
 import type { paths as VideoPaths, operations as VideoOps } from '../../generated/types/signalwire-video.js';
 import type { paths as FabricPaths, operations as FabricOps } from '../../generated/types/signalwire-fabric.js';
 import { resolveSignalWireConfig, type SignalWireOptions } from './config.js';
+import { VERSION } from '../core/version.js';
 
 export type SignalWireOperations = VideoOps & FabricOps;
-
-const VERSION = '0.1.0';
 
 function bind(ctx: CallContext) {
   const op = operationBinder<SignalWireOperations>(ctx);
