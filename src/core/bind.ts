@@ -14,7 +14,7 @@ export type BoundOperationWith<Ops, Id extends keyof Ops, Arg> = (arg: Arg, opti
 const asBody = (body: unknown): CallInput => ({ body });
 
 /** A generated table row whose operation id is `Id`. */
-export type Row<Id> = OperationMeta & { readonly operationId: Id };
+type Row<Id> = OperationMeta & { readonly operationId: Id };
 
 /** Binds one table row; the operation id is read from the row. */
 export interface OperationBinder<Ops> {

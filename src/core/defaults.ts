@@ -1,4 +1,7 @@
-// Every default the clients use, written down in one place.
+// Every default the client runtime uses, written down in one place and
+// exported from every client entry as `DEFAULTS`. Each tool keeps its own
+// (src/mock/defaults.ts, src/verify/defaults.ts, src/signalwire-app/defaults.ts);
+// the handler and store defaults below move to src/server with its pipeline.
 export const DEFAULTS = {
   /** Per-request timeout, covering connect, headers and body (the official Python SDK uses 30 s too). */
   timeoutMs: 30_000,
@@ -8,10 +11,9 @@ export const DEFAULTS = {
   requestIdHeaders: ['x-request-id', 'x-signalwire-request-id', 'request-id'],
   /** What error messages and JSON output show in place of a secret. */
   redacted: '[REDACTED]',
+  /** retryPolicy(): attempts, the total time budget and the backoff range. */
+  retry: { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 },
 } as const;
-
-/** Opt-in retries (`retry: true`): attempts, the total time budget and the backoff range. */
-export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
 
 /** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
 export const SECRET_MIN_LENGTH = 4;
@@ -24,12 +26,3 @@ export const SIGNALWIRE_HANDLER_DEFAULTS = { timeoutMs: 10_000, tokenLifetimeSec
 
 /** createRedisTokenStore: a command (or the first connection) that takes longer fails. */
 export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 2000 } as const;
-
-/** createSubscriberTokenSource: refresh this many seconds before the token expires. */
-export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300 } as const;
-
-/** verifyApi: per-request timeout, requests in flight, largest response body read. */
-export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1_048_576 } as const;
-
-/** startMockServer and `rtc-token-apis mock`: where the mock listens; `--watch` waits this long after the last change. */
-export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010, watchDebounceMs: 150 } as const;

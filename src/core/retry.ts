@@ -4,7 +4,7 @@
 // Opt-in by import: `retry: retryPolicy()` builds a policy that runs the
 // attempts itself, so a client that never retries (a browser bundle) carries
 // none of this file.
-import { RETRY_DEFAULTS } from './defaults.js';
+import { DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 import { abortableDelay, checkDuration } from './timer.js';
 
@@ -18,13 +18,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default: RETRY_DEFAULTS; at most 10). Every duration below is at most 2^31-1 ms. */
+  /** Most attempts in total, the first included (default: DEFAULTS.retry; at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
-  /** No retry starts later than this many ms after the first attempt began (default: RETRY_DEFAULTS). */
+  /** No retry starts later than this many ms after the first attempt began (default: DEFAULTS.retry). */
   maxElapsedMs?: number;
-  /** Backoff before the first retry (default: RETRY_DEFAULTS); doubles each retry, with jitter. */
+  /** Backoff before the first retry (default: DEFAULTS.retry); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default: RETRY_DEFAULTS). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
+  /** Largest backoff (default: DEFAULTS.retry). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;
@@ -64,14 +64,16 @@ function duration(value: number | undefined, name: string, fallback: number): nu
  */
 export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
   const policy = resolveRetry(options);
-  return Object.freeze({ run: <T>(operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>) => withRetries(policy, operationId, signal, attempt) });
+  return Object.freeze({
+    run: <T>(operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>) => withRetries(policy, operationId, signal, attempt),
+  });
 }
 
 /** Checks the options and fills in the defaults. */
 export function resolveRetry(option: RetryOptions): Resolved {
   if (typeof option !== 'object' || option === null) throw new ConfigError('retryPolicy takes an options object');
   const o = option;
-  const maxAttempts = o.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
+  const maxAttempts = o.maxAttempts ?? DEFAULTS.retry.maxAttempts;
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
   }
@@ -80,9 +82,9 @@ export function resolveRetry(option: RetryOptions): Resolved {
   }
   return {
     maxAttempts,
-    maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),
-    baseDelayMs: duration(o.baseDelayMs, 'baseDelayMs', RETRY_DEFAULTS.baseDelayMs),
-    maxDelayMs: duration(o.maxDelayMs, 'maxDelayMs', RETRY_DEFAULTS.maxDelayMs),
+    maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', DEFAULTS.retry.maxElapsedMs),
+    baseDelayMs: duration(o.baseDelayMs, 'baseDelayMs', DEFAULTS.retry.baseDelayMs),
+    maxDelayMs: duration(o.maxDelayMs, 'maxDelayMs', DEFAULTS.retry.maxDelayMs),
     onRetry: o.onRetry,
     random: o.random ?? Math.random,
     sleep: o.sleep ?? sleep,

@@ -6,8 +6,9 @@
 declare const __RTC_TOKEN_APIS_VERSION__: string | undefined;
 
 function sourceVersion(): string {
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => { readFileSync(url: URL, encoding: 'utf8'): string } | undefined } }).process
-    ?.getBuiltinModule?.('node:fs');
+  const fs = (
+    globalThis as { process?: { getBuiltinModule?: (id: string) => { readFileSync(url: URL, encoding: 'utf8'): string } | undefined } }
+  ).process?.getBuiltinModule?.('node:fs');
   if (!fs) return 'unknown';
   return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -1,7 +1,7 @@
 // Keeps a fresh subscriber token for @signalwire/js: hand `token` and
 // `onRefreshToken` to `SignalWire({ ... })`, or let `keepFresh` call
 // `client.updateToken`. One refresh per expiry, however many callers ask.
-import { TOKEN_SOURCE_DEFAULTS } from '../core/defaults.js';
+import { TOKEN_SOURCE_DEFAULTS } from './defaults.js';
 import { ProviderError } from '../core/errors.js';
 import { startTimer, type Timer } from '../core/timer.js';
 import type { SignalWireAppClient } from './app-client.js';

@@ -223,7 +223,12 @@ describe('durations (point 9)', () => {
 
   it('Retry-After of 30 days with the largest maxElapsedMs gives up at once instead of firing early', async () => {
     const server = await track(recordingServer((_q, res) => res.writeHead(503, { 'retry-after': '2592000' }).end()));
-    const sw = createSignalWireClient({ baseUrl: server.url, projectId: PROJECT, apiToken: TOKEN, retry: retryPolicy({ maxAttempts: 5, maxElapsedMs: MAX_TIMER_MS }) });
+    const sw = createSignalWireClient({
+      baseUrl: server.url,
+      projectId: PROJECT,
+      apiToken: TOKEN,
+      retry: retryPolicy({ maxAttempts: 5, maxElapsedMs: MAX_TIMER_MS }),
+    });
     const { error } = await outcome(sw.createSubscriberGuestToken(guestBody));
     expect((error as HttpError).status).toBe(503);
     expect(server.received).toHaveLength(1);
