@@ -1,8 +1,7 @@
 // Maps anything thrown while sending or reading to one typed error, with any
 // cause (from undici, a custom fetch or middleware) scrubbed of known secrets.
-import { BodyTooLargeError } from './body.js';
 import type { Deadline } from './deadline.js';
-import { NetworkError, ResponseBodyError, type RtcApiError } from './errors.js';
+import { NetworkError, type RtcApiError } from './errors.js';
 import { scrubError } from './secrets.js';
 
 const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -21,9 +20,6 @@ function causeCode(error: unknown): string | undefined {
 export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, secrets: readonly string[], status?: number): RtcApiError {
   const ended = deadline.ended(operationId);
   if (ended) return ended;
-  if (error instanceof BodyTooLargeError) {
-    return new ResponseBodyError({ operationId, status: error.status ?? status ?? 0, reason: `response ${error.message}` });
-  }
   const code = causeCode(error);
   const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
   const detail =

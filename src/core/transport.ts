@@ -4,11 +4,11 @@
 // clients carry it; it is exported so a user can attach it to an openapi-fetch
 // client of their own. Named operations run the same policy inline (call.ts).
 import type { Middleware } from 'openapi-fetch';
-import { BodyTooLargeError, declaredOver } from './body.js';
+import { declaredOver } from './body.js';
 import { credentialSecrets } from './credentials.js';
 import { Deadline } from './deadline.js';
 import { DEFAULTS } from './defaults.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, ResponseBodyError } from './errors.js';
 import { classifyFailure } from './failure.js';
 import { checkHeaderValues } from './header-check.js';
 import { provideHeaders, type HeaderProvider } from './provider.js';
@@ -30,6 +30,9 @@ export interface ClientMiddlewareOptions {
   /** Further secrets to scrub from failures (the request's own header values always are). */
   secrets?: readonly (string | undefined)[];
 }
+
+/** Thrown inside the body guard when a success body passes the cap; `fail` turns it into a ResponseBodyError. */
+const TOO_LARGE = Symbol('too large');
 
 interface InFlight {
   readonly deadline: Deadline;
@@ -80,7 +83,11 @@ export function createClientMiddleware(options: ClientMiddlewareOptions = {}): M
       const call = inFlight.get(request);
       if (!call) return undefined;
       const { deadline } = call;
-      const fail = (error: unknown) => classifyFailure(call.label, error, deadline, call.secrets(), response.status);
+      const { status } = response;
+      const fail = (error: unknown) =>
+        error === TOO_LARGE
+          ? new ResponseBodyError({ operationId: call.label, status, reason: `response body is larger than ${limit} bytes` })
+          : classifyFailure(call.label, error, deadline, call.secrets(), status);
       if (!response.body) {
         deadline.clear();
         return undefined;
@@ -89,7 +96,7 @@ export function createClientMiddleware(options: ClientMiddlewareOptions = {}): M
         deadline.clear();
         await response.body.cancel().catch(() => {});
         // A success body over the cap is refused at once; an error keeps its status without its body.
-        if (response.ok) throw fail(new BodyTooLargeError(limit, response.status));
+        if (response.ok) throw fail(TOO_LARGE);
         return new Response(null, response);
       }
       return guarded(response, limit, deadline, fail);
@@ -116,7 +123,7 @@ function guarded(response: Response, limit: number, deadline: Deadline, fail: (e
         const room = limit - size;
         size += value.byteLength;
         if (size > limit) {
-          if (response.ok) throw new BodyTooLargeError(limit, response.status);
+          if (response.ok) throw TOO_LARGE;
           if (room > 0) controller.enqueue(value.subarray(0, room));
           deadline.clear();
           await reader.cancel().catch(() => {});
