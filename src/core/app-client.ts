@@ -19,8 +19,7 @@ export interface AppClientOptions extends ClientOptions {
 
 function defaultOrigin(): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  if (!origin || origin === 'null')
-    throw new ConfigError('baseUrl is required outside a browser page: the URL of your application server, e.g. https://app.example.net');
+  if (!origin || origin === 'null') throw new ConfigError('baseUrl is required outside a browser page: your application server URL');
   return origin;
 }
 

@@ -63,13 +63,14 @@ export type CallInput = RequestInput;
 const SECRET_BODY_FIELDS = ['refresh_token', 'password'];
 
 function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string, string> | undefined): readonly string[] {
-  const extra: string[] = [];
-  const body = input.body as Record<string, unknown> | undefined;
-  if (body && typeof body === 'object') for (const f of SECRET_BODY_FIELDS) if (typeof body[f] === 'string') extra.push(body[f] as string);
+  const body = (input.body ?? {}) as Record<string, unknown>;
   // Every header a provider or the caller adds may be a credential (an admin
   // gateway key is not always called Authorization): scrub them all, in every form.
-  if (headers) for (const v of Object.values(headers)) if (typeof v === 'string') extra.push(...credentialSecrets(v));
-  return extra.length ? secretList([...ctx.secrets, ...extra]) : ctx.secrets;
+  return secretList([
+    ...ctx.secrets,
+    ...SECRET_BODY_FIELDS.map((f) => body[f] as string),
+    ...Object.values(headers ?? {}).flatMap((v) => (typeof v === 'string' ? credentialSecrets(v) : [])),
+  ]);
 }
 
 /** `/things/{id}` with `{ id }` -> `/things/<encoded id>`. */

@@ -65,7 +65,7 @@ export function checkValidation(value: Validation | undefined): Validation | und
 /** The retry option: a policy from retryPolicy(), or false/undefined for none. */
 export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy | undefined {
   if (value === undefined || value === false) return undefined;
-  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy(options) from rtc-token-apis (or false)');
+  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy() (or false)');
   return value;
 }
 

@@ -2,9 +2,9 @@
 // cause (from undici, a custom fetch or middleware) scrubbed of known secrets.
 import type { Deadline } from './deadline.js';
 import { NetworkError, type RtcApiError } from './errors.js';
-import { scrubError } from './secrets.js';
+import { scrubAndCut } from './secrets.js';
 
-const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const BEFORE_SEND_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
 
 function causeCode(error: unknown): string | undefined {
   let e: unknown = error;
@@ -21,14 +21,20 @@ export function classifyFailure(operationId: string, error: unknown, deadline: D
   const ended = deadline.ended(operationId);
   if (ended) return ended;
   const code = causeCode(error);
-  const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
+  const beforeSend = code !== undefined && BEFORE_SEND_CODES.test(code);
   const detail =
     status === undefined
       ? code
         ? `${code}`
         : 'the request failed before a response arrived'
       : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
-  // Keep only the low-level cause (it carries the socket error code), as a scrubbed copy.
-  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
-  return new NetworkError(operationId, detail, beforeSend && status === undefined, scrubError(cause, secrets));
+  // Keep only the low-level cause (it carries the socket error code) as a
+  // scrubbed copy: its message and socket facts, nothing else of the original.
+  const low = ((error as { cause?: unknown } | undefined)?.cause ?? error) as Record<string, unknown> | undefined;
+  const cause = new Error(scrubAndCut(String(low?.message ?? low), secrets, 500)) as Error & Record<string, unknown>;
+  for (const key of ['code', 'errno', 'syscall']) {
+    const v = low?.[key];
+    if (typeof v === 'number' || typeof v === 'string') cause[key] = typeof v === 'string' ? scrubAndCut(v, secrets, 100) : v;
+  }
+  return new NetworkError(operationId, detail, beforeSend && status === undefined, cause);
 }

@@ -11,7 +11,6 @@ export function checkHeaderValues(headers: Record<string, unknown>, fail: (issue
   for (const [name, value] of Object.entries(headers)) {
     if (!NAME.test(name)) throw fail('a header name is not a valid HTTP token (the name is not shown)');
     if (typeof value !== 'string') throw fail(`header ${name} must be a string; got ${value === null ? 'null' : typeof value}`);
-    if (BAD_VALUE.test(value))
-      throw fail(`header ${name} has a value HTTP cannot carry (a newline, carriage return, NUL or a character above U+00FF); the value is not shown`);
+    if (BAD_VALUE.test(value)) throw fail(`header ${name} has a value HTTP cannot carry (CR, LF, NUL or above U+00FF; not shown)`);
   }
 }

@@ -103,23 +103,3 @@ export function scrubAndCut(text: string, secrets: readonly string[], max: numbe
   const clean = scrubText(text, secrets);
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
-
-/**
- * A safe stand-in for an error thrown by undici, a custom fetch or middleware:
- * its name and message with every known secret scrubbed, the socket facts
- * (`code`, `errno`, `syscall`) kept, its own cause chain copied the same way
- * (a few levels). Nothing else of the original is reachable from it.
- */
-export function scrubError(error: unknown, secrets: readonly string[], depth = 0): Error {
-  const source = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as Record<string, unknown>;
-  const copy = new Error(scrubAndCut(String(source.message ?? ''), secrets, 500), {
-    cause: source.cause === undefined || depth > 3 ? undefined : scrubError(source.cause, secrets, depth + 1),
-  }) as Error & Record<string, unknown>;
-  copy.name = scrubText(String(source.name ?? 'Error'), secrets);
-  copy.stack = `${copy.name}: ${copy.message}`;
-  for (const key of ['code', 'errno', 'syscall']) {
-    const v = source[key];
-    if (typeof v === 'number' || typeof v === 'string') copy[key] = typeof v === 'string' ? scrubText(v, secrets) : v;
-  }
-  return copy;
-}

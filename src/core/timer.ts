@@ -16,7 +16,7 @@ export function checkDuration(value: unknown, name: string, opts: { allowZero?: 
   if (!ok) {
     const shown = typeof value === 'number' || value === undefined || value === null ? String(value) : typeof value;
     throw new ConfigError(
-      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of milliseconds, at most ${MAX_TIMER_MS} (2^31-1, about 24.8 days); got ${shown}`,
+      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of milliseconds, at most ${MAX_TIMER_MS} (2^31-1); got ${shown}`,
     );
   }
   return value as number;
