@@ -15,6 +15,7 @@ import { checkResponse, httpErrorOf, parseJson, requestIdOf } from './response-b
 import type { RetryPolicy } from './retry.js';
 import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
+import { startDeadlineTimer } from './timer-lane.js';
 import { checkRetry } from './config-checks.js';
 import type { FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
@@ -86,7 +87,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   const timeoutMs = options.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
   const retry = options.retry === undefined ? ctx.retry : checkRetry(options.retry);
   // One deadline covers the provider and the first request it authenticates.
-  let deadline: Deadline | undefined = new Deadline(timeoutMs, options.signal);
+  let deadline: Deadline | undefined = new Deadline(timeoutMs, options.signal, startDeadlineTimer);
   let headers: Record<string, string> | undefined;
   try {
     const provided = ctx.headers && (await provideHeaders(ctx.headers, operationId, deadline));
@@ -100,7 +101,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   if (!retry) return attempt(ctx, op, input, headers, deadline, options.signal);
   return retry.run(operationId, options.signal, () => {
     // Each retry is a new request with a deadline of its own.
-    const current = deadline ?? new Deadline(timeoutMs, options.signal);
+    const current = deadline ?? new Deadline(timeoutMs, options.signal, startDeadlineTimer);
     deadline = undefined;
     return attempt(ctx, op, input, headers, current, options.signal);
   });
@@ -123,26 +124,25 @@ async function attempt(
     // The caller may have aborted while headers were prepared or a retry waited.
     if (signal?.aborted) throw new AbortError(operationId);
     const hasBody = input.body !== undefined;
-    response = await deadline.race(() =>
-      ctx.fetch(
-        new Request(urlOf(ctx, op, input), {
-          method: op.method,
-          headers: hasBody ? { ...ctx.staticHeaders, 'Content-Type': 'application/json', ...headers } : { ...ctx.staticHeaders, ...headers },
-          body: hasBody ? JSON.stringify(input.body) : undefined,
-          // Never followed: a followed redirect could carry credentials to another origin.
-          redirect: 'manual',
-        }),
-        // The signal goes to fetch's init, not onto the Request: a signal on a
-        // Request makes undici follow it per call (bench/FINDINGS.md).
-        { signal: deadline.signal },
-      ),
+    response = await ctx.fetch(
+      new Request(urlOf(ctx, op, input), {
+        method: op.method,
+        headers: hasBody ? { ...ctx.staticHeaders, 'Content-Type': 'application/json', ...headers } : { ...ctx.staticHeaders, ...headers },
+        body: hasBody ? JSON.stringify(input.body) : undefined,
+        // Never followed: a followed redirect could carry credentials to another origin.
+        redirect: 'manual',
+      }),
+      // The signal goes to fetch's init, not onto the Request: a signal on a
+      // Request makes undici follow it per call (bench/FINDINGS.md). Every
+      // fetch ends the request and its body when the signal aborts.
+      { signal: deadline.signal },
     );
     const { status } = response;
     // Declared over the cap: refused at once (a success) or dropped (an error
     // body is only detail: the status is what matters), never read.
     const over = declaredOver(response.headers.get('content-length'), limit);
     if (over) await response.body?.cancel().catch(() => {});
-    const { text, cut } = over ? { text: '', cut: response.ok } : await readCapped(response.body, limit, deadline.signal);
+    const { text, cut } = over ? { text: '', cut: response.ok } : await readCapped(response.body, limit);
     if (!response.ok) {
       let parsed: unknown = text;
       try {
