@@ -15,7 +15,6 @@ import { checkResponse, httpErrorOf, parseJson, requestIdOf } from './response-b
 import type { RetryPolicy } from './retry.js';
 import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
-import { startDeadlineTimer } from './timer-lane.js';
 import { checkRetry } from './config-checks.js';
 import type { FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
@@ -87,7 +86,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   const timeoutMs = options.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
   const retry = options.retry === undefined ? ctx.retry : checkRetry(options.retry);
   // One deadline covers the provider and the first request it authenticates.
-  let deadline: Deadline | undefined = new Deadline(timeoutMs, options.signal, startDeadlineTimer);
+  let deadline: Deadline | undefined = new Deadline(timeoutMs, options.signal);
   let headers: Record<string, string> | undefined;
   try {
     const provided = ctx.headers && (await provideHeaders(ctx.headers, operationId, deadline));
@@ -101,7 +100,7 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
   if (!retry) return attempt(ctx, op, input, headers, deadline, options.signal);
   return retry.run(operationId, options.signal, () => {
     // Each retry is a new request with a deadline of its own.
-    const current = deadline ?? new Deadline(timeoutMs, options.signal, startDeadlineTimer);
+    const current = deadline ?? new Deadline(timeoutMs, options.signal);
     deadline = undefined;
     return attempt(ctx, op, input, headers, current, options.signal);
   });

@@ -23,21 +23,19 @@ export function checkBaseUrl(value: string, opts: { name: string; sendsCredentia
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${opts.name} must be an absolute http(s) URL such as https://host.example; got an unparsable value`);
+    throw new ConfigError(`${opts.name} must be an absolute http(s) URL, e.g. https://host.example`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`${opts.name} must use https: (or http: to a loopback host); got ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new ConfigError(`${opts.name} must not contain user:password@; pass credentials in the client options instead`);
+    throw new ConfigError(`${opts.name} must not contain user:password@ (pass credentials as options)`);
   }
   if (url.search || url.hash) {
     throw new ConfigError(`${opts.name} must not contain a query string or fragment`);
   }
   if (opts.sendsCredentials && url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new ConfigError(
-      `${opts.name} uses plain http: to ${url.hostname}, which would send credentials unencrypted; use https:, or http: only to localhost/127.0.0.1/[::1]`,
-    );
+    throw new ConfigError(`${opts.name} uses plain http: to ${url.hostname}, sending credentials unencrypted; use https: (http: only to a loopback host)`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -71,6 +69,6 @@ export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy 
 
 /** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
 export function checkFetch(value: unknown): FetchLike {
-  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function like globalThis.fetch');
   return (value as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

@@ -1,11 +1,16 @@
 // A per-call deadline joined with the caller's signal. A plain timer (not
 // AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
-// timer or listener outlives the call. The Node call path passes
-// startDeadlineTimer (one re-armed Timeout per duration, unref'd when idle);
-// the browser clients keep the plain timer, and their bundles stay small.
+// timer or listener outlives the call. Durations are checked at most 2^31-1
+// ms where they are configured (checkDuration), so one setTimeout holds any.
 // One deadline covers the credential provider and the request it authenticates.
 import { AbortError, TimeoutError } from './errors.js';
-import { startTimer, untilAborted, type Timer } from './timer.js';
+import { untilAborted, type Timer } from './timer.js';
+
+/** One setTimeout: a checked duration never needs chaining. */
+function plainTimer(ms: number, fire: () => void): Timer {
+  const handle = setTimeout(fire, ms);
+  return { clear: () => clearTimeout(handle) };
+}
 
 export class Deadline {
   readonly signal: AbortSignal;
@@ -17,7 +22,7 @@ export class Deadline {
   constructor(
     readonly timeoutMs: number,
     private readonly callerSignal?: AbortSignal | null,
-    start: (ms: number, fire: () => void) => Timer = startTimer,
+    start: (ms: number, fire: () => void) => Timer = plainTimer,
   ) {
     this.signal = this.controller.signal;
     this.timer = start(timeoutMs, () => {
