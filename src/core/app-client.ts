@@ -19,15 +19,14 @@ export interface AppClientOptions extends ClientOptions {
 
 function defaultOrigin(): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  if (!origin || origin === 'null') throw new ConfigError('baseUrl is required outside a browser page: your application server URL');
+  if (!origin || origin === 'null') throw new ConfigError('baseUrl is required outside a browser page');
   return origin;
 }
 
 /** Checks the options (a ConfigError says what to fix) and builds the context every call runs in. */
 export function appContext(options: AppClientOptions): CallContext {
   const provider = options.credentials;
-  if (provider !== undefined && typeof provider !== 'function')
-    throw new ConfigError("credentials must be a function returning the user's bearer token (or a promise of it)");
+  if (provider !== undefined && typeof provider !== 'function') throw new ConfigError('credentials must be a function');
   return createContext({
     ...options,
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: provider !== undefined }),

@@ -59,16 +59,15 @@ export interface CallContext {
 
 export type CallInput = RequestInput;
 
-/** Request-body fields whose values are credentials, scrubbed if a server echoes them. */
-const SECRET_BODY_FIELDS = ['refresh_token', 'password'];
-
 function callSecrets(ctx: CallContext, input: CallInput, headers: Record<string, string> | undefined): readonly string[] {
-  const body = (input.body ?? {}) as Record<string, unknown>;
+  // Request-body fields whose values are credentials, scrubbed if a server echoes them.
+  const body = (input.body ?? {}) as { refresh_token?: string; password?: string };
   // Every header a provider or the caller adds may be a credential (an admin
   // gateway key is not always called Authorization): scrub them all, in every form.
   return secretList([
     ...ctx.secrets,
-    ...SECRET_BODY_FIELDS.map((f) => body[f] as string),
+    body.refresh_token,
+    body.password,
     ...Object.values(headers ?? {}).flatMap((v) => (typeof v === 'string' ? credentialSecrets(v) : [])),
   ]);
 }

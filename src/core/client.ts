@@ -3,11 +3,9 @@
 // fix), and what each named call and the raw clients run in.
 import type { CallContext } from './call.js';
 import type { HeaderProvider } from './provider.js';
-import { DEFAULTS } from './defaults.js';
-import { ConfigError } from './errors.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { secretList } from './secrets.js';
 import type { RetryPolicy } from './retry.js';
-import { checkHeaderValues } from './header-check.js';
 import { checkBytes, checkFetch, checkRetry, checkValidation } from './config-checks.js';
 import { checkDuration } from './timer.js';
 import type { FetchLike } from './transport.js';
@@ -38,7 +36,7 @@ export interface ClientOptions {
 
 export interface ContextInit extends ClientOptions {
   baseUrl: string;
-  /** Headers fixed for the client's lifetime (static auth, User-Agent). */
+  /** Headers fixed for the client's lifetime (static auth, User-Agent), already checked by the caller (checkHeaderValues). */
   staticHeaders?: Record<string, string>;
   /** Headers computed per call (credential providers). */
   headers?: HeaderProvider;
@@ -46,13 +44,12 @@ export interface ContextInit extends ClientOptions {
 }
 
 export function createContext(init: ContextInit): CallContext {
-  if (init.staticHeaders) checkHeaderValues(init.staticHeaders, (issue) => new ConfigError(issue));
   return {
     baseUrl: init.baseUrl,
     fetch: checkFetch(init.fetch),
     staticHeaders: { Accept: 'application/json', ...init.staticHeaders },
-    timeoutMs: init.timeoutMs === undefined ? DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs'),
-    maxResponseBytes: checkBytes(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes),
+    timeoutMs: init.timeoutMs === undefined ? CLIENT_DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs'),
+    maxResponseBytes: checkBytes(init.maxResponseBytes, 'maxResponseBytes', CLIENT_DEFAULTS.maxResponseBytes),
     secrets: secretList(init.secrets ?? []),
     headers: init.headers,
     retry: checkRetry(init.retry),

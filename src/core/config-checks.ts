@@ -26,16 +26,16 @@ export function checkBaseUrl(value: string, opts: { name: string; sendsCredentia
     throw new ConfigError(`${opts.name} must be an absolute http(s) URL, e.g. https://host.example`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`${opts.name} must use https: (or http: to a loopback host); got ${url.protocol}`);
+    throw new ConfigError(`${opts.name} must use https: (or http: to loopback); got ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new ConfigError(`${opts.name} must not contain user:password@ (pass credentials as options)`);
+    throw new ConfigError(`${opts.name} must not contain user:password@`);
   }
   if (url.search || url.hash) {
-    throw new ConfigError(`${opts.name} must not contain a query string or fragment`);
+    throw new ConfigError(`${opts.name} must not have a query or fragment`);
   }
   if (opts.sendsCredentials && url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new ConfigError(`${opts.name} uses plain http: to ${url.hostname}, sending credentials unencrypted; use https: (http: only to a loopback host)`);
+    throw new ConfigError(`${opts.name} uses plain http: to ${url.hostname}, sending credentials unencrypted`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -48,27 +48,21 @@ export function checkBytes(value: number | undefined, name: string, fallback: nu
 }
 
 export function checkValidation(value: Validation | undefined): Validation | undefined {
-  if (value === undefined) return undefined;
-  if (
-    !value ||
-    typeof value !== 'object' ||
-    (value.request !== undefined && typeof value.request !== 'function') ||
-    (value.response !== undefined && typeof value.response !== 'function')
-  ) {
-    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
-  }
+  const hooks = value && typeof value === 'object' ? [value.request, value.response] : [0];
+  if (value !== undefined && hooks.some((f) => f !== undefined && typeof f !== 'function'))
+    throw new ConfigError('validation must come from rtc-token-apis/validation');
   return value;
 }
 
 /** The retry option: a policy from retryPolicy(), or false/undefined for none. */
 export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy | undefined {
   if (value === undefined || value === false) return undefined;
-  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy() (or false)');
+  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy() or false');
   return value;
 }
 
 /** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
 export function checkFetch(value: unknown): FetchLike {
-  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function like globalThis.fetch');
+  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function');
   return (value as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

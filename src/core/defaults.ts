@@ -2,7 +2,8 @@
 // exported from every client entry as `DEFAULTS`. Each tool keeps its own
 // (src/mock/defaults.ts, src/verify/defaults.ts, src/signalwire-app/defaults.ts);
 // the handler and store defaults below move to src/server with its pipeline.
-export const DEFAULTS = {
+/** What the call path reads: kept apart so a bundle that does not export DEFAULTS carries only these. */
+export const CLIENT_DEFAULTS = {
   /** Per-request timeout, covering connect, headers and body (the official Python SDK uses 30 s too). */
   timeoutMs: 30_000,
   /** Largest response body read before giving up: token responses are a few KB. */
@@ -11,9 +12,13 @@ export const DEFAULTS = {
   requestIdHeaders: ['x-request-id', 'x-signalwire-request-id', 'request-id'],
   /** What error messages and JSON output show in place of a secret. */
   redacted: '[REDACTED]',
-  /** retryPolicy(): attempts, the total time budget and the backoff range. */
-  retry: { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 },
 } as const;
+
+/** retryPolicy(): attempts, the total time budget and the backoff range. */
+export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
+
+/** Every client default, as exported: `DEFAULTS.timeoutMs`, `DEFAULTS.retry.maxAttempts`, … */
+export const DEFAULTS = /* @__PURE__ */ Object.freeze({ ...CLIENT_DEFAULTS, retry: RETRY_DEFAULTS });
 
 /** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
 export const SECRET_MIN_LENGTH = 4;

@@ -22,12 +22,7 @@ export function classifyFailure(operationId: string, error: unknown, deadline: D
   if (ended) return ended;
   const code = causeCode(error);
   const beforeSend = code !== undefined && BEFORE_SEND_CODES.test(code);
-  const detail =
-    status === undefined
-      ? code
-        ? `${code}`
-        : 'the request failed before a response arrived'
-      : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
+  const detail = status === undefined ? (code ? `${code}` : 'failed before a response arrived') : `connection lost mid-body${code ? ` (${code})` : ''}`;
   // Keep only the low-level cause (it carries the socket error code) as a
   // scrubbed copy: its message and socket facts, nothing else of the original.
   const low = ((error as { cause?: unknown } | undefined)?.cause ?? error) as Record<string, unknown> | undefined;

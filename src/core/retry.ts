@@ -4,7 +4,7 @@
 // Opt-in by import: `retry: retryPolicy()` builds a policy that runs the
 // attempts itself, so a client that never retries (a browser bundle) carries
 // none of this file.
-import { DEFAULTS } from './defaults.js';
+import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 import { abortableDelay, checkDuration } from './timer.js';
 
@@ -73,7 +73,7 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
 export function resolveRetry(option: RetryOptions): Resolved {
   if (typeof option !== 'object' || option === null) throw new ConfigError('retryPolicy takes an options object');
   const o = option;
-  const maxAttempts = o.maxAttempts ?? DEFAULTS.retry.maxAttempts;
+  const maxAttempts = o.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
   }
@@ -82,9 +82,9 @@ export function resolveRetry(option: RetryOptions): Resolved {
   }
   return {
     maxAttempts,
-    maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', DEFAULTS.retry.maxElapsedMs),
-    baseDelayMs: duration(o.baseDelayMs, 'baseDelayMs', DEFAULTS.retry.baseDelayMs),
-    maxDelayMs: duration(o.maxDelayMs, 'maxDelayMs', DEFAULTS.retry.maxDelayMs),
+    maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),
+    baseDelayMs: duration(o.baseDelayMs, 'baseDelayMs', RETRY_DEFAULTS.baseDelayMs),
+    maxDelayMs: duration(o.maxDelayMs, 'maxDelayMs', RETRY_DEFAULTS.maxDelayMs),
     onRetry: o.onRetry,
     random: o.random ?? Math.random,
     sleep: o.sleep ?? sleep,

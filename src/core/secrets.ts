@@ -1,7 +1,7 @@
 // Secrets are scrubbed from anything an error or report exposes: a hostile or
 // buggy server may echo a credential back in its status text, headers or body,
 // raw or encoded.
-import { DEFAULTS, SECRET_MIN_LENGTH as MIN_SECRET_LENGTH } from './defaults.js';
+import { CLIENT_DEFAULTS, SECRET_MIN_LENGTH as MIN_SECRET_LENGTH } from './defaults.js';
 
 /**
  * The forms a server plausibly echoes a secret in: raw, URL-encoded (both
@@ -32,14 +32,8 @@ export function secretList(values: Iterable<string | undefined>): string[] {
 
 function scrubText(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(DEFAULTS.redacted);
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(CLIENT_DEFAULTS.redacted);
   return out;
-}
-
-/** Sets a key as data: a `__proto__` key must stay a key, not swap the object's prototype. */
-function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 /**
@@ -75,7 +69,8 @@ export function scrub<T>(value: T, secrets: readonly string[]): T {
       if (clean === key) continue;
       const v = record[key];
       delete record[key];
-      put(record, clean, v);
+      // A scrubbed key holds the redaction marker, so it is never `__proto__`: plain assignment is safe.
+      record[clean] = v;
     }
   }
   return value;
@@ -90,7 +85,7 @@ export function scrubCutText(text: string, secrets: readonly string[]): string {
   for (const s of secrets) {
     for (let n = Math.min(s.length - 1, out.length); n > 0; n--) {
       if (out.endsWith(s.slice(0, n))) {
-        out = `${out.slice(0, out.length - n)}${DEFAULTS.redacted}`;
+        out = `${out.slice(0, out.length - n)}${CLIENT_DEFAULTS.redacted}`;
         break;
       }
     }

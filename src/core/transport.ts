@@ -7,7 +7,7 @@ import type { Middleware } from 'openapi-fetch';
 import { declaredOver } from './body.js';
 import { credentialSecrets } from './credentials.js';
 import { Deadline } from './deadline.js';
-import { DEFAULTS } from './defaults.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { ConfigError, ResponseBodyError } from './errors.js';
 import { classifyFailure } from './failure.js';
 import { checkHeaderValues } from './header-check.js';
@@ -48,8 +48,8 @@ interface InFlight {
  * after it runs inside its deadline.
  */
 export function createClientMiddleware(options: ClientMiddlewareOptions = {}): Middleware {
-  const timeoutMs = options.timeoutMs === undefined ? DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
-  const limit = checkBytes(options.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
+  const timeoutMs = options.timeoutMs === undefined ? CLIENT_DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
+  const limit = checkBytes(options.maxResponseBytes, 'maxResponseBytes', CLIENT_DEFAULTS.maxResponseBytes);
   const { headers } = options;
   if (headers !== undefined && typeof headers !== 'function') checkHeaderValues(headers, (issue) => new ConfigError(issue));
   const known = options.secrets ?? [];

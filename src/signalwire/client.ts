@@ -11,6 +11,8 @@ import type { paths as VideoPaths, operations as VideoOps } from '../../generate
 import type { paths as FabricPaths, operations as FabricOps } from '../../generated/types/signalwire-fabric.js';
 import { resolveSignalWireConfig, type SignalWireOptions } from './config.js';
 import { VERSION } from '../core/version.js';
+import { checkHeaderValues } from '../core/header-check.js';
+import { ConfigError } from '../core/errors.js';
 
 export type SignalWireOperations = VideoOps & FabricOps;
 
@@ -37,15 +39,12 @@ export interface SignalWireClient extends ReturnType<typeof bind> {
 
 function build(config: SignalWireOptions, middleware: RawMiddleware): SignalWireClient {
   const resolved = resolveSignalWireConfig(config);
-  const ctx = createContext({
-    ...config,
-    baseUrl: resolved.baseUrl,
-    staticHeaders: {
-      Authorization: resolved.authorization,
-      'User-Agent': `rtc-token-apis/${VERSION}${config.userAgent ? ` ${config.userAgent}` : ''}`,
-    },
-    secrets: resolved.secrets,
-  });
+  const staticHeaders = {
+    Authorization: resolved.authorization,
+    'User-Agent': `rtc-token-apis/${VERSION}${config.userAgent ? ` ${config.userAgent}` : ''}`,
+  };
+  checkHeaderValues(staticHeaders, (issue) => new ConfigError(issue));
+  const ctx = createContext({ ...config, baseUrl: resolved.baseUrl, staticHeaders, secrets: resolved.secrets });
   const policy = contextMiddleware(ctx);
   // Secrets live only in closures: the client object holds functions, so
   // logging or inspecting it shows nothing sensitive.
