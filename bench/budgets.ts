@@ -19,7 +19,7 @@ export const BUDGETS = {
    * Each browser client alone, on the one call path every client shares
    * (src/core/call.ts: plain fetch, no openapi-fetch; retries opt-in by
    * import): issues 11, 16 and 20's 5.0 KB, the size of ky alone. The ProCONF
-   * app client reached 4.92 KB, the SignalWire app client 4.99 KB (December
+   * app client reached 4.90 KB, the SignalWire app client 4.96 KB (December
    * 2026) with the declared-length check, typed network failures and the
    * retry hook the one path added.
    */
@@ -29,7 +29,7 @@ export const BUDGETS = {
    * The whole rtc-token-apis/signalwire-app entry: that client plus the token
    * source for @signalwire/js, the device fingerprint (about 0.7 KB) and, since
    * the browser clients retry too, `retryPolicy` (about 0.6 KB; tree-shaken
-   * from an app that does not import it). 6.35 KB (December 2026); the budget
+   * from an app that does not import it). 6.33 KB (December 2026); the budget
    * is that plus a little headroom, so a regression fails the bench.
    */
   signalwireAppGzip: 6.45 * 1024,

@@ -81,7 +81,7 @@ function urlOf(ctx: CallContext, op: OperationMeta, input: CallInput): string {
 
 export async function callOperation(ctx: CallContext, op: OperationMeta, input: CallInput, options: CallOptions = {}): Promise<unknown> {
   const { operationId } = op;
-  if (options.signal?.aborted) throw new AbortError(operationId);
+  // An already aborted signal ends the call in the provider's race or in attempt(), as an AbortError.
   const timeoutMs = options.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
   const retry = options.retry === undefined ? ctx.retry : checkRetry(options.retry);
   // One deadline covers the provider and the first request it authenticates.

@@ -24,8 +24,9 @@ export class Deadline {
     this.signal = controller.signal;
     // One setTimeout: a checked duration never needs chaining.
     this.handle = setTimeout(() => {
+      // The reason is not read: `timedOut` says how the call ended.
       this.timedOut = true;
-      controller.abort(new DOMException('', 'TimeoutError'));
+      controller.abort();
     }, timeoutMs);
     if (callerSignal?.aborted) {
       // Aborted while headers were being prepared: a listener added now would never fire.
