@@ -37,6 +37,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Overrides the client's retry policy for this call: `retryPolicy(…)`, or `false` for none. */
   retry?: RetryPolicy | false;
+  /** Sees each response before its body is read (status and headers, e.g. the server's `Date`). */
+  onResponse?: (response: Response) => void;
 }
 
 /** What every call of one client runs in (built once by createContext). */
@@ -96,12 +98,12 @@ export async function callOperation(ctx: CallContext, op: OperationMeta, input: 
     deadline.clear();
     throw error;
   }
-  if (!retry) return attempt(ctx, op, input, headers, deadline, options.signal);
+  if (!retry) return attempt(ctx, op, input, headers, deadline, options);
   return retry.run(operationId, options.signal, () => {
     // Each retry is a new request with a deadline of its own.
     const current = deadline ?? new Deadline(timeoutMs, options.signal);
     deadline = undefined;
-    return attempt(ctx, op, input, headers, current, options.signal);
+    return attempt(ctx, op, input, headers, current, options);
   });
 }
 
@@ -112,7 +114,7 @@ async function attempt(
   input: CallInput,
   headers: Record<string, string> | undefined,
   deadline: Deadline,
-  signal: AbortSignal | undefined,
+  options: CallOptions,
 ): Promise<unknown> {
   const { operationId } = op;
   const limit = ctx.maxResponseBytes;
@@ -120,7 +122,7 @@ async function attempt(
   let response: Response | undefined;
   try {
     // The caller may have aborted while headers were prepared or a retry waited.
-    if (signal?.aborted) throw new AbortError(operationId);
+    if (options.signal?.aborted) throw new AbortError(operationId);
     const hasBody = input.body !== undefined;
     response = await ctx.fetch(
       new Request(urlOf(ctx, op, input), {
@@ -135,6 +137,7 @@ async function attempt(
       // fetch ends the request and its body when the signal aborts.
       { signal: deadline.signal },
     );
+    options.onResponse?.(response);
     const { status } = response;
     // Declared over the cap: refused at once (a success) or dropped (an error
     // body is only detail: the status is what matters), never read.
