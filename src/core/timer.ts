@@ -16,9 +16,9 @@ export function checkDuration(value: unknown, name: string, opts: { allowZero?: 
   const max = opts.seconds ? Math.floor(MAX_TIMER_MS / 1000) : MAX_TIMER_MS;
   const ok = typeof value === 'number' && Number.isFinite(value) && (opts.allowZero ? value >= 0 : value > 0) && value <= max;
   if (!ok) {
-    const shown = typeof value === 'number' || value === undefined || value === null ? String(value) : typeof value;
+    const shown = typeof value === 'number' || value == null ? value : typeof value;
     throw new ConfigError(
-      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of ${opts.seconds ? 'seconds' : 'milliseconds'}, at most ${max} (${opts.seconds ? '' : '2^31-1, '}about 24.8 days); got ${shown}`,
+      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of ${opts.seconds ? 'seconds' : 'milliseconds'}, at most ${max}; got ${shown}`,
     );
   }
   return value as number;
