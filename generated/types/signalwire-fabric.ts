@@ -161,7 +161,7 @@ export interface components {
             ch?: components["schemas"]["Region"];
         };
         /**
-         * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid.
+         * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid. It must lie in the future: a time in the past is refused with a 422 (`invalid_parameter` on `expire_at`).
          * @example 4102444800
          */
         ExpireAt: number;
