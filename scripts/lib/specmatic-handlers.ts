@@ -20,6 +20,9 @@ import { deref, type Json } from '../../src/openapi-doc/index.ts';
 import { bearerToken, createProconfTokenHandler, createSignalWireTokenHandlers, toNodeListener } from '../../src/server/index.ts';
 import { loadBundledSpec } from '../../src/openapi-doc/bundled.ts';
 
+/** The APIs the shipped handlers implement. */
+export const HANDLER_APIS = ['proconf-app', 'signalwire-app'] as const;
+
 export interface HandlerServer {
   url: string;
   close(): Promise<void>;
@@ -44,7 +47,8 @@ export async function startHandlersForSpecmatic(upstreamUrl: string): Promise<Ha
     policy: (requested) => (requested.role === refused.role && requested.room === refused.room ? false : requested),
   });
 
-  const refusedAddresses = (requestExample('signalwire-app', '/signalwire/tokens/guest', 'address_refused') as { allowed_addresses: string[] }).allowed_addresses;
+  const refusedAddresses = (requestExample('signalwire-app', '/signalwire/tokens/guest', 'address_refused') as { allowed_addresses: string[] })
+    .allowed_addresses;
   const failing = [
     (requestExample('signalwire-app', '/signalwire/tokens/subscriber', 'internal_error') as { fingerprint: string }).fingerprint,
     ...(requestExample('signalwire-app', '/signalwire/tokens/guest', 'internal_error') as { allowed_addresses: string[] }).allowed_addresses,
@@ -63,9 +67,7 @@ export async function startHandlersForSpecmatic(upstreamUrl: string): Promise<Ha
     guestPolicy: (requested) => requested.filter((a) => !refusedAddresses.includes(a.toLowerCase())),
   });
 
-  const server = createServer(
-    toNodeListener((request) => (new URL(request.url).pathname.startsWith('/signalwire/') ? signalwire(request) : proconf(request))),
-  );
+  const server = createServer(toNodeListener((request) => (new URL(request.url).pathname.startsWith('/signalwire/') ? signalwire(request) : proconf(request))));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
