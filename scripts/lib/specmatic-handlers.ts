@@ -29,7 +29,7 @@ export interface HandlerServer {
 }
 
 /** The value of the named request example of the operation at `path` (POST). */
-export function requestExample(api: string, path: string, name: string): unknown {
+function requestExample(api: string, path: string, name: string): unknown {
   const doc = loadBundledSpec(api).document as Json;
   const body = deref(doc, doc.paths[path].post.requestBody);
   const example = body.content['application/json'].examples[name];
