@@ -22,6 +22,8 @@ describe("credentials from the spec's security schemes", () => {
     // An apiKey scheme: the header it names, with the variable's value.
     expect(credentialsFromEnv('proconf-admin', { PROCONF_ADMIN_CREDENTIAL: 'Key k1' })).toEqual({ Authorization: 'Key k1' });
     expect(credentialsFromEnv('proconf-admin', {})).toBeUndefined();
+    // An API that is not bundled: a typed error naming the known ones.
+    expect(() => credentialsFromEnv('no-such-api', {})).toThrow(ConfigError);
   });
 
   it('every bundled API has precompiled validators (no runtime schema compiler for them)', () => {
