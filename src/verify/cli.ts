@@ -10,7 +10,7 @@ import { VERIFY_DEFAULTS } from '../core/defaults.js';
 import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
 import { credentialsFromEnv, credentialVariables, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
-import { apiNames, loadDocument } from './spec-document.js';
+import { apiNames } from './spec-document.js';
 import { verifyApi, type VerifyOptions } from './verify-api.js';
 
 function verifyUsage(command = 'npm run verify --'): string {
@@ -27,7 +27,7 @@ function verifyUsage(command = 'npm run verify --'): string {
 
 credentials (environment):
 ${apiNames()
-  .map((api) => `  ${api.padEnd(18)}${credentialVariables(loadDocument(api))}`)
+  .map((api) => `  ${api.padEnd(18)}${credentialVariables(api)}`)
   .join('\n')}`;
 }
 

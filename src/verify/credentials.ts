@@ -81,8 +81,9 @@ function credentialSources(doc: OpenApiDocument): CredentialSource[] {
   return [...out.values()];
 }
 
-/** For help texts and errors: `SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (HTTP Basic)`. */
-export function credentialVariables(doc: OpenApiDocument): string {
+/** For help texts and errors: `SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (HTTP Basic)`; a bundled API's name or any document. */
+export function credentialVariables(apiOrDocument: string | OpenApiDocument): string {
+  const doc = typeof apiOrDocument === 'string' ? loadDocument(apiOrDocument) : apiOrDocument;
   const sources = credentialSources(doc);
   if (sources.length === 0) return 'none';
   // Optional only when every operation also takes anonymous calls.
