@@ -614,6 +614,7 @@ export const operationFacts = {
   "issue_subscriber_token": {
     "stateChanging": "creates or updates the subscriber upstream and stores its refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "fingerprint"
     ],
@@ -700,6 +701,7 @@ export const operationFacts = {
   "renew_subscriber_token": {
     "stateChanging": "spends the stored single-use refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "fingerprint"
     ],
@@ -795,6 +797,7 @@ export const operationFacts = {
   "issue_guest_token": {
     "stateChanging": "issues a new guest credential in the project",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "allowed_addresses"
     ],
