@@ -83,3 +83,34 @@ export async function readTextCapped(
   if (cut) throw new BodyTooLargeError(limit, status);
   return text;
 }
+
+/** What readCapped needs of a Node request (an IncomingMessage): its data events, and resume() to drain. */
+export interface NodeBodySource {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeAllListeners(event: 'data'): unknown;
+  resume(): unknown;
+}
+
+/**
+ * A Node request body as the web stream readCapped reads, so Node servers (the
+ * mock) use the one capped reader too. Cancelling (past the cap) stops
+ * buffering and drains the rest, so the connection can still carry a reply.
+ */
+export function nodeBodyStream(source: NodeBodySource): ReadableStream<Uint8Array> {
+  // Events after a cancel (the drained rest, its end) must not touch the closed stream.
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      source.on('data', (chunk) => open && controller.enqueue(chunk));
+      source.on('end', () => open && controller.close());
+      source.on('error', (error) => open && controller.error(error));
+    },
+    cancel() {
+      open = false;
+      source.removeAllListeners('data');
+      source.resume();
+    },
+  });
+}

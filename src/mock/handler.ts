@@ -9,7 +9,8 @@ import type { IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { operationFacts } from '../../generated/operation-facts.js';
 import { hasValidationErrorList, inputViolations, signalWireValidationBody } from './api-errors.js';
-import { BodyTooLarge, MAX_BODY_BYTES, parseBody, readBody, toPrismInput } from './http-input.js';
+import { BodyTooLargeError } from '../core/body.js';
+import { MAX_BODY_BYTES, parseBody, readRequestText, toPrismInput } from './http-input.js';
 import type { MockApi } from './operations.js';
 import { createPrism, mockRequest, type Prism } from './prism.js';
 import { pairedExample } from './paired-example.js';
@@ -20,6 +21,7 @@ import { BEHAVIOURS } from './behaviours.js';
 import { ControlState } from './controls.js';
 import { CONTROL_PREFIX, controlReply } from './control-http.js';
 import { isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
+import { controlRefusal, hostAllowList, hostRefused } from './guard.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 
 /** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
@@ -87,9 +89,9 @@ async function mockOne(
   const limit = bodyLimitOf(operationId);
   let text: string | undefined;
   try {
-    text = await readBody(req, limit ?? MAX_BODY_BYTES);
+    text = await readRequestText(req, limit ?? MAX_BODY_BYTES);
   } catch (error) {
-    if (!(error instanceof BodyTooLarge)) throw error;
+    if (!(error instanceof BodyTooLargeError)) throw error;
     const reply = (limit !== undefined && exampleReply(operation, 413)) || problem(413, 'Request body too large', error.message);
     return { reply, operationId, detail: error.message };
   }
@@ -157,9 +159,12 @@ export interface MockHandlerOptions {
   stateful?: boolean;
   /** Unix seconds; tests may pin the clock. */
   now?: () => number;
+  /** Host names requests may name besides loopback names and IP addresses (the bound name, `--allow-host`): others get a 403. */
+  allowedHosts?: readonly string[];
 }
 
 const DOCS_PREFIX = '/docs';
+const isDocsPath = (path: string) => path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`);
 
 export function createMockHandler(apis: MockApi[], options: MockHandlerOptions = {}) {
   const operations = apis.flatMap((a) => a.operations);
@@ -176,8 +181,7 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
 
   async function outcomeFor(req: IncomingMessage, input: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
     const path = input.url.path;
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return { reply: await controlReply(ctx.controls, req, path), internal: true };
-    if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
+    if (isDocsPath(path)) {
       docs ??= import('./docs/serve.js').then(({ createDocsSite }) => createDocsSite(apis));
       return { reply: await (await docs)(path, req), internal: true };
     }
@@ -192,22 +196,26 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     }
   }
 
+  const hostAllowed = hostAllowList(undefined, options.allowedHosts);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     let outcome: Outcome;
-    // The URL is parsed once; a preflight never needs it before the reply.
     let path: string | undefined;
     try {
-      if (isPreflight(req)) outcome = { reply: preflightReply(req), detail: 'CORS preflight' };
+      if (!hostAllowed(req.headers.host)) outcome = { reply: hostRefused(req.headers.host!), internal: true, detail: 'refused: Host not allowed' };
       else {
         const { input, query } = toPrismInput(req, undefined);
         path = input.url.path;
-        outcome = await outcomeFor(req, input, query);
+        if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
+          outcome = { reply: controlRefusal(req) ?? (await controlReply(ctx.controls, req, path)), internal: true };
+        else if (isPreflight(req) && !isDocsPath(path)) outcome = { reply: preflightReply(req), detail: 'CORS preflight' };
+        else outcome = await outcomeFor(req, input, query);
       }
     } catch (error) {
       outcome = { reply: problem(500, 'Mock failure', String((error as Error)?.message ?? error)), detail: String(error) };
     }
-    send(res, outcome.reply, req);
+    // CORS for the APIs only: the mock's own paths are for tools and its own pages.
+    send(res, outcome.reply, req, !outcome.internal);
     path ??= new URL(req.url ?? '/', 'http://mock.invalid').pathname;
     const method = req.method ?? 'GET';
     if (!outcome.internal && method !== 'OPTIONS') {
