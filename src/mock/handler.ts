@@ -23,6 +23,7 @@ import { CONTROL_PREFIX, controlReply } from './control-http.js';
 import { isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
 import { controlRefusal, hostAllowList, hostRefused } from './guard.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
+import { localRelay, withLocalRelay } from './tokens.js';
 
 /** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
 export const bodyLimitOf = (operationId: string | undefined): number | undefined =>
@@ -122,6 +123,7 @@ async function mockOne(
   }
   const violations = inputViolations(validations.input);
   if (violations.length === 0) {
+    const relay = localRelay(req.headers.host);
     const chosen = [forced && 'forced', scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
     const how = paired ? `the request equals the request example "${paired}": ` : '';
     // A request equal to a named success example is still a valid request: it gets a minted body too.
@@ -134,13 +136,16 @@ async function mockOne(
       stateful: ctx.stateful && scenario.code === undefined,
       state: ctx.controls.state,
       nowSeconds: ctx.now(),
+      relay,
     });
     if (behaved) {
       reply.status = behaved.status;
       reply.body = serializeBody(behaved.body, contentType);
       return { reply, operationId, body, detail: [chosen && `scenario ${chosen}`, behaved.detail].filter(Boolean).join('; ') };
     }
-    reply.body = serializeBody(output.body, contentType);
+    // An example asked for by name is served verbatim; otherwise its tokens name the mock as their relay, as minted ones do.
+    const local = (scenario.example === undefined || paired !== undefined) && reply.status < 300;
+    reply.body = serializeBody(local ? withLocalRelay(output.body, relay) : output.body, contentType);
     return { reply, operationId, body, ...(chosen && { detail: `${how}scenario ${chosen}` }) };
   }
   reply.body = serializeBody(output.body, contentType);

@@ -151,3 +151,36 @@ it('the generated scenario table names every rule', async () => {
     expect(table).toContain(rule);
   }
 });
+
+describe('SignalWire tokens never send a real SDK to production', () => {
+  // @signalwire/js 3.30 opens its WebSocket to the JWE header's `ch`, whatever its `host` option says.
+  const relayOf = (token: string) => decodeSegment(token.split('.')[0]!).ch;
+  const tokensOf = (body: Record<string, unknown>) => [body.token, body.refresh_token].filter((t): t is string => typeof t === 'string');
+
+  it('every minted or default token names the mock itself (ws:// + the host the request was sent to) as its relay', async () => {
+    const own = `ws://${new URL(mock.url).host}`;
+    const created = await valid('create_subscriber_token');
+    const refreshed = await valid('refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } });
+    const guest = await valid('create_subscriber_guest_token');
+    // The app-server operations have no minting rule: their default example is served with the relay rewritten.
+    const appIssued = await valid('issue_subscriber_token');
+    const appGuest = await valid('issue_guest_token');
+    const tokens = [created, refreshed, guest, appIssued, appGuest].flatMap((got) => tokensOf(got.body));
+    expect(tokens.length).toBeGreaterThanOrEqual(8);
+    expect(tokens.map(relayOf)).toEqual(tokens.map(() => own));
+    // The stateful memory follows the rewritten token: the minted refresh token works once.
+    expect(refreshed.status).toBe(201);
+    expect((await send(mock.url, 'refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } })).status).toBe(422);
+  });
+
+  it('names whatever host the client used (localhost here), so the SDK dials back the way it came', async () => {
+    const viaLocalhost = mock.url.replace('127.0.0.1', 'localhost');
+    const got = await send(viaLocalhost, 'create_subscriber_token');
+    expect(tokensOf(got.body).map(relayOf)).toEqual([`ws://localhost:${mock.port}`, `ws://localhost:${mock.port}`]);
+  });
+
+  it('serves a named example verbatim (the spec example names the production relay, as documented)', async () => {
+    const got = await send(mock.url, 'create_subscriber_token', { headers: { prefer: 'example=created' } });
+    expect(got.body).toEqual(responseExamples(operations.create_subscriber_token.api, operations.create_subscriber_token.path, 200).created);
+  });
+});
