@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { operationFacts } from '../../generated/operation-facts.js';
+import { bodyLimitOf } from './doc-operations.js';
 import { hasValidationErrorList, inputViolations, signalWireValidationBody } from './api-errors.js';
 import { BodyTooLargeError } from '../core/body.js';
 import { MAX_BODY_BYTES, parseBody, readRequestText, toPrismInput } from './http-input.js';
@@ -24,10 +24,6 @@ import { isPreflight, preflightReply, problem, send, serializeBody, type MockRep
 import { controlRefusal, hostAllowList, hostRefused } from './guard.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 import { localRelay, withLocalRelay } from './tokens.js';
-
-/** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
-export const bodyLimitOf = (operationId: string | undefined): number | undefined =>
-  (operationFacts as Record<string, { bodyLimit?: number }>)[operationId ?? '']?.bodyLimit;
 
 interface Outcome {
   reply: MockReply;
