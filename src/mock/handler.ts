@@ -164,6 +164,8 @@ export interface MockHandlerOptions {
   allowedHosts?: readonly string[];
 }
 
+const RELAY_DETAIL =
+  "a WebSocket: the SignalWire SDK dials the relay a mock token names (the mock itself, never SignalWire's); this mock does not speak the relay protocol";
 const DOCS_PREFIX = '/docs';
 const isDocsPath = (path: string) => path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`);
 
@@ -187,7 +189,11 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
       return { reply: await (await docs)(path, req), internal: true };
     }
     const routed = route(input.method, path);
-    if (!routed.operation) return notFound(apis, path, routed.status, routed.detail);
+    if (!routed.operation) {
+      // The real @signalwire/js dialling the relay a mock token names (tokens.ts): say so.
+      if (String(req.headers.upgrade).toLowerCase() === 'websocket') return { reply: problem(404, 'No relay here', RELAY_DETAIL), detail: RELAY_DETAIL };
+      return notFound(apis, path, routed.status, routed.detail);
+    }
     try {
       return await mockOne(ctx, routed.operation, req, input, query);
     } catch (error) {

@@ -1,7 +1,7 @@
 // Turns a node request into the input Prism validates and mocks.
 import type { IncomingMessage } from 'node:http';
 import type { IHttpRequest } from '@stoplight/prism-http';
-import { BodyTooLargeError, declaredOver, nodeBodyStream, readTextCapped } from '../core/body.js';
+import { BodyTooLargeError, declaredOver, nodeBody, readTextCapped } from '../core/body.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { SCENARIO_QUERY } from './scenario.js';
 
@@ -17,7 +17,7 @@ export function readRequestText(req: IncomingMessage, limit: number): Promise<st
   const length = req.headers['content-length'];
   if (declaredOver(length, limit)) return Promise.reject(new BodyTooLargeError(limit));
   if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) return Promise.resolve(undefined);
-  return readTextCapped(nodeBodyStream(req), limit);
+  return readTextCapped(nodeBody(req), limit);
 }
 
 /** JSON bodies are parsed; anything else (or JSON that does not parse) stays text, which the schema then rejects. */

@@ -23,7 +23,8 @@ function decodedName(name: string): string {
   return decoded;
 }
 
-const isCredentialName = (name: string) => CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME.test(decodedName(name));
+/** Only a name with an escape in it is decoded (most names of a load test have none). */
+const isCredentialName = (name: string) => CREDENTIAL_NAME.test(name) || (/[%\\+]/.test(name) && CREDENTIAL_NAME.test(decodedName(name)));
 
 /** Multipart: a part named like a credential, its headers, then its value up to the next boundary line. */
 const MULTIPART_PART = /(\bname\s*=\s*"?([^";\r\n]+)"?[^\r\n]*(?:\r?\n[^\r\n]+)*\r?\n\r?\n)([\s\S]*?)(?=\r?\n--|$)/gi;

@@ -3,6 +3,7 @@
 // reference, a reset gives a new token, and (stateful mode) a refresh token
 // works once and a past expire_at is refused. Forced scenarios still win.
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROCONF_SECRET, startMockServer, type MockServer } from '../../src/mock/index.ts';
 import { scenarioTable } from '../../src/mock/scenario-table.ts';
@@ -177,6 +178,23 @@ describe('SignalWire tokens never send a real SDK to production', () => {
     const viaLocalhost = mock.url.replace('127.0.0.1', 'localhost');
     const got = await send(viaLocalhost, 'create_subscriber_token');
     expect(tokensOf(got.body).map(relayOf)).toEqual([`ws://localhost:${mock.port}`, `ws://localhost:${mock.port}`]);
+  });
+
+  it('answers the SDK dialling that relay (a WebSocket upgrade) with a 404 that says the mock speaks no relay protocol', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = new URL(mock.url);
+      const headers = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+      request({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      })
+        .on('upgrade', () => reject(new Error('the mock accepted a WebSocket')))
+        .on('error', reject)
+        .end();
+    });
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body).detail).toContain('does not speak the relay protocol');
   });
 
   it('serves a named example verbatim (the spec example names the production relay, as documented)', async () => {
