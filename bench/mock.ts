@@ -226,7 +226,8 @@ try {
   console.log(
     `throughput ratio ours/prism: ${ratio.toFixed(2)}x, median of ${PAIRS} paired rounds (IQR ${quantile(ratios, 0.25).toFixed(2)}-${quantile(ratios, 0.75).toFixed(2)}; budget >= ${THROUGHPUT_RATIO}x)`,
   );
-  if (cpuRatios.length) console.log(`server CPU per request ours/prism: ${median(cpuRatios).toFixed(2)}x, median of ${cpuRatios.length} paired rounds (lower is better)`);
+  if (cpuRatios.length)
+    console.log(`server CPU per request ours/prism: ${median(cpuRatios).toFixed(2)}x, median of ${cpuRatios.length} paired rounds (lower is better)`);
   console.log(`ready ratio ours/prism: ${readyRatio.toFixed(2)}x (budget <= ${READY_RATIO}x)`);
   const misses = [
     readyRatio > READY_RATIO && `ready ${readyRatio.toFixed(2)}x of Prism's > ${READY_RATIO}x`,

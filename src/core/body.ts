@@ -40,7 +40,7 @@ export interface ByteStream {
   getReader(): ByteReader;
 }
 
-export interface ByteReader {
+interface ByteReader {
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
   cancel(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { isJsonMediaType } from '../core/media-type.js';
 import { problem, type MockReply } from './responses.js';
 
 /** The host name of a Host header (`name:port`, `[::1]:port`), lower-cased, without brackets or port. */
-export function hostName(header: string): string {
+function hostName(header: string): string {
   const host = header.trim().toLowerCase();
   if (host.startsWith('[')) return host.slice(1, host.indexOf(']') === -1 ? undefined : host.indexOf(']'));
   const colon = host.indexOf(':');

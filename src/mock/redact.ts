@@ -4,7 +4,7 @@
 // strings (JWS/JWE, `vpt_…`, `Basic …`/`Bearer …`) are replaced wherever
 // they are, whatever they are called.
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Body properties never recorded (`refresh_token`, `password`, `apiKey`, `Authorization`, …). */
 const CREDENTIAL_NAME = /pass(?:word|wd|phrase|code)?(?![a-z])|secret|token|credential|api[-_]?key|auth|cookie|session|jwt|signature|private[-_]?key/i;
@@ -39,7 +39,7 @@ const KEY_VALUE = /(["']?)([^\s"'=:&;,{}[\]<>]+)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"
 export const redactTokens = (text: string): string => text.replace(TOKEN_SHAPES, REDACTED);
 
 /** A text body with every credential-named value and token-shaped string replaced. */
-export function redactText(text: string): string {
+function redactText(text: string): string {
   return text
     .replace(MULTIPART_PART, (whole, head: string, name: string) => (isCredentialName(name) ? `${head}${REDACTED}` : whole))
     .replace(KEY_VALUE, (whole, quote: string, name: string, separator: string, value: string) =>
