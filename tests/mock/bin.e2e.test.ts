@@ -146,7 +146,8 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
           .end();
       });
     expect([await status('mock.internal:4010'), await status('localhost'), await status('rebind.evil.test')]).toEqual([200, 200, 403]);
-    expect(running.output().stdout).toMatch(/GET \/__mock\/requests -> 403 .*Host not allowed/);
+    // The bin writes its log lines once per event-loop turn: after the reply.
+    await expect.poll(() => running.output().stdout, { timeout: 30_000 }).toMatch(/GET \/__mock\/requests -> 403 .*Host not allowed/);
     await stop(running, 'SIGTERM');
   });
 
