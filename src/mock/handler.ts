@@ -24,6 +24,7 @@ import { isPreflight, preflightReply, problem, send, serializeBody, type MockRep
 import { controlRefusal, hostAllowList, hostRefused } from './guard.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
 import { localRelay, withLocalRelay } from './tokens.js';
+import { redactTokens } from './redact.js';
 
 interface Outcome {
   reply: MockReply;
@@ -238,7 +239,14 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     if (!options.log) return;
     try {
       options.log(
-        format({ method, path, status: outcome.reply.status, operationId: outcome.operationId, ms: performance.now() - started, detail: outcome.detail }),
+        format({
+          method,
+          path: redactTokens(path),
+          status: outcome.reply.status,
+          operationId: outcome.operationId,
+          ms: performance.now() - started,
+          detail: outcome.detail,
+        }),
       );
     } catch {
       // A failing log callback must not take the mock down; the reply is already sent.

@@ -10,8 +10,12 @@ import { BEARER, VALID } from './requests.ts';
 
 let mock: MockServer;
 let named: MockServer;
+const log: string[] = [];
 beforeAll(async () => {
-  [mock, named] = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0, allowedHosts: ['mock.internal', '.dev.test'] })]);
+  [mock, named] = await Promise.all([
+    startMockServer({ port: 0, log: (line) => log.push(line) }),
+    startMockServer({ port: 0, allowedHosts: ['mock.internal', '.dev.test'] }),
+  ]);
 });
 afterAll(() => Promise.all([mock.close(), named.close()]));
 beforeEach(() => mock.reset());
@@ -181,5 +185,8 @@ describe('recorded requests never hold a credential, whatever the body encoding'
     const [form, unknown] = await mock.requests();
     expect(form!.body).toBe('refresh_token=[redacted]&reference=alice');
     expect(unknown!.path).toBe('/api/fabric/tokens/[redacted]');
+    // The request log never shows a body, and shows the path redacted the same way.
+    expect(log.join('\n')).not.toContain(JWE.slice(0, 30));
+    expect(log.join('\n')).toContain('POST /api/fabric/tokens/[redacted] -> 404');
   });
 });
