@@ -89,12 +89,7 @@ export function readCapped(body: ByteStream | null | undefined, limit: number): 
  * With `signal`, an abort cancels the read (a request body trickling in
  * cannot hold the reader past its deadline) and rejects with its reason.
  */
-export async function readTextCapped(
-  body: ByteStream | null | undefined,
-  limit: number,
-  status?: number,
-  signal?: AbortSignal,
-): Promise<string> {
+export async function readTextCapped(body: ByteStream | null | undefined, limit: number, status?: number, signal?: AbortSignal): Promise<string> {
   const { text, cut } = await readChunks(body, limit, signal ? (reader) => readUntilAborted(reader, signal) : plainRead);
   if (cut) throw new BodyTooLargeError(limit, status);
   return text;
