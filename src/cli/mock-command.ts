@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import { MOCK_DEFAULTS } from '../mock/defaults.js';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 import { usageError } from './usage-error.js';
-import { requirePeers } from '../core/peers.js';
 
-export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet] [--watch] [--log-format text|json]
+export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--allow-host <name>]... [--quiet] [--watch] [--log-format text|json]
        rtc-token-apis mock --scenarios [--json]
 
   --port <n>    port to listen on (default ${MOCK_DEFAULTS.port}); 0 picks a free one
   --host <addr> interface to bind (default ${MOCK_DEFAULTS.host})
+  --allow-host <name>  also answer requests sent to this host name (repeatable; \`.example.test\`
+                covers its subdomains). Loopback names, IP addresses and --host are always
+                answered; any other name gets a 403, so a web page cannot rebind its own name
+                onto the mock (DNS rebinding)
   --quiet       no per-request log lines
   --watch       reload the specs when a file under openapi/ changes
   --log-format <text|json>  one readable line (default) or one JSON object per request
@@ -27,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         watch: { type: 'boolean' },
         'log-format': { type: 'string' },
@@ -44,8 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.json && !values.scenarios) return fail('--json goes with --scenarios');
   if (values.scenarios) {
-    requirePeers('mock');
-    // Loaded on demand: it needs Prism.
+    // Loaded on demand; it reads the bundled specs without Prism, so it needs no optional peer.
     const { scenarioTable } = await import('../mock/scenario-table.js');
     const table = await scenarioTable();
     console.log(values.json ? JSON.stringify(markdownTableRows(table), null, 2) : table);
@@ -55,7 +58,15 @@ export async function run(argv: string[]): Promise<number> {
   if (port === undefined) return fail(`--port must be a number from 0 to 65535; got "${values.port}"`);
   const logFormat = parseLogFormat(values['log-format']);
   if (logFormat === undefined) return fail(`--log-format must be text or json; got "${values['log-format']}"`);
-  return runMock({ port, host: values.host, quiet: values.quiet, watch: values.watch, logFormat, portHint: '--port <n>' });
+  return runMock({
+    port,
+    host: values.host,
+    allowedHosts: values['allow-host'],
+    quiet: values.quiet,
+    watch: values.watch,
+    logFormat,
+    portHint: '--port <n>',
+  });
 }
 
 /** The Markdown table's rows as objects keyed by its header cells. */

@@ -8,6 +8,8 @@ import { stdoutLines } from './stdout-lines.js';
 export interface RunMockOptions {
   port: number;
   host?: string;
+  /** Host names served besides loopback names, IP addresses and `host` (`--allow-host`). */
+  allowedHosts?: string[];
   quiet?: boolean;
   /** Reload the specs when a file under openapi/ changes. */
   watch?: boolean;
@@ -30,6 +32,7 @@ export async function runMock(options: RunMockOptions): Promise<number> {
     mock = await startMockServer({
       port: options.port,
       host: options.host,
+      allowedHosts: options.allowedHosts,
       logFormat: options.logFormat,
       log: options.quiet ? undefined : out,
     });

@@ -19,6 +19,8 @@ interface BehaviourInput {
   stateful: boolean;
   state: MockState;
   nowSeconds: number;
+  /** What minted SATs name as their relay (`ch`): the mock itself. */
+  relay: string;
 }
 
 interface BehaviourReply {
@@ -81,8 +83,8 @@ function expiredAt(input: BehaviourInput): BehaviourReply | undefined {
 
 /** A token pair, the refresh token remembered as issued. */
 function issuePair(input: BehaviourInput, template: { token: string; refresh_token: string }, expireAt?: number) {
-  const token = mintSat(template.token);
-  const refresh = mintSat(template.refresh_token);
+  const token = mintSat(template.token, input.relay);
+  const refresh = mintSat(template.refresh_token, input.relay);
   input.state.issue(token, 'access', expireAt ?? input.nowSeconds + LIFETIMES.token);
   input.state.issue(refresh, 'refresh', input.nowSeconds + LIFETIMES.refresh_token);
   return { token, refresh_token: refresh };

@@ -1,11 +1,12 @@
 // The test-suite controls over HTTP, under a reserved prefix no API uses:
 //   GET  /__mock/requests             -> { requests: [...] }
 //   POST /__mock/once  {operationId, status?, example?, times?} -> 204
-//   POST /__mock/reset                -> 204
+//   POST /__mock/reset  {}             -> 204
 // For suites whose mock runs in another process (a globalSetup, a CI service).
+// guard.ts has already refused web pages: POSTs here are JSON, same-origin.
 import type { IncomingMessage } from 'node:http';
 import { MockControlError, type ControlState, type ForcedResponse } from './controls.js';
-import { readBody } from './http-input.js';
+import { readRequestText } from './http-input.js';
 import { problem, type MockReply } from './responses.js';
 
 export const CONTROL_PREFIX = '/__mock';
@@ -24,7 +25,7 @@ export async function controlReply(controls: ControlState, req: IncomingMessage,
     if (route === 'POST /once') {
       let body: { operationId?: unknown } & ForcedResponse;
       try {
-        body = JSON.parse((await readBody(req, 64 * 1024)) ?? '');
+        body = JSON.parse((await readRequestText(req, 64 * 1024)) ?? '');
       } catch {
         return problem(400, 'Invalid mock control request', 'the body must be JSON: {"operationId": "...", "status": 422, "example": "...", "times": 1}');
       }

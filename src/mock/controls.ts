@@ -5,6 +5,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import { resolveScenario, ScenarioError, type Scenario } from './scenario.js';
 import { MockState } from './state.js';
+import { redactBody, redactTokens } from './redact.js';
 
 export interface RecordedRequest {
   method: string;
@@ -12,7 +13,11 @@ export interface RecordedRequest {
   path: string;
   /** The operation it was routed to; absent for unknown paths. */
   operationId?: string;
-  /** The parsed JSON body (or text), credential-like properties replaced by "[redacted]". */
+  /**
+   * The parsed JSON body (or its text, when it is not JSON), with every
+   * credential replaced by "[redacted]" whatever the encoding: fields named
+   * like one (`password`, `refresh_token`, `apiKey`, …) and token-shaped strings.
+   */
   body?: unknown;
   status: number;
 }
@@ -36,15 +41,6 @@ export interface MockControls {
   reset(): Promise<void>;
 }
 
-/** Body properties never recorded: a recorded request must not hold a credential. */
-const CREDENTIAL_NAME = /password|secret|token|credential|api_?key|authorization/i;
-
-function redactCredentials(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactCredentials);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, CREDENTIAL_NAME.test(k) ? '[redacted]' : redactCredentials(v)]));
-}
-
 /** A forced response the mock cannot serve (unknown operation, undocumented scenario). */
 export class MockControlError extends Error {
   constructor(message: string) {
@@ -64,7 +60,7 @@ export class ControlState {
   constructor(private operations: () => IHttpOperation[]) {}
 
   record(entry: RecordedRequest): void {
-    this.#requests.push({ ...entry, ...(entry.body !== undefined && { body: redactCredentials(entry.body) }) });
+    this.#requests.push({ ...entry, path: redactTokens(entry.path), ...(entry.body !== undefined && { body: redactBody(entry.body) }) });
     // Trimmed in batches: shifting a full list on every request of a load test costs more than the request's own record.
     if (this.#requests.length >= 2 * MAX_RECORDED) this.#requests.splice(0, this.#requests.length - MAX_RECORDED);
   }

@@ -7,9 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { operationFacts } from '../../generated/operation-facts.js';
+import { bodyLimitOf } from './doc-operations.js';
 import { hasValidationErrorList, inputViolations, signalWireValidationBody } from './api-errors.js';
-import { BodyTooLarge, MAX_BODY_BYTES, parseBody, readBody, toPrismInput } from './http-input.js';
+import { BodyTooLargeError } from '../core/body.js';
+import { MAX_BODY_BYTES, parseBody, readRequestText, toPrismInput } from './http-input.js';
 import type { MockApi } from './operations.js';
 import { createPrism, mockRequest, type Prism } from './prism.js';
 import { pairedExample } from './paired-example.js';
@@ -20,11 +21,10 @@ import { BEHAVIOURS } from './behaviours.js';
 import { ControlState } from './controls.js';
 import { CONTROL_PREFIX, controlReply } from './control-http.js';
 import { isPreflight, preflightReply, problem, send, serializeBody, type MockReply } from './responses.js';
+import { controlRefusal, hostAllowList, hostRefused } from './guard.js';
 import { readScenario, resolveScenario, ScenarioError } from './scenario.js';
-
-/** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
-export const bodyLimitOf = (operationId: string | undefined): number | undefined =>
-  (operationFacts as Record<string, { bodyLimit?: number }>)[operationId ?? '']?.bodyLimit;
+import { localRelay, withLocalRelay } from './tokens.js';
+import { redactTokens } from './redact.js';
 
 interface Outcome {
   reply: MockReply;
@@ -87,9 +87,9 @@ async function mockOne(
   const limit = bodyLimitOf(operationId);
   let text: string | undefined;
   try {
-    text = await readBody(req, limit ?? MAX_BODY_BYTES);
+    text = await readRequestText(req, limit ?? MAX_BODY_BYTES);
   } catch (error) {
-    if (!(error instanceof BodyTooLarge)) throw error;
+    if (!(error instanceof BodyTooLargeError)) throw error;
     const reply = (limit !== undefined && exampleReply(operation, 413)) || problem(413, 'Request body too large', error.message);
     return { reply, operationId, detail: error.message };
   }
@@ -120,6 +120,7 @@ async function mockOne(
   }
   const violations = inputViolations(validations.input);
   if (violations.length === 0) {
+    const relay = localRelay(req.headers.host);
     const chosen = [forced && 'forced', scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
     const how = paired ? `the request equals the request example "${paired}": ` : '';
     // A request equal to a named success example is still a valid request: it gets a minted body too.
@@ -132,13 +133,16 @@ async function mockOne(
       stateful: ctx.stateful && scenario.code === undefined,
       state: ctx.controls.state,
       nowSeconds: ctx.now(),
+      relay,
     });
     if (behaved) {
       reply.status = behaved.status;
       reply.body = serializeBody(behaved.body, contentType);
       return { reply, operationId, body, detail: [chosen && `scenario ${chosen}`, behaved.detail].filter(Boolean).join('; ') };
     }
-    reply.body = serializeBody(output.body, contentType);
+    // An example asked for by name is served verbatim; otherwise its tokens name the mock as their relay, as minted ones do.
+    const local = (scenario.example === undefined || paired !== undefined) && reply.status < 300;
+    reply.body = serializeBody(local ? withLocalRelay(output.body, relay) : output.body, contentType);
     return { reply, operationId, body, ...(chosen && { detail: `${how}scenario ${chosen}` }) };
   }
   reply.body = serializeBody(output.body, contentType);
@@ -157,9 +161,14 @@ export interface MockHandlerOptions {
   stateful?: boolean;
   /** Unix seconds; tests may pin the clock. */
   now?: () => number;
+  /** Host names requests may name besides loopback names and IP addresses (the bound name, `--allow-host`): others get a 403. */
+  allowedHosts?: readonly string[];
 }
 
+const RELAY_DETAIL =
+  "a WebSocket: the SignalWire SDK dials the relay a mock token names (the mock itself, never SignalWire's); this mock does not speak the relay protocol";
 const DOCS_PREFIX = '/docs';
+const isDocsPath = (path: string) => path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`);
 
 export function createMockHandler(apis: MockApi[], options: MockHandlerOptions = {}) {
   const operations = apis.flatMap((a) => a.operations);
@@ -176,13 +185,16 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
 
   async function outcomeFor(req: IncomingMessage, input: IHttpRequest, query: Record<string, string | string[]>): Promise<Outcome> {
     const path = input.url.path;
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return { reply: await controlReply(ctx.controls, req, path), internal: true };
-    if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
+    if (isDocsPath(path)) {
       docs ??= import('./docs/serve.js').then(({ createDocsSite }) => createDocsSite(apis));
       return { reply: await (await docs)(path, req), internal: true };
     }
     const routed = route(input.method, path);
-    if (!routed.operation) return notFound(apis, path, routed.status, routed.detail);
+    if (!routed.operation) {
+      // The real @signalwire/js dialling the relay a mock token names (tokens.ts): say so.
+      if (String(req.headers.upgrade).toLowerCase() === 'websocket') return { reply: problem(404, 'No relay here', RELAY_DETAIL), detail: RELAY_DETAIL };
+      return notFound(apis, path, routed.status, routed.detail);
+    }
     try {
       return await mockOne(ctx, routed.operation, req, input, query);
     } catch (error) {
@@ -192,22 +204,26 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     }
   }
 
+  const hostAllowed = hostAllowList(undefined, options.allowedHosts);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     let outcome: Outcome;
-    // The URL is parsed once; a preflight never needs it before the reply.
     let path: string | undefined;
     try {
-      if (isPreflight(req)) outcome = { reply: preflightReply(req), detail: 'CORS preflight' };
+      if (!hostAllowed(req.headers.host)) outcome = { reply: hostRefused(req.headers.host!), internal: true, detail: 'refused: Host not allowed' };
       else {
         const { input, query } = toPrismInput(req, undefined);
         path = input.url.path;
-        outcome = await outcomeFor(req, input, query);
+        if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
+          outcome = { reply: controlRefusal(req) ?? (await controlReply(ctx.controls, req, path)), internal: true };
+        else if (isPreflight(req) && !isDocsPath(path)) outcome = { reply: preflightReply(req), detail: 'CORS preflight' };
+        else outcome = await outcomeFor(req, input, query);
       }
     } catch (error) {
       outcome = { reply: problem(500, 'Mock failure', String((error as Error)?.message ?? error)), detail: String(error) };
     }
-    send(res, outcome.reply, req);
+    // CORS for the APIs only: the mock's own paths are for tools and its own pages.
+    send(res, outcome.reply, req, !outcome.internal);
     path ??= new URL(req.url ?? '/', 'http://mock.invalid').pathname;
     const method = req.method ?? 'GET';
     if (!outcome.internal && method !== 'OPTIONS') {
@@ -223,7 +239,14 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     if (!options.log) return;
     try {
       options.log(
-        format({ method, path, status: outcome.reply.status, operationId: outcome.operationId, ms: performance.now() - started, detail: outcome.detail }),
+        format({
+          method,
+          path: redactTokens(path),
+          status: outcome.reply.status,
+          operationId: outcome.operationId,
+          ms: performance.now() - started,
+          detail: outcome.detail,
+        }),
       );
     } catch {
       // A failing log callback must not take the mock down; the reply is already sent.

@@ -1,38 +1,23 @@
 // Turns a node request into the input Prism validates and mocks.
 import type { IncomingMessage } from 'node:http';
 import type { IHttpRequest } from '@stoplight/prism-http';
+import { BodyTooLargeError, declaredOver, nodeBody, readTextCapped } from '../core/body.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { SCENARIO_QUERY } from './scenario.js';
 
-/** Largest body the mock reads; bigger ones are refused before parsing. */
+/** Largest body the mock reads where the spec states no `x-body-limit`; bigger ones are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export class BodyTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`request body is larger than ${limit} bytes`);
-  }
-}
-
-/** Reads the body as text, refusing more than `limit` bytes without buffering them. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) return Promise.reject(new BodyTooLarge(limit));
-  if (declared === 0 || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)) return Promise.resolve(undefined);
-  // Plain events, not `for await`: this runs for every request of a load test.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge(limit));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * The request body as text (undefined when the request has none), through the
+ * one capped reader: more than `limit` bytes, declared or streamed, is a
+ * BodyTooLargeError, without buffering them.
+ */
+export function readRequestText(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const length = req.headers['content-length'];
+  if (declaredOver(length, limit)) return Promise.reject(new BodyTooLargeError(limit));
+  if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) return Promise.resolve(undefined);
+  return readTextCapped(nodeBody(req), limit);
 }
 
 /** JSON bodies are parsed; anything else (or JSON that does not parse) stays text, which the schema then rejects. */

@@ -31,6 +31,6 @@ export function connectMock(url: string | undefined = process.env[MOCK_URL_ENV])
     url: base,
     requests: async () => ((await (await call(base, 'GET', '/requests')).json()) as { requests: RecordedRequest[] }).requests,
     once: async (operationId: string, response: ForcedResponse) => void (await call(base, 'POST', '/once', { operationId, ...response })),
-    reset: async () => void (await call(base, 'POST', '/reset')),
+    reset: async () => void (await call(base, 'POST', '/reset', {})),
   };
 }

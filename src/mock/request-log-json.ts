@@ -1,8 +1,8 @@
 // `--log-format json`: the text log line's fields as one JSON object per
 // request, for log shippers. The same fields, so still no header or body values.
-import type { RequestLogEntry } from './request-log.js';
+import type { MockLogEntry } from './request-log.js';
 
-export function formatRequestLogJson(e: RequestLogEntry): string {
+export function formatRequestLogJson(e: MockLogEntry): string {
   return JSON.stringify({
     method: e.method,
     path: e.path,

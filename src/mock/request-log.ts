@@ -4,7 +4,8 @@
 // detail (a quoted Prefer value, an unknown field's name, a "got …" value)
 // is replaced before the line is written.
 import { loadBundledSpecs } from '../openapi-doc/bundled.js';
-export interface RequestLogEntry {
+/** One mock request as its log line reports it (not the token handlers' RequestLogEntry: another job, other fields). */
+export interface MockLogEntry {
   method: string;
   path: string;
   status: number;
@@ -58,7 +59,7 @@ function safeDetailOnce(detail: string): string {
   return safe;
 }
 
-export function formatRequestLog(e: RequestLogEntry): string {
+export function formatRequestLog(e: MockLogEntry): string {
   const op = e.operationId ? ` ${e.operationId}` : '';
   const detail = e.detail ? ` - ${safeDetailOnce(e.detail)}` : '';
   return `${e.method} ${e.path} -> ${e.status}${op} (${e.ms.toFixed(1)} ms)${detail}`;

@@ -24,12 +24,17 @@ export function problem(status: number, title: string, detail: string): MockRepl
   };
 }
 
-/** CORS as Prism serves it: any origin, any requested header, credentials allowed. */
+/**
+ * CORS for the mocked APIs: any origin may call them (a frontend on another
+ * port), with any requested header (Authorization), but without credentials
+ * (cookies): the APIs authenticate by header, and a wildcard origin never
+ * lets a page send or read anything cookie-bound. The mock's own paths
+ * (/__mock/, /docs) get no CORS at all.
+ */
 function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
-    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-origin': '*',
     'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-    'access-control-allow-credentials': 'true',
     'access-control-expose-headers': '*',
   };
 }
@@ -41,7 +46,7 @@ export function isPreflight(req: IncomingMessage): boolean {
 export function preflightReply(req: IncomingMessage): MockReply {
   return {
     status: 204,
-    headers: { 'access-control-allow-methods': String(req.headers['access-control-request-method']), vary: 'origin', 'content-length': '0' },
+    headers: { 'access-control-allow-methods': String(req.headers['access-control-request-method']), 'content-length': '0' },
     body: '',
   };
 }
@@ -49,8 +54,9 @@ export function preflightReply(req: IncomingMessage): MockReply {
 /** No body may be announced for these statuses (RFC 9110 8.6). */
 const BODYLESS = new Set([204, 304]);
 
-export function send(res: ServerResponse, reply: MockReply, req: IncomingMessage): void {
-  const headers = Object.assign(corsHeaders(req), reply.headers);
+/** Sends the reply; `cors` adds the APIs' CORS headers. */
+export function send(res: ServerResponse, reply: MockReply, req: IncomingMessage, cors: boolean): void {
+  const headers: Record<string, string> = cors ? Object.assign(corsHeaders(req), reply.headers) : { ...reply.headers };
   // A stated length lets node write head and body in one write; without it a
   // writeHead'ed reply goes out chunked, in several.
   if (!BODYLESS.has(reply.status) && reply.status >= 200 && headers['content-length'] === undefined)

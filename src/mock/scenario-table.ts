@@ -1,10 +1,10 @@
 // The README's scenario table, generated from the specs so it cannot drift:
 // every operation, every documented status and named example, how to trigger
-// it, and what comes back.
+// it, and what comes back. It reads the documents without Prism, so
+// `mock --scenarios` works where only the package is installed.
 import type { IHttpOperation } from '@stoplight/types';
-import { bodyLimitOf } from './handler.js';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
-import { loadMockApis } from './operations.js';
+import { bodyLimitOf, bundledDocApis } from './doc-operations.js';
 import { requestExampleNames } from './paired-example.js';
 import { BEHAVIOURS } from './behaviours.js';
 
@@ -76,7 +76,7 @@ function operationRows(operation: IHttpOperation): string[] {
 }
 
 export async function scenarioTable(): Promise<string> {
-  const apis = await loadMockApis();
+  const apis = bundledDocApis();
   const header = ['| Operation | Status | Scenario | How to trigger | What comes back |', '|---|---|---|---|---|'];
   return [...header, ...apis.flatMap((a) => a.operations.flatMap(operationRows))].join('\n');
 }

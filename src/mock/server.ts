@@ -22,6 +22,13 @@ export interface MockServerOptions {
    * (Prefer, `once`) always win over them.
    */
   stateful?: boolean;
+  /**
+   * Host names (Host header) the mock answers to besides loopback names
+   * (`localhost`, `*.localhost`), IP addresses and `host`; any other gets a
+   * 403, so a web page cannot rebind a name of its own onto the mock. A
+   * leading dot (`.example.test`) allows a name and its subdomains.
+   */
+  allowedHosts?: string[];
 }
 
 export interface MockEndpoint {
@@ -77,12 +84,18 @@ function closeServer(server: Server): Promise<void> {
 type Handle = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
 
 /** Prism and the specs, loaded only once the port is bound. */
-async function loadHandler(options: MockServerOptions, controls: ControlState, documents?: Parameters<MockServer['reload']>[0]) {
+async function loadHandler(options: MockServerOptions & { host: string }, controls: ControlState, documents?: Parameters<MockServer['reload']>[0]) {
   requirePeers('mock');
   await import('./lazy-modules.js');
   const [{ createMockHandler }, { loadMockApis }] = await Promise.all([import('./handler.js'), import('./operations.js')]);
   const apis: MockApi[] = await loadMockApis(documents);
-  const handle: Handle = createMockHandler(apis, { log: options.log, logFormat: options.logFormat, stateful: options.stateful, controls });
+  const handle: Handle = createMockHandler(apis, {
+    log: options.log,
+    logFormat: options.logFormat,
+    stateful: options.stateful,
+    controls,
+    allowedHosts: [options.host, ...(options.allowedHosts ?? [])],
+  });
   return { apis, handle };
 }
 
@@ -101,7 +114,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     (req, res) => void (ready ? ready(req, res) : loading!.then(({ handle }) => handle(req, res))).catch(() => res.destroy()),
   );
   const port = await listen(server, options.port ?? MOCK_DEFAULTS.port, host);
-  loading = loadHandler(options, controls);
+  loading = loadHandler({ ...options, host }, controls);
   let apis: MockApi[];
   try {
     let handle: Handle;
@@ -135,7 +148,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     reset: async () => controls.reset(),
     reload: async (documents) => {
       // Load fully before swapping: a document Prism cannot read leaves the old one serving.
-      const next = loadHandler(options, controls, documents);
+      const next = loadHandler({ ...options, host }, controls, documents);
       const loaded = await next;
       loading = next;
       ready = loaded.handle;

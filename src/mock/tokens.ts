@@ -1,7 +1,8 @@
 // Tokens the mock mints for a request instead of replaying one example: a
 // ProCONF HS256 JWT carrying the requested claims, SignalWire SAT strings
 // (opaque compact JWE), and a subscriber id that is stable per reference.
-// The claim layout and lifetimes are read from the spec's own example token.
+// The claim layout and lifetimes are read from the spec's own example token;
+// the relay a SAT names is the mock's own.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** The HS256 secret of every ProCONF token the mock signs (documented in the spec's examples). */
@@ -59,9 +60,53 @@ export function mintProconfToken(template: string, request: ProconfRequest, nowS
 
 let last: { template: string; iat: number; role: string; room: string; participantName: string; token: string } | undefined;
 
-/** A fresh SAT-shaped compact JWE with the example's protected header and random content: unique, unreadable, as the provider's are. */
-export function mintSat(template: string): string {
-  const header = template.split('.')[0]!;
+/**
+ * `@signalwire/js` opens its WebSocket to the host a token's header names in
+ * `ch` (its `host` option does not override it), and the spec's examples name
+ * SignalWire's production relay. Every SAT the mock serves names the mock
+ * instead (`ws://` + the host the request was sent to), so a real SDK paired
+ * with the mock never dials production with a fake token.
+ */
+export const localRelay = (host: string | undefined): string => `ws://${host ?? '127.0.0.1'}`;
+
+/** Rewritten headers by (header, relay); bounded, as relays come from requests. */
+const relayHeaders = new Map<string, string>();
+
+/** A JWS/JWE header segment whose `ch` names `relay` (any other header as it is). */
+function relayHeader(segment: string, relay: string): string {
+  const key = `${segment} ${relay}`;
+  let rewritten = relayHeaders.get(key);
+  if (rewritten === undefined) {
+    let header: Record<string, unknown> | undefined;
+    try {
+      header = decode(segment);
+    } catch {
+      header = undefined;
+    }
+    rewritten = header && typeof header === 'object' && 'ch' in header ? b64url(JSON.stringify({ ...header, ch: relay })) : segment;
+    if (relayHeaders.size >= 256) relayHeaders.clear();
+    relayHeaders.set(key, rewritten);
+  }
+  return rewritten;
+}
+
+/** A body's top-level tokens with their relay pointed at `relay` (a spec example served as it is otherwise). */
+export function withLocalRelay(body: unknown, relay: string): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value !== 'string' || !value.startsWith('eyJ')) continue;
+    const dot = value.indexOf('.');
+    if (dot <= 0) continue;
+    const header = relayHeader(value.slice(0, dot), relay);
+    if (header !== value.slice(0, dot)) (out ??= { ...body })[key] = header + value.slice(dot);
+  }
+  return out ?? body;
+}
+
+/** A fresh SAT-shaped compact JWE with the example's protected header (its relay: `relay`) and random content: unique, unreadable, as the provider's are. */
+export function mintSat(template: string, relay: string): string {
+  const header = relayHeader(template.split('.')[0]!, relay);
   return [header, '', b64url(randomBytes(12)), b64url(randomBytes(320)), b64url(randomBytes(16))].join('.');
 }
 

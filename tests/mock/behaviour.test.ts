@@ -3,6 +3,7 @@
 // reference, a reset gives a new token, and (stateful mode) a refresh token
 // works once and a past expire_at is refused. Forced scenarios still win.
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROCONF_SECRET, startMockServer, type MockServer } from '../../src/mock/index.ts';
 import { scenarioTable } from '../../src/mock/scenario-table.ts';
@@ -150,4 +151,54 @@ it('the generated scenario table names every rule', async () => {
   ]) {
     expect(table).toContain(rule);
   }
+});
+
+describe('SignalWire tokens never send a real SDK to production', () => {
+  // @signalwire/js 3.30 opens its WebSocket to the JWE header's `ch`, whatever its `host` option says.
+  const relayOf = (token: string) => decodeSegment(token.split('.')[0]!).ch;
+  const tokensOf = (body: Record<string, unknown>) => [body.token, body.refresh_token].filter((t): t is string => typeof t === 'string');
+
+  it('every minted or default token names the mock itself (ws:// + the host the request was sent to) as its relay', async () => {
+    const own = `ws://${new URL(mock.url).host}`;
+    const created = await valid('create_subscriber_token');
+    const refreshed = await valid('refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } });
+    const guest = await valid('create_subscriber_guest_token');
+    // The app-server operations have no minting rule: their default example is served with the relay rewritten.
+    const appIssued = await valid('issue_subscriber_token');
+    const appGuest = await valid('issue_guest_token');
+    const tokens = [created, refreshed, guest, appIssued, appGuest].flatMap((got) => tokensOf(got.body));
+    expect(tokens.length).toBeGreaterThanOrEqual(8);
+    expect(tokens.map(relayOf)).toEqual(tokens.map(() => own));
+    // The stateful memory follows the rewritten token: the minted refresh token works once.
+    expect(refreshed.status).toBe(201);
+    expect((await send(mock.url, 'refresh_subscriber_token', { body: { refresh_token: created.body.refresh_token } })).status).toBe(422);
+  });
+
+  it('names whatever host the client used (localhost here), so the SDK dials back the way it came', async () => {
+    const viaLocalhost = mock.url.replace('127.0.0.1', 'localhost');
+    const got = await send(viaLocalhost, 'create_subscriber_token');
+    expect(tokensOf(got.body).map(relayOf)).toEqual([`ws://localhost:${mock.port}`, `ws://localhost:${mock.port}`]);
+  });
+
+  it('answers the SDK dialling that relay (a WebSocket upgrade) with a 404 that says the mock speaks no relay protocol', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = new URL(mock.url);
+      const headers = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+      request({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      })
+        .on('upgrade', () => reject(new Error('the mock accepted a WebSocket')))
+        .on('error', reject)
+        .end();
+    });
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body).detail).toContain('does not speak the relay protocol');
+  });
+
+  it('serves a named example verbatim (the spec example names the production relay, as documented)', async () => {
+    const got = await send(mock.url, 'create_subscriber_token', { headers: { prefer: 'example=created' } });
+    expect(got.body).toEqual(responseExamples(operations.create_subscriber_token.api, operations.create_subscriber_token.path, 200).created);
+  });
 });

@@ -4,6 +4,9 @@
 import { rawServer, type Served } from '../support/local-server.ts';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,9 +33,9 @@ interface Running {
   output: () => { stdout: string; stderr: string };
 }
 
-/** Starts `rtc-token-apis mock --port 0` and waits for its banner. */
-async function startBin(): Promise<Running> {
-  const child = spawn(pkg.bin, ['mock', '--port', '0'], { cwd: pkg.project });
+/** Starts `rtc-token-apis mock --port 0` (plus `args`) and waits for its banner. */
+async function startBin(args: string[] = []): Promise<Running> {
+  const child = spawn(pkg.bin, ['mock', '--port', '0', ...args], { cwd: pkg.project });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -100,6 +103,52 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
   it('prints the scenario table with --scenarios', async () => {
     const { stdout } = await exec(pkg.bin, ['mock', '--scenarios'], { cwd: pkg.project });
     expect(stdout.trim()).toBe(await scenarioTable());
+  });
+
+  it('prints the scenario table without any optional peer installed (no Prism), where serving says what to install', async () => {
+    // The tarball alone in a fresh project: npm installs no optional peer.
+    const bare = mkdtempSync(join(tmpdir(), 'rtc-mock-no-peers-'));
+    try {
+      writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'no-peers', private: true, type: 'module' }));
+      await exec('npm', ['install', pkg.tarball, '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bare });
+      const resolves = (name: string) =>
+        exec(process.execPath, ['-e', `require.resolve(${JSON.stringify(name)})`], { cwd: bare }).then(
+          () => true,
+          () => false,
+        );
+      expect(await Promise.all(['@stoplight/prism-http', '@stoplight/prism-core', 'swagger-ui-dist'].map(resolves))).toEqual([false, false, false]);
+      const bin = join(bare, 'node_modules', '.bin', 'rtc-token-apis');
+      const { stdout } = await exec(bin, ['mock', '--scenarios'], { cwd: bare });
+      expect(stdout.trim()).toBe(await scenarioTable());
+      const json = await exec(bin, ['mock', '--scenarios', '--json'], { cwd: bare });
+      expect(JSON.parse(json.stdout).length).toBeGreaterThan(50);
+      const serve = await exec(bin, ['mock', '--port', '0'], { cwd: bare }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e) => e,
+      );
+      expect(serve.code).toBe(1);
+      expect(serve.stderr).toContain('@stoplight/prism-http');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it('--allow-host adds a name the mock answers to; any other name is refused (DNS rebinding)', async () => {
+    const running = await startBin(['--allow-host', 'mock.internal']);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { port } = new URL(running.url);
+        request({ host: '127.0.0.1', port, path: '/__mock/requests', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect([await status('mock.internal:4010'), await status('localhost'), await status('rebind.evil.test')]).toEqual([200, 200, 403]);
+    // The bin writes its log lines once per event-loop turn: after the reply.
+    await expect.poll(() => running.output().stdout, { timeout: 30_000 }).toMatch(/GET \/__mock\/requests -> 403 .*Host not allowed/);
+    await stop(running, 'SIGTERM');
   });
 
   it('refuses an unknown --log-format, and --watch without the bundler says how to get it, in one line each', async () => {

@@ -92,7 +92,7 @@ describe('HTTP controls', () => {
     const unknown = await fetch(`${mock.url}/__mock/nope`);
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).detail).toContain('GET /requests, POST /once and POST /reset');
-    const bad = await fetch(`${mock.url}/__mock/once`, { method: 'POST', body: '{not json' });
+    const bad = await fetch(`${mock.url}/__mock/once`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(bad.status).toBe(400);
   });
 

@@ -40,7 +40,11 @@ it('serves an edited spec at once, and keeps it when the next edit does not bund
   expect(await settle).toBe(true);
   expect(operationIds()).toContain('create_proconf_token_v2');
   expect(lines.at(-1)).toBe(`rtc-token-apis mock: reloaded ${listApis().length} APIs from openapi/`); // every API in redocly.yaml
-  const served = await fetch(`${mock.url}/__mock/once`, { method: 'POST', body: JSON.stringify({ operationId: 'create_proconf_token_v2', status: 500 }) });
+  const served = await fetch(`${mock.url}/__mock/once`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ operationId: 'create_proconf_token_v2', status: 500 }),
+  });
   expect(served.status).toBe(204);
   expect((await send(mock.url, 'create_proconf_token')).status).toBe(500);
 

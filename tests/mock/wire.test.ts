@@ -48,7 +48,7 @@ it('states the length of every reply with a body, and never chunks it', async ()
     expect(Number(r.headers['content-length'])).toBe(r.body.length);
   }
   // A body-less status announces no length at all.
-  const reset = await raw('POST', '/__mock/reset');
+  const reset = await raw('POST', '/__mock/reset', '{}');
   expect(reset.status).toBe(204);
   expect(reset.headers['content-length']).toBeUndefined();
   expect(reset.headers['transfer-encoding']).toBeUndefined();
