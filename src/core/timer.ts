@@ -7,22 +7,21 @@ import { ConfigError } from './errors.js';
 /** Largest delay a JavaScript timer honours: 2^31-1 ms, about 24.8 days. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/**
- * Checks a configured duration in ms (or, with `seconds`, in seconds): a
- * positive (or, with `allowZero`, non-negative) number no larger than
- * MAX_TIMER_MS. The message names the option, the unit and the limit.
- */
-export function checkDuration(value: unknown, name: string, opts: { allowZero?: boolean; seconds?: boolean } = {}): number {
-  const max = opts.seconds ? Math.floor(MAX_TIMER_MS / 1000) : MAX_TIMER_MS;
-  const ok = typeof value === 'number' && Number.isFinite(value) && (opts.allowZero ? value >= 0 : value > 0) && value <= max;
-  if (!ok) {
-    const shown = typeof value === 'number' || value == null ? value : typeof value;
-    throw new ConfigError(
-      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of ${opts.seconds ? 'seconds' : 'milliseconds'}, at most ${max}; got ${shown}`,
-    );
-  }
-  return value as number;
+function checkRange(value: unknown, name: string, allowZero: boolean | undefined, max: number, unit: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && value <= max) return value;
+  const shown = typeof value === 'number' || value == null ? value : typeof value;
+  throw new ConfigError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of ${unit}, at most ${max}; got ${shown}`);
 }
+
+/**
+ * Checks a configured duration in ms: a positive (or, with `allowZero`,
+ * non-negative) number no larger than MAX_TIMER_MS. The message names the option and the limit.
+ */
+export const checkDuration = (value: unknown, name: string, opts: { allowZero?: boolean } = {}): number =>
+  checkRange(value, name, opts.allowZero, MAX_TIMER_MS, 'milliseconds');
+
+/** checkDuration for a setting in whole seconds (a token lifetime): at most MAX_TIMER_MS / 1000. */
+export const checkSeconds = (value: unknown, name: string): number => checkRange(value, name, false, Math.floor(MAX_TIMER_MS / 1000), 'seconds');
 
 /** A started timer that calls `fire` once after `ms` (chained past MAX_TIMER_MS), unless cleared first. */
 export interface Timer {

@@ -4,7 +4,7 @@
 // construction, with a ConfigError naming the option.
 import { HANDLER_DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
-import { checkDuration } from '../core/timer.js';
+import { checkDuration, checkSeconds } from '../core/timer.js';
 import type { Authorize } from './hooks.js';
 import { clientAddressOf } from './node-adapter.js';
 import { callerId, type RateLimitStage } from './pipeline.js';
@@ -61,7 +61,8 @@ function problemOf(rule: OptionRule, value: unknown, name: string): string | und
   if (typeof rule === 'function') return rule(value);
   if (Array.isArray(rule)) return rule.includes(value as string) ? undefined : `must be ${rule.map((r) => `'${r}'`).join(' or ')}`;
   if (rule === 'function' || rule === 'required function') return typeof value === 'function' ? undefined : 'must be a function';
-  checkDuration(value, name, { seconds: rule === 'seconds' });
+  if (rule === 'seconds') checkSeconds(value, name);
+  else checkDuration(value, name);
   return undefined;
 }
 
