@@ -90,7 +90,8 @@ function widenings(s: unknown): unknown[] {
   for (const [name, sub] of Object.entries((node.properties ?? {}) as Obj))
     for (const w of widenings(sub)) below.push({ ...node, properties: { ...node.properties, [name]: w } });
   if (node.items !== undefined) for (const w of widenings(node.items)) below.push({ ...node, items: w });
-  for (const key of ['oneOf', 'anyOf']) {
+  // Not into `oneOf`: a wider branch can overlap another, and `oneOf` rejects a value that matches two.
+  for (const key of ['anyOf']) {
     (node[key] as unknown[] | undefined)?.forEach((branch, i) => {
       for (const w of widenings(branch)) below.push({ ...node, [key]: (node[key] as unknown[]).map((b, j) => (j === i ? w : b)) });
     });
@@ -99,6 +100,24 @@ function widenings(s: unknown): unknown[] {
 }
 
 const breakingOnes = (list: ReturnType<typeof changes>) => list.filter((c) => c.breaking).map((c) => `${c.pointer} ${c.reason}`);
+
+describe('oneOf: a branch that widens into another rejects the values both now match', () => {
+  it('a widened branch overlapping a sibling on a new type is breaking', () => {
+    const before = { oneOf: [{ type: 'boolean' }, { type: ['string', 'null'] }] };
+    const after = { oneOf: [{ type: ['boolean', 'null'] }, { type: ['string', 'null'] }] };
+    expect(breakingOnes(changes(before, after, 'request'))).toHaveLength(1);
+  });
+  it('an overlap two old branches already had loses nothing', () => {
+    const before = { oneOf: [{ type: 'boolean' }, { type: 'boolean' }] };
+    const after = { oneOf: [{ type: 'boolean' }, { type: ['boolean', 'null'] }] };
+    expect(breakingOnes(changes(before, after, 'request'))).toEqual([]);
+  });
+  it('branches of a different oneOf or anyOf do not clash', () => {
+    const before = { anyOf: [{ oneOf: [{ type: 'object' }, { type: 'boolean' }] }, { type: ['string', 'null'] }] };
+    const after = { anyOf: [{ oneOf: [{ type: 'object' }, { type: ['boolean', 'null'] }] }, { type: ['string', 'null'] }] };
+    expect(breakingOnes(changes(before, after, 'request'))).toEqual([]);
+  });
+});
 
 describe('breaking-change rules, property-based', () => {
   it('a schema compared with a copy of itself reports nothing, in either direction', () => {

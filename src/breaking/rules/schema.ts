@@ -265,6 +265,8 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       const tb = typesOf(b);
       return [...typesOf(a)].filter((t) => tb.has(t) || (t === 'number' && tb.has('integer')));
     };
+    /** Alternatives flatten nested compositions: only branches of the same `oneOf` exclude each other. */
+    const siblings = (a: Alternative, b: Alternative) => a.tokens.slice(0, -1).join('/') === b.tokens.slice(0, -1).join('/');
     /** Types two old alternatives already shared: `oneOf` already rejected those values, so a new overlap there loses nothing. */
     const sharedBefore = (alts: Alternative[]) => {
       const shared = new Set<string>();
@@ -281,6 +283,10 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       // In a request every old alternative must still be accepted; in a response every new one must be known.
       const [mine, theirs, mineIsBase] = direction === 'request' ? [before, after, true] : [after, before, false];
       const shared = new Set<Alternative>();
+      /** The old alternatives each new one was paired with (paths differ when a schema is re-wrapped). */
+      const pairedWith = new Map<Alternative, Alternative[]>();
+      /** Types the old alternatives behind `alt`'s siblings already shared. */
+      const sharedFor = (alt: Alternative) => sharedBefore([...used].filter((x) => siblings(x, alt)).flatMap((x) => pairedWith.get(x) ?? []));
       for (const one of mine) {
         const { pick, score: s } = best(one, theirs, mineIsBase, used);
         // Two alternatives on this side collapse onto one: unless the one left reads everything, a shape is lost (request) or new (response).
@@ -293,7 +299,17 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
           shared.add(one);
         used.add(pick);
         const [b, h] = mineIsBase ? [one, pick] : [pick, one];
+        pairedWith.set(h, [...(pairedWith.get(h) ?? []), b]);
         compareRules(b.schema, h.schema, to(h), segment);
+      }
+      // A kept `oneOf` branch that widened into a sibling: values both now match are rejected.
+      if (direction === 'request' && !tagged) {
+        const kept = [...used].filter((a) => a.tokens[a.tokens.length - 2] === 'oneOf');
+        const newOverlap = (a: Alternative, b: Alternative) => siblings(a, b) && overlap(a.schema, b.schema).some((t) => !sharedFor(a).has(t));
+        kept.forEach((a, i) => {
+          if (kept.slice(i + 1).some((b) => newOverlap(a, b)))
+            rep.breaking(to(a), 'request oneOf branch now overlaps another: payloads matching both are now rejected', 'schema-one-of-overlap');
+        });
       }
       for (const one of shared) {
         if (direction === 'request') rep.breaking(to(one), 'request alternative removed: payloads of that shape are no longer accepted');
@@ -305,7 +321,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
           direction === 'request' &&
           !tagged &&
           other.tokens[other.tokens.length - 2] === 'oneOf' &&
-          [...used].some((kept) => overlap(kept.schema, other.schema).some((t) => !sharedBefore(before).has(t)));
+          [...used].some((kept) => siblings(kept, other) && overlap(kept.schema, other.schema).some((t) => !sharedFor(other).has(t)));
         if (clash)
           rep.breaking(
             to(other),
