@@ -25,3 +25,15 @@ export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOption
 export { TokenStoreError } from './store-errors.js';
 export { MissingDependencyError } from '../core/peers.js';
 export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../generated/types/signalwire-app.js';
+// Rate limits for the token endpoints (GCRA): one process's memory, or Redis shared by several instances.
+export {
+  createMemoryRateLimiter,
+  RateLimiterError,
+  RATE_LIMIT_DEFAULTS,
+  type RateLimiter,
+  type RateLimitDecision,
+  type RateLimitOptions,
+  type MemoryRateLimiterOptions,
+  type MemoryRateLimiter,
+} from './rate-limit.js';
+export { createRedisRateLimiter, type RedisRateLimiterOptions } from './rate-limit-redis.js';
