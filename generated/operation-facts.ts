@@ -153,6 +153,13 @@ export const operationFacts = {
           "message": "Request body too large."
         }
       },
+      "429": {
+        "data": null,
+        "error": {
+          "code": 429,
+          "message": "Too many requests."
+        }
+      },
       "500": {
         "error": {
           "code": 500,
@@ -224,6 +231,12 @@ export const operationFacts = {
           "message": "Request body too large."
         }
       },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
+        }
+      },
       "500": {
         "error": {
           "code": "internal_error",
@@ -258,6 +271,12 @@ export const operationFacts = {
         "error": {
           "code": "too_large",
           "message": "Request body too large."
+        }
+      },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
         }
       },
       "500": {
@@ -300,6 +319,12 @@ export const operationFacts = {
         "error": {
           "code": "too_large",
           "message": "Request body too large."
+        }
+      },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
         }
       },
       "500": {

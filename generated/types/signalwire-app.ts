@@ -93,11 +93,11 @@ export interface components {
             /** @description What went wrong. Never echoes anything the request sent. */
             error: {
                 /**
-                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `internal_error` (500: the provider or the token store failed).
+                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `rate_limited` (429: the caller's rate limit, or SignalWire's), `internal_error` (500: the provider or the token store failed).
                  * @example invalid_body
                  * @enum {string}
                  */
-                code: "invalid_body" | "unauthorized" | "refresh_unavailable" | "address_refused" | "not_found" | "too_large" | "internal_error";
+                code: "invalid_body" | "unauthorized" | "refresh_unavailable" | "address_refused" | "not_found" | "too_large" | "rate_limited" | "internal_error";
                 /**
                  * @description A fixed message for the code.
                  * @example Invalid body in request.
@@ -151,6 +151,17 @@ export interface components {
         /** @description The request body is larger than 8 KiB (8192 bytes). */
         TooLarge: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many token requests from this caller (per signed-in user, or per client address for an anonymous guest) under the server's rate limit, or SignalWire itself answered 429. `Retry-After` says in how many seconds a retry can succeed. */
+        TooManyRequests: {
+            headers: {
+                /** @description Whole seconds until a retry can succeed (at least 1). */
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
@@ -216,6 +227,7 @@ export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseTooLarge = components['responses']['TooLarge'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseRefreshUnauthorized = components['responses']['RefreshUnauthorized'];
 export type ResponseGuest = components['responses']['Guest'];
@@ -237,6 +249,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -254,6 +267,7 @@ export interface operations {
             401: components["responses"]["RefreshUnauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -276,6 +290,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -27,7 +27,7 @@ local stored = tonumber(redis.call('GET', KEYS[1]) or '0')
 local nxt = math.max(stored, now) + tonumber(ARGV[1])
 local wait = nxt - tonumber(ARGV[2]) - now
 if wait > 0 then return math.ceil(wait) end
-redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.ceil(nxt - now))
+redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.max(1, math.ceil(nxt - now)))
 return 0`;
 const SHA = createHash('sha1').update(GCRA).digest('hex');
 
@@ -35,12 +35,15 @@ const SHA = createHash('sha1').update(GCRA).digest('hex');
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
   const { intervalMs, periodMs } = gcraParameters(options, 'createRedisRateLimiter');
   const { client, now } = options;
-  if (typeof client?.sendCommand !== 'function') throw new ConfigError('createRedisRateLimiter: client must be a connected node-redis client (createClient() from redis)');
+  if (typeof client?.sendCommand !== 'function')
+    throw new ConfigError('createRedisRateLimiter: client must be a connected node-redis client (createClient() from redis)');
   const prefix = options.keyPrefix ?? RATE_LIMIT_DEFAULTS.keyPrefix;
   const timeoutMs = options.commandTimeoutMs ?? RATE_LIMIT_DEFAULTS.commandTimeoutMs;
   if (typeof prefix !== 'string') throw new ConfigError('createRedisRateLimiter: keyPrefix must be a string');
-  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new ConfigError(`createRedisRateLimiter: commandTimeoutMs must be a whole number of ms, at least 1; got ${String(timeoutMs)}`);
-  if (now !== undefined && typeof now !== 'function') throw new ConfigError('createRedisRateLimiter: now must be a function returning milliseconds since the epoch');
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1)
+    throw new ConfigError(`createRedisRateLimiter: commandTimeoutMs must be a whole number of ms, at least 1; got ${String(timeoutMs)}`);
+  if (now !== undefined && typeof now !== 'function')
+    throw new ConfigError('createRedisRateLimiter: now must be a function returning milliseconds since the epoch');
   const send = (args: string[]): Promise<unknown> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {

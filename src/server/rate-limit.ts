@@ -60,6 +60,9 @@ export function gcraParameters(options: RateLimitOptions, factory: string): { in
   if (typeof durationSeconds !== 'number' || !Number.isFinite(durationSeconds) || durationSeconds <= 0 || durationSeconds > 31_536_000)
     throw new ConfigError(`${factory}: durationSeconds must be a number of seconds above 0 and at most a year; got ${String(durationSeconds)}`);
   const periodMs = durationSeconds * 1000;
+  // Timestamps are milliseconds in doubles: finer than a microsecond per request they cannot count.
+  if (periodMs / points < 0.001)
+    throw new ConfigError(`${factory}: points per durationSeconds must be at most one per microsecond; got ${points} in ${durationSeconds} s`);
   return { intervalMs: periodMs / points, periodMs };
 }
 
@@ -75,7 +78,8 @@ export function decision(waitMs: number): RateLimitDecision {
 export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): MemoryRateLimiter {
   const { intervalMs, periodMs } = gcraParameters(options, 'createMemoryRateLimiter');
   const maxKeys = options.maxKeys ?? RATE_LIMIT_DEFAULTS.maxKeys;
-  if (!Number.isSafeInteger(maxKeys) || maxKeys < 1) throw new ConfigError(`createMemoryRateLimiter: maxKeys must be a whole number, at least 1; got ${String(maxKeys)}`);
+  if (!Number.isSafeInteger(maxKeys) || maxKeys < 1)
+    throw new ConfigError(`createMemoryRateLimiter: maxKeys must be a whole number, at least 1; got ${String(maxKeys)}`);
   const now = options.now ?? Date.now;
   if (typeof now !== 'function') throw new ConfigError('createMemoryRateLimiter: now must be a function returning milliseconds since the epoch');
   // Insertion order is last-update order: the oldest entries sit at the head.

@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, createRedisRateLimiter, RateLimiterError } from '../../src/server/index.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
-type Client = ReturnType<typeof createClient>;
 let redis: RedisServer;
-const clients: Client[] = [];
+const clients: { isOpen: boolean; close(): Promise<unknown> }[] = [];
 
-async function connect(url = redis.url): Promise<Client> {
+async function connect(url = redis.url) {
   const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: false } });
   client.on('error', () => {});
   await client.connect();
@@ -128,9 +127,9 @@ describe('when Redis fails', () => {
   it.each([
     [{ points: 5, durationSeconds: 60 }, /client must be a connected node-redis client/],
     [{ client: {}, points: 5, durationSeconds: 60 }, /client must be/],
-    [{ client: { sendCommand: async () => 0 }, points: 0, durationSeconds: 60 }, /points must be/],
-    [{ client: { sendCommand: async () => 0 }, points: 5, durationSeconds: 60, commandTimeoutMs: 0 }, /commandTimeoutMs .*got 0/],
-    [{ client: { sendCommand: async () => 0 }, points: 5, durationSeconds: 60, keyPrefix: 7 }, /keyPrefix must be a string/],
+    [{ client: { sendCommand: async (): Promise<unknown> => 0 }, points: 0, durationSeconds: 60 }, /points must be/],
+    [{ client: { sendCommand: async (): Promise<unknown> => 0 }, points: 5, durationSeconds: 60, commandTimeoutMs: 0 }, /commandTimeoutMs .*got 0/],
+    [{ client: { sendCommand: async (): Promise<unknown> => 0 }, points: 5, durationSeconds: 60, keyPrefix: 7 }, /keyPrefix must be a string/],
   ])('refuses %o with a ConfigError', (options, message) => {
     expect(() => createRedisRateLimiter(options as never)).toThrow(ConfigError);
     expect(() => createRedisRateLimiter(options as never)).toThrow(message);

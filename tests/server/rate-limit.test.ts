@@ -117,6 +117,7 @@ describe('createMemoryRateLimiter', () => {
     [{ points: 5, durationSeconds: Number.POSITIVE_INFINITY }, /durationSeconds .*got Infinity/],
     [{ points: 5, durationSeconds: '60' }, /durationSeconds .*got 60/],
     [{ points: 5, durationSeconds: 60, maxKeys: 0 }, /maxKeys .*got 0/],
+    [{ points: 1_000_001, durationSeconds: 1 }, /at most one per microsecond; got 1000001 in 1 s/],
     [{ points: 5, durationSeconds: 60, now: 17 }, /now must be a function/],
   ])('refuses %o with a ConfigError naming the option', (options, message) => {
     expect(() => createMemoryRateLimiter(options as never)).toThrow(ConfigError);
