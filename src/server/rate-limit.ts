@@ -49,8 +49,18 @@ export interface MemoryRateLimiter extends RateLimiter {
   readonly size: number;
 }
 
-/** Defaults of the limiters. */
-export const RATE_LIMIT_DEFAULTS = { maxKeys: 100_000, commandTimeoutMs: 1000, keyPrefix: 'rtc-token-apis:rate:' } as const;
+/**
+ * Defaults of the limiters, and of the answer to an upstream 429 (openapi/README.md, row A13): the
+ * `Retry-After` passed on when SignalWire or the admin backend sent none (SignalWire's documented
+ * window is 10 s), and the most passed on.
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  maxKeys: 100_000,
+  commandTimeoutMs: 1000,
+  keyPrefix: 'rtc-token-apis:rate:',
+  upstreamRetryAfterSeconds: 10,
+  maxUpstreamRetryAfterSeconds: 60,
+} as const;
 
 /** The GCRA parameters in milliseconds, after checking the options (ConfigError names the bad one). */
 export function gcraParameters(options: RateLimitOptions, factory: string): { intervalMs: number; periodMs: number } {
@@ -108,4 +118,16 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): Memo
       return decision(wait);
     },
   };
+}
+
+/** The `Retry-After` the app server sends when the provider answered 429: the provider's own (HttpError.retryAfterMs), in whole seconds, capped. */
+export function upstreamRetryAfterSeconds(retryAfterMs: number | undefined): number {
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return RATE_LIMIT_DEFAULTS.upstreamRetryAfterSeconds;
+  return Math.min(RATE_LIMIT_DEFAULTS.maxUpstreamRetryAfterSeconds, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
+
+/** The documented 429 (`response`, the API's own envelope) with its `Retry-After` header. */
+export function withRetryAfter(response: Response, retryAfterSeconds: number): Response {
+  response.headers.set('retry-after', String(retryAfterSeconds));
+  return response;
 }
