@@ -38,7 +38,7 @@ export interface RateLimitOptions {
 }
 
 export interface MemoryRateLimiterOptions extends RateLimitOptions {
-  /** Keys remembered at most (default RATE_LIMIT_DEFAULTS.maxKeys); past it the least recently seen key is forgotten. */
+  /** Keys remembered at most (default RATE_LIMIT_DEFAULTS.maxKeys); past it the least recently counted key is forgotten. */
   maxKeys?: number;
   /** Milliseconds since the epoch (default Date.now): inject a clock in tests. */
   now?: () => number;

@@ -79,7 +79,7 @@ describe('createMemoryRateLimiter', () => {
     expect((await limiter.consume('user:alice')).allowed).toBe(false);
   });
 
-  it('memory is bounded: idle keys are dropped, and past maxKeys the least recently seen key is forgotten', async () => {
+  it('memory is bounded: idle keys are dropped, and past maxKeys the least recently counted key is forgotten', async () => {
     const c = clock();
     const limiter = createMemoryRateLimiter({ points: 1, durationSeconds: 10, maxKeys: 3, now: c.now });
     for (const key of ['a', 'b', 'c']) await limiter.consume(key);
