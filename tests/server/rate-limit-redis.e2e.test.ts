@@ -5,6 +5,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, createRedisRateLimiter, RateLimiterError } from '../../src/server/index.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
 let redis: RedisServer;
@@ -116,6 +117,30 @@ describe('when Redis fails', () => {
       expect((error as Error).message).toBe('rate limiter consume: no answer within 200 ms');
     } finally {
       await admin.sendCommand(['CLIENT', 'UNPAUSE']);
+    }
+  });
+
+  it('through a fault proxy: a held link fails after commandTimeoutMs and recovers on release; a cut link fails at once', async () => {
+    const proxy = await startFaultProxy(redis.port);
+    try {
+      const limiter = createRedisRateLimiter({
+        client: await connect(proxy.url),
+        points: 2,
+        durationSeconds: 60,
+        commandTimeoutMs: 200,
+        keyPrefix: 'test:proxy:',
+      });
+      expect((await limiter.consume('k')).allowed).toBe(true);
+      proxy.hold();
+      await expect(limiter.consume('k')).rejects.toThrow('rate limiter consume: no answer within 200 ms');
+      proxy.release();
+      // The held request reached Redis on release and was counted: the budget of 2 is spent.
+      expect(await limiter.consume('k')).toMatchObject({ allowed: false });
+      proxy.cut();
+      const error = await limiter.consume('k').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimiterError);
+    } finally {
+      await proxy.close();
     }
   });
 
