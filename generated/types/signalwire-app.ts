@@ -93,14 +93,31 @@ export interface components {
             /** @description What went wrong. Never echoes anything the request sent. */
             error: {
                 /**
-                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `rate_limited` (429: the caller's rate limit, or SignalWire's), `internal_error` (500: the provider or the token store failed).
+                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `internal_error` (500: the provider or the token store failed). A 429 has its own body, `RateLimitedBody`.
                  * @example invalid_body
                  * @enum {string}
                  */
-                code: "invalid_body" | "unauthorized" | "refresh_unavailable" | "address_refused" | "not_found" | "too_large" | "rate_limited" | "internal_error";
+                code: "invalid_body" | "unauthorized" | "refresh_unavailable" | "address_refused" | "not_found" | "too_large" | "internal_error";
                 /**
                  * @description A fixed message for the code.
                  * @example Invalid body in request.
+                 */
+                message: string;
+            };
+        };
+        /** @description The 429: too many requests (the caller's rate limit, or SignalWire's). Its own schema, so the codes of the other statuses stay as they were (a new value in their enum would break exhaustive switches). */
+        RateLimitedBody: {
+            /** @description What went wrong. Never echoes anything the request sent. */
+            error: {
+                /**
+                 * @description Always `rate_limited`; `Retry-After` says when to ask again.
+                 * @example rate_limited
+                 * @enum {string}
+                 */
+                code: "rate_limited";
+                /**
+                 * @description A fixed message.
+                 * @example Too many requests.
                  */
                 message: string;
             };
@@ -165,7 +182,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["RateLimitedBody"];
             };
         };
         /** @description SignalWire or the token store failed. Nothing about the cause is sent; the server logs one line. */
@@ -221,6 +238,7 @@ export type DeviceRequest = components['schemas']['DeviceRequest'];
 export type AccessToken = components['schemas']['AccessToken'];
 export type TokenGrant = components['schemas']['TokenGrant'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type RateLimitedBody = components['schemas']['RateLimitedBody'];
 export type GuestRequest = components['schemas']['GuestRequest'];
 export type ResponseSubscriber = components['responses']['Subscriber'];
 export type ResponseBadRequest = components['responses']['BadRequest'];

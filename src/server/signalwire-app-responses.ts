@@ -13,7 +13,6 @@ const ERRORS: Record<AppErrorCode, [status: number, message: string]> = {
   address_refused: [403, 'Address not allowed.'],
   not_found: [404, 'Not found'],
   too_large: [413, 'Request body too large.'],
-  rate_limited: [429, 'Too many requests.'],
   internal_error: [500, 'Internal server error'],
 };
 

@@ -14,9 +14,9 @@ import {
   type RateLimiter,
   type WebHandler,
 } from '../../src/server/index.ts';
-import { errorResponse } from '../../src/server/envelope.ts';
+import { operationFacts } from '../../generated/operation-facts.ts';
+import { errorResponse, jsonResponse } from '../../src/server/envelope.ts';
 import { upstreamRetryAfterSeconds, withRetryAfter } from '../../src/server/rate-limit.ts';
-import { appErrorResponse } from '../../src/server/signalwire-app-responses.ts';
 import { serve, type Served } from '../support/local-server.ts';
 import { responseSchemaErrors } from '../support/spec-schemas.ts';
 import { adminBackend } from './admin-backend.ts';
@@ -84,7 +84,7 @@ describe('SignalWire guest endpoint behind a limit (3 per minute)', () => {
     app = await serveSignalWireHandlers(upstream.url, { guestPolicy: () => [ADDRESS] });
     const limiter = createMemoryRateLimiter({ points: 3, durationSeconds: 60, now: clock.now });
     const callerOf = (request: Request) => ({ [ALICE]: 'alice', [BOB]: 'bob' })[request.headers.get('authorization') ?? ''];
-    limitedServer = await serve(limited(app.handler, limiter, callerOf, () => appErrorResponse('rate_limited')));
+    limitedServer = await serve(limited(app.handler, limiter, callerOf, () => jsonResponse(429, operationFacts.issue_guest_token.errorBodies['429'])));
   });
   afterAll(async () => {
     await limitedServer?.close();
