@@ -6,8 +6,16 @@ export interface OperationFacts {
   readonly bodyLimit?: number;
   /** The documented status a request with another HTTP method gets (a response marked `x-wrong-method`). */
   readonly wrongMethodStatus?: number;
+  /** `x-token-lifetimes`: seconds the tokens of a success answer live (the access token when no expiry is sent). */
+  readonly tokenLifetimes?: { readonly token?: number; readonly refresh_token?: number };
+  /** `x-dead-refresh-codes`: 422 codes after which the refresh token sent will never work again. */
+  readonly deadRefreshCodes?: readonly string[];
+  /** The property names of the JSON request body's schema, in spec order. */
+  readonly requestProperties?: readonly string[];
   /** The first example body of each documented error status. */
   readonly errorBodies: Readonly<Record<string, unknown>>;
+  /** Every error example by name: its status and body. */
+  readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked `x-schema-keyword`). */
   readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
 }
@@ -28,10 +36,61 @@ export const operationFacts = {
       "500": {
         "error": "Internal Server Error"
       }
+    },
+    "errorExamples": {
+      "bad_request": {
+        "status": 400,
+        "body": {
+          "error": "Bad Request"
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": "Not Found"
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": "Internal Server Error"
+        }
+      }
     }
   },
   "create_subscriber_token": {
     "stateChanging": "creates or updates a subscriber (profile, password)",
+    "tokenLifetimes": {
+      "token": 7200
+    },
+    "requestProperties": [
+      "reference",
+      "expire_at",
+      "application_id",
+      "password",
+      "first_name",
+      "last_name",
+      "display_name",
+      "job_title",
+      "time_zone",
+      "country",
+      "company_name",
+      "region",
+      "fingerprint",
+      "scope"
+    ],
     "errorBodies": {
       "401": {
         "error": "Unauthorized"
@@ -53,10 +112,90 @@ export const operationFacts = {
       "500": {
         "error": "Internal Server Error"
       }
+    },
+    "errorExamples": {
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": "Not Found"
+        }
+      },
+      "missing_reference": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "missing_required_parameter",
+              "message": "Required parameter is missing",
+              "attribute": "reference",
+              "url": "https://signalwire.com/docs/apis/error-codes#missing_required_parameter"
+            }
+          ]
+        }
+      },
+      "invalid_fingerprint": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "invalid_parameter",
+              "message": "fingerprint is invalid",
+              "attribute": "fingerprint",
+              "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
+            }
+          ]
+        }
+      },
+      "application_not_in_project": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "must_belong_to_project",
+              "message": "The application must belong to the project",
+              "attribute": "application_id",
+              "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
+            }
+          ]
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": "Internal Server Error"
+        }
+      }
     }
   },
   "refresh_subscriber_token": {
     "stateChanging": "consumes the single-use refresh token",
+    "tokenLifetimes": {
+      "token": 7200,
+      "refresh_token": 7500
+    },
+    "deadRefreshCodes": [
+      "token_expired",
+      "not_a_refresh_token",
+      "invalid_token_format"
+    ],
+    "requestProperties": [
+      "refresh_token"
+    ],
     "errorBodies": {
       "401": {
         "error": "Unauthorized"
@@ -78,10 +217,84 @@ export const operationFacts = {
       "500": {
         "error": "Internal Server Error"
       }
+    },
+    "errorExamples": {
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": "Not Found"
+        }
+      },
+      "token_expired": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "token_expired",
+              "message": "Token has expired.",
+              "attribute": "refresh_token",
+              "url": "https://signalwire.com/docs/apis/error-codes#token_expired"
+            }
+          ]
+        }
+      },
+      "not_a_refresh_token": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "not_a_refresh_token",
+              "message": "The token is not a refresh token",
+              "attribute": "refresh_token",
+              "url": "https://signalwire.com/docs/apis/error-codes#not_a_refresh_token"
+            }
+          ]
+        }
+      },
+      "invalid_token_format": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "invalid_token_format",
+              "message": "The token format is invalid",
+              "attribute": "refresh_token",
+              "url": "https://signalwire.com/docs/apis/error-codes#invalid_token_format"
+            }
+          ]
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": "Internal Server Error"
+        }
+      }
     }
   },
   "create_subscriber_guest_token": {
     "stateChanging": "issues a new guest credential in the project",
+    "requestProperties": [
+      "allowed_addresses",
+      "expire_at",
+      "region",
+      "ch"
+    ],
     "errorBodies": {
       "401": {
         "error": "Unauthorized"
@@ -104,6 +317,74 @@ export const operationFacts = {
         "error": "Internal Server Error"
       }
     },
+    "errorExamples": {
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "error": "Unauthorized"
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": "Not Found"
+        }
+      },
+      "must_belong_to_project": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "must_belong_to_project",
+              "message": "The addresses must belong to the project",
+              "attribute": "allowed_addresses",
+              "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
+            }
+          ]
+        }
+      },
+      "allowed_address_limit_exceeded": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "allowed_address_limit_exceeded",
+              "message": "At most 10 addresses are allowed",
+              "attribute": "allowed_addresses",
+              "url": "https://signalwire.com/docs/apis/error-codes#allowed_address_limit_exceeded"
+            }
+          ]
+        }
+      },
+      "invalid_allowed_addresses": {
+        "status": 422,
+        "body": {
+          "errors": [
+            {
+              "type": "validation_error",
+              "code": "invalid_parameter",
+              "message": "allowed_addresses must be an array of uuids",
+              "attribute": "allowed_addresses",
+              "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
+            }
+          ]
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": "Internal Server Error"
+        }
+      }
+    },
     "specificCodes": [
       {
         "attribute": "allowed_addresses",
@@ -117,6 +398,11 @@ export const operationFacts = {
     "stateChanging": false,
     "bodyLimit": 8192,
     "wrongMethodStatus": 404,
+    "requestProperties": [
+      "role",
+      "room",
+      "participantName"
+    ],
     "errorBodies": {
       "400": {
         "data": null,
@@ -167,11 +453,88 @@ export const operationFacts = {
         },
         "data": null
       }
+    },
+    "errorExamples": {
+      "invalid_body": {
+        "status": 400,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 400,
+            "message": "Invalid body in request."
+          }
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 401,
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 401,
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": {
+            "code": 404,
+            "message": "Not found"
+          },
+          "data": null
+        }
+      },
+      "body_timeout": {
+        "status": 408,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 408,
+            "message": "Request body not received in time."
+          }
+        }
+      },
+      "too_large": {
+        "status": 413,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 413,
+            "message": "Request body too large."
+          }
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": {
+            "code": 500,
+            "message": "Internal server error"
+          },
+          "data": null
+        }
+      }
     }
   },
   "create_proconf_token": {
     "stateChanging": false,
     "wrongMethodStatus": 404,
+    "requestProperties": [
+      "role",
+      "room",
+      "participantName"
+    ],
     "errorBodies": {
       "400": {
         "data": null,
@@ -201,11 +564,66 @@ export const operationFacts = {
         },
         "data": null
       }
+    },
+    "errorExamples": {
+      "invalid_body": {
+        "status": 400,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 400,
+            "message": "Invalid body in request."
+          }
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 401,
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "expired_credential": {
+        "status": 401,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 401,
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": {
+            "code": 404,
+            "message": "Not found"
+          },
+          "data": null
+        }
+      },
+      "internal_server_error": {
+        "status": 500,
+        "body": {
+          "error": {
+            "code": 500,
+            "message": "Internal server error"
+          },
+          "data": null
+        }
+      }
     }
   },
   "issue_subscriber_token": {
     "stateChanging": "creates or updates the subscriber upstream and stores its refresh token",
     "bodyLimit": 8192,
+    "requestProperties": [
+      "fingerprint"
+    ],
     "errorBodies": {
       "400": {
         "error": {
@@ -241,6 +659,53 @@ export const operationFacts = {
         "error": {
           "code": "internal_error",
           "message": "Internal server error"
+        }
+      }
+    },
+    "errorExamples": {
+      "invalid_body": {
+        "status": 400,
+        "body": {
+          "error": {
+            "code": "invalid_body",
+            "message": "Invalid body in request."
+          }
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": {
+            "code": "unauthorized",
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": {
+            "code": "not_found",
+            "message": "Not found"
+          }
+        }
+      },
+      "too_large": {
+        "status": 413,
+        "body": {
+          "error": {
+            "code": "too_large",
+            "message": "Request body too large."
+          }
+        }
+      },
+      "internal_error": {
+        "status": 500,
+        "body": {
+          "error": {
+            "code": "internal_error",
+            "message": "Internal server error"
+          }
         }
       }
     }
@@ -248,6 +713,9 @@ export const operationFacts = {
   "renew_subscriber_token": {
     "stateChanging": "spends the stored single-use refresh token",
     "bodyLimit": 8192,
+    "requestProperties": [
+      "fingerprint"
+    ],
     "errorBodies": {
       "400": {
         "error": {
@@ -285,11 +753,70 @@ export const operationFacts = {
           "message": "Internal server error"
         }
       }
+    },
+    "errorExamples": {
+      "invalid_body": {
+        "status": 400,
+        "body": {
+          "error": {
+            "code": "invalid_body",
+            "message": "Invalid body in request."
+          }
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": {
+            "code": "unauthorized",
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "refresh_unavailable": {
+        "status": 401,
+        "body": {
+          "error": {
+            "code": "refresh_unavailable",
+            "message": "Refresh token unavailable; sign in again."
+          }
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": {
+            "code": "not_found",
+            "message": "Not found"
+          }
+        }
+      },
+      "too_large": {
+        "status": 413,
+        "body": {
+          "error": {
+            "code": "too_large",
+            "message": "Request body too large."
+          }
+        }
+      },
+      "internal_error": {
+        "status": 500,
+        "body": {
+          "error": {
+            "code": "internal_error",
+            "message": "Internal server error"
+          }
+        }
+      }
     }
   },
   "issue_guest_token": {
     "stateChanging": "issues a new guest credential in the project",
     "bodyLimit": 8192,
+    "requestProperties": [
+      "allowed_addresses"
+    ],
     "errorBodies": {
       "400": {
         "error": {
@@ -331,6 +858,62 @@ export const operationFacts = {
         "error": {
           "code": "internal_error",
           "message": "Internal server error"
+        }
+      }
+    },
+    "errorExamples": {
+      "invalid_body": {
+        "status": 400,
+        "body": {
+          "error": {
+            "code": "invalid_body",
+            "message": "Invalid body in request."
+          }
+        }
+      },
+      "unauthorized": {
+        "status": 401,
+        "body": {
+          "error": {
+            "code": "unauthorized",
+            "message": "Unauthorized"
+          }
+        }
+      },
+      "address_refused": {
+        "status": 403,
+        "body": {
+          "error": {
+            "code": "address_refused",
+            "message": "Address not allowed."
+          }
+        }
+      },
+      "not_found": {
+        "status": 404,
+        "body": {
+          "error": {
+            "code": "not_found",
+            "message": "Not found"
+          }
+        }
+      },
+      "too_large": {
+        "status": 413,
+        "body": {
+          "error": {
+            "code": "too_large",
+            "message": "Request body too large."
+          }
+        }
+      },
+      "internal_error": {
+        "status": 500,
+        "body": {
+          "error": {
+            "code": "internal_error",
+            "message": "Internal server error"
+          }
         }
       }
     }

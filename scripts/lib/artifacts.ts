@@ -54,16 +54,43 @@ function operationTable(apis: BundledApi[]): string {
   return `${HEADER}${rows.join('\n')}\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }
 
+/** The media type of a response (or request body) as documented, `$ref`s followed. */
+function jsonMedia(doc: Json, raw: unknown, at: string): Json | undefined {
+  return resolveRef(doc, raw, at).node?.content?.['application/json'];
+}
+
+/** Every error example, by name: its status and body (the first example of a status comes first). */
+function errorExamples(doc: Json, op: SpecOperation): Record<string, { status: number; body: unknown }> {
+  const out: Record<string, { status: number; body: unknown }> = {};
+  for (const [status, raw] of Object.entries((op.operation.responses ?? {}) as Json)) {
+    if (Number(status) < 400) continue;
+    const media = jsonMedia(doc, raw, child(op.pointer, 'responses', status));
+    for (const [name, example] of Object.entries((media?.examples ?? {}) as Json)) {
+      const body = resolveRef(doc, example, '').node?.value;
+      if (body !== undefined && !(name in out)) out[name] = { status: Number(status), body };
+    }
+  }
+  return out;
+}
+
 /** The first example body of each error status, as the spec documents it. */
 function errorBodies(doc: Json, op: SpecOperation): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [status, raw] of Object.entries((op.operation.responses ?? {}) as Json)) {
     if (Number(status) < 400) continue;
-    const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
+    const media = jsonMedia(doc, raw, child(op.pointer, 'responses', status));
     const first = media?.example ?? Object.values((media?.examples ?? {}) as Json).map((e) => resolveRef(doc, e, '').node?.value)[0];
     if (first !== undefined) out[status] = first;
   }
   return out;
+}
+
+/** The property names of the JSON request body's schema, in spec order (what a caller may send). */
+function requestProperties(doc: Json, op: SpecOperation): string[] | undefined {
+  if (!op.operation.requestBody) return undefined;
+  const media = jsonMedia(doc, op.operation.requestBody, child(op.pointer, 'requestBody'));
+  const schema = media && resolveRef(doc, media.schema, '').node;
+  return schema?.properties ? Object.keys(schema.properties) : undefined;
 }
 
 /**
@@ -84,54 +111,87 @@ function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keywo
   });
 }
 
+/** What code may know about one operation, read from the spec (see OPERATION_FACTS_TYPE). */
+interface OperationFacts {
+  stateChanging: string | false;
+  bodyLimit?: number;
+  wrongMethodStatus?: number;
+  tokenLifetimes?: { token?: number; refresh_token?: number };
+  deadRefreshCodes?: string[];
+  requestProperties?: string[];
+  errorBodies: Record<string, unknown>;
+  errorExamples: Record<string, { status: number; body: unknown }>;
+  specificCodes?: { attribute: string; keyword: string; code: string; when: string }[];
+}
+
 /**
  * Facts server-side code reads from the specs' vendor extensions
- * (`x-state-changing`, `x-body-limit`, `x-wrong-method`) and error examples:
- * kept apart from the operation table so browser bundles never carry them.
+ * (`x-state-changing`, `x-body-limit`, `x-wrong-method`, `x-token-lifetimes`,
+ * `x-dead-refresh-codes`), request schemas and error examples. A pure
+ * function of the bundled documents, so a test can feed it a changed spec.
  */
-function operationFacts(apis: BundledApi[]): string {
-  const facts = Object.fromEntries(
+export function operationFactsOf(apis: readonly Pick<BundledApi, 'name' | 'document'>[]): Record<string, OperationFacts> {
+  return Object.fromEntries(
     apis.flatMap((api) =>
-      specOperations(api.document).map((op) => {
+      specOperations(api.document).map((op): [string, OperationFacts] => {
         const wrongMethod = Object.entries((op.operation.responses ?? {}) as Json)
           .filter(([status, raw]) => resolveRef(api.document, raw, child(op.pointer, 'responses', status)).node?.['x-wrong-method'] === true)
           .map(([status]) => Number(status))[0];
         const stateChanging = op.operation['x-state-changing'];
         if (stateChanging === undefined) throw new Error(`${api.name}: ${op.operationId} has no x-state-changing (lint should have said so)`);
+        const properties = requestProperties(api.document, op);
+        const codes = specificCodes(api.document, op);
         return [
           op.operationId,
           {
             stateChanging,
             ...(op.operation['x-body-limit'] !== undefined && { bodyLimit: op.operation['x-body-limit'] }),
             ...(wrongMethod !== undefined && { wrongMethodStatus: wrongMethod }),
+            ...(op.operation['x-token-lifetimes'] !== undefined && { tokenLifetimes: op.operation['x-token-lifetimes'] }),
+            ...(op.operation['x-dead-refresh-codes'] !== undefined && { deadRefreshCodes: op.operation['x-dead-refresh-codes'] }),
+            ...(properties && { requestProperties: properties }),
             errorBodies: errorBodies(api.document, op),
-            ...(specificCodes(api.document, op).length && { specificCodes: specificCodes(api.document, op) }),
+            errorExamples: errorExamples(api.document, op),
+            ...(codes.length && { specificCodes: codes }),
           },
         ];
       }),
     ),
   );
-  return `${HEADER}export interface OperationFacts {
+}
+
+const OPERATION_FACTS_TYPE = `export interface OperationFacts {
   /** \`x-state-changing\`: why calling the operation changes state, or false when nothing is stored. */
   readonly stateChanging: string | false;
   /** \`x-body-limit\`: the largest request body accepted, in bytes (larger: the documented 413). */
   readonly bodyLimit?: number;
   /** The documented status a request with another HTTP method gets (a response marked \`x-wrong-method\`). */
   readonly wrongMethodStatus?: number;
+  /** \`x-token-lifetimes\`: seconds the tokens of a success answer live (the access token when no expiry is sent). */
+  readonly tokenLifetimes?: { readonly token?: number; readonly refresh_token?: number };
+  /** \`x-dead-refresh-codes\`: 422 codes after which the refresh token sent will never work again. */
+  readonly deadRefreshCodes?: readonly string[];
+  /** The property names of the JSON request body's schema, in spec order. */
+  readonly requestProperties?: readonly string[];
   /** The first example body of each documented error status. */
   readonly errorBodies: Readonly<Record<string, unknown>>;
+  /** Every error example by name: its status and body. */
+  readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked \`x-schema-keyword\`). */
   readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
-}
+}`;
 
-export const operationFacts = ${JSON.stringify(facts, null, 2)} as const satisfies Record<string, OperationFacts>;
+function operationFactsModule(apis: BundledApi[]): string {
+  return `${HEADER}${OPERATION_FACTS_TYPE}
+
+export const operationFacts = ${JSON.stringify(operationFactsOf(apis), null, 2)} as const satisfies Record<string, OperationFacts>;
 `;
 }
 
 export const coreGenerators: Generator[] = [
   (apis) => [
     { path: 'generated/operations.ts', content: operationTable(apis) },
-    { path: 'generated/operation-facts.ts', content: operationFacts(apis) },
+    { path: 'generated/operation-facts.ts', content: operationFactsModule(apis) },
   ],
   (apis) =>
     apis.map((api) => ({

@@ -32,11 +32,19 @@ export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300, minRefreshDela
 /** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
 export const SECRET_MIN_LENGTH = 4;
 
-/** createProconfTokenHandler: the admin backend call's timeout and the path served. */
-export const HANDLER_DEFAULTS = { timeoutMs: 10_000, bodyTimeoutMs: 10_000, path: '/proconfToken' } as const;
-
-/** createSignalWireTokenHandlers: SignalWire call timeout, token lifetimes (s) and the refresh reuse window (s). */
-export const SIGNALWIRE_HANDLER_DEFAULTS = { timeoutMs: 10_000, tokenLifetimeSeconds: 7200, guestLifetimeSeconds: 3600, reuseWindowSeconds: 60 } as const;
+/**
+ * The token handlers: upstream call timeout, body-read deadline, rate-limiter
+ * timeout (ms); guest token lifetime and refresh reuse window (s). The
+ * subscriber token lifetime defaults to SignalWire's own (`x-token-lifetimes`
+ * in signalwire-fabric.yaml), not to a number here.
+ */
+export const HANDLER_DEFAULTS = {
+  timeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  rateLimitTimeoutMs: 1_000,
+  guestLifetimeSeconds: 3600,
+  reuseWindowSeconds: 60,
+} as const;
 
 /** createRedisTokenStore: a command (or the first connection) that takes longer fails; the prefix of every key. */
 export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 2000, keyPrefix: 'rtc-token-apis:signalwire:' } as const;

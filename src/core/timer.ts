@@ -8,14 +8,18 @@ import { ConfigError } from './errors.js';
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Checks a configured duration in ms: a positive (or, with `allowZero`, non-negative)
- * number no larger than MAX_TIMER_MS. The message names the option and the limit.
+ * Checks a configured duration in ms (or, with `seconds`, in seconds): a
+ * positive (or, with `allowZero`, non-negative) number no larger than
+ * MAX_TIMER_MS. The message names the option, the unit and the limit.
  */
-export function checkDuration(value: unknown, name: string, opts: { allowZero?: boolean } = {}): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (opts.allowZero ? value >= 0 : value > 0) && value <= MAX_TIMER_MS;
+export function checkDuration(value: unknown, name: string, opts: { allowZero?: boolean; seconds?: boolean } = {}): number {
+  const max = opts.seconds ? Math.floor(MAX_TIMER_MS / 1000) : MAX_TIMER_MS;
+  const ok = typeof value === 'number' && Number.isFinite(value) && (opts.allowZero ? value >= 0 : value > 0) && value <= max;
   if (!ok) {
-    const shown = typeof value === 'number' || value == null ? value : typeof value;
-    throw new ConfigError(`${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of milliseconds, at most ${MAX_TIMER_MS}; got ${shown}`);
+    const shown = typeof value === 'number' || value === undefined || value === null ? String(value) : typeof value;
+    throw new ConfigError(
+      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of ${opts.seconds ? 'seconds' : 'milliseconds'}, at most ${max} (${opts.seconds ? '' : '2^31-1, '}about 24.8 days); got ${shown}`,
+    );
   }
   return value as number;
 }

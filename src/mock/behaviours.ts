@@ -4,6 +4,7 @@
 // stateful mode, applies the provider's rules to tokens it issued itself.
 // Each rule is also described here, for the generated scenario table.
 import type { IHttpOperation } from '@stoplight/types';
+import { operationFacts } from '../../generated/operation-facts.js';
 import { signalWireValidationItem } from './api-errors.js';
 import type { MockState } from './state.js';
 import { mintConferenceToken, mintProconfToken, mintSat, subscriberIdFor } from './tokens.js';
@@ -40,9 +41,8 @@ export interface Behaviour {
   respond(input: BehaviourInput): BehaviourReply | undefined;
 }
 
-/** Lifetimes the provider documents: access tokens 2 h, refresh tokens 2 h 5 min (refresh endpoint). */
-const ACCESS_SECONDS = 2 * 3600;
-const REFRESH_SECONDS = 2 * 3600 + 300;
+/** Lifetimes the provider documents (`x-token-lifetimes` of the refresh operation): access and refresh tokens. */
+const LIFETIMES = operationFacts.refresh_subscriber_token.tokenLifetimes;
 
 /** The value of one named (or the first) example of a documented status. */
 function exampleValue(operation: IHttpOperation, status: number, name?: string): any {
@@ -83,8 +83,8 @@ function expiredAt(input: BehaviourInput): BehaviourReply | undefined {
 function issuePair(input: BehaviourInput, template: { token: string; refresh_token: string }, expireAt?: number) {
   const token = mintSat(template.token);
   const refresh = mintSat(template.refresh_token);
-  input.state.issue(token, 'access', expireAt ?? input.nowSeconds + ACCESS_SECONDS);
-  input.state.issue(refresh, 'refresh', input.nowSeconds + REFRESH_SECONDS);
+  input.state.issue(token, 'access', expireAt ?? input.nowSeconds + LIFETIMES.token);
+  input.state.issue(refresh, 'refresh', input.nowSeconds + LIFETIMES.refresh_token);
   return { token, refresh_token: refresh };
 }
 

@@ -1,13 +1,23 @@
-// The token passed on must grant what the policy decided. Its signature
-// cannot be checked here (only the admin backend holds the secret), but its
-// payload can: role, room and participant name as sent, and not expired.
+// The one check every upstream answer passes before anything of it leaves
+// the server or is stored: the body has the documented shape (the generated
+// validator of the upstream operation's success response), every token in
+// it is a compact JWS or JWE string, and for ProCONF the token's payload
+// grants what the policy decided. Anything else is the documented 500.
 import type { TokenRequest } from './token-request.js';
 
-/** Only a JWT-shaped string is passed on: never an upstream object (the sample code's bug). */
-const JWT = /^[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/;
+/** A compact JWS (3 segments) or JWE (5 segments, the encrypted key may be empty). */
+const COMPACT = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2}(?:(?:\.[A-Za-z0-9_-]*){2})?$/;
+/** A JWS whose payload can be read. */
+const JWS = /^[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/;
 
-export function isJwtString(value: unknown): boolean {
-  return typeof value === 'string' && JWT.test(value);
+/** Why an upstream answer is not a grant of the documented shape, or undefined when it is. */
+export function upstreamAnswerProblem(body: unknown, documented: (body: unknown) => boolean, tokenFields: readonly string[]): string | undefined {
+  if (!documented(body)) return 'the upstream answer does not have the documented shape';
+  for (const field of tokenFields) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || !COMPACT.test(value)) return `the upstream ${field} is not a compact JWS/JWE string`;
+  }
+  return undefined;
 }
 
 function decodePayload(segment: string): Record<string, unknown> | undefined {
@@ -22,13 +32,14 @@ function decodePayload(segment: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Why `token` does not grant `sent`, or undefined when it does. The room is
- * compared as the backend normalises it: its sample token carries `testroom`
- * for a request for `testRoom`. The role is the Jitsi-style `context.user.role`.
+ * Why a ProCONF token does not grant `sent`, or undefined when it does. Its
+ * signature cannot be checked here (only the admin backend holds the
+ * secret), but its payload can. The room is compared as the backend
+ * normalises it: its sample token carries `testroom` for a request for
+ * `testRoom`. The role is the Jitsi-style `context.user.role`.
  */
-export function tokenMismatch(token: unknown, sent: TokenRequest, nowSeconds: number = Date.now() / 1000): string | undefined {
-  if (typeof token !== 'string') return 'the admin backend answered without a token string';
-  const match = JWT.exec(token);
+export function tokenMismatch(token: string, sent: TokenRequest, nowSeconds: number = Date.now() / 1000): string | undefined {
+  const match = JWS.exec(token);
   if (!match) return 'the admin backend answered with a value that is not a JWT';
   const payload = decodePayload(match[1]!);
   if (!payload) return 'the token payload is not a JSON object';

@@ -1,5 +1,7 @@
-// Marks an exception thrown by one of the application's hooks (authorize,
-// policy, ...), so a handler can answer 500 and log which hook failed.
+// The application's hooks (authorize, policy, ...): how a hook says "this
+// credential is bad" apart from "there is none", and HookError, which marks
+// an exception thrown by one of them so the handler answers 500 and logs
+// which hook failed.
 
 export class HookError extends Error {
   constructor(
@@ -19,5 +21,15 @@ export async function runHook<T>(hook: string, run: () => T | Promise<T>): Promi
   }
 }
 
-/** Returns who is calling, or a falsy value when the request is not authenticated (401). */
-export type Authorize<Caller> = (request: Request) => Caller | false | null | undefined | Promise<Caller | false | null | undefined>;
+/**
+ * What `authorize` returns for a credential that was sent but is not
+ * accepted (expired session cookie, revoked token, ...): always a 401, also
+ * on the guest endpoint, which serves requests without any credential.
+ */
+export const REJECTED: unique symbol = Symbol.for('rtc-token-apis.rejected-credential');
+
+/** The caller; a falsy value when the request carries no credential; REJECTED when it carries a bad one. */
+export type AuthorizeResult<Caller> = Caller | typeof REJECTED | false | null | undefined;
+
+/** Identifies the caller from its own session or bearer credential (header, cookie, anything but the body). */
+export type Authorize<Caller> = (request: Request) => AuthorizeResult<Caller> | Promise<AuthorizeResult<Caller>>;

@@ -1,8 +1,12 @@
 // `rtc-token-apis/server`: ready-made, secure token endpoints for your
 // application server (ProCONF's POST /proconfToken, SignalWire's subscriber,
 // refresh and guest tokens), plus a Node `http` adapter.
-export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions } from './proconf-token-handler.js';
-export type { Authorize } from './hooks.js';
+// Both families are configurations of one pipeline and share one option vocabulary, one log entry and one outcome type.
+export type { TokenHandlerOptions } from './handler-options.js';
+export { HANDLER_DEFAULTS } from '../core/defaults.js';
+export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions, type AdminOptions } from './proconf-token-handler.js';
+export { REJECTED, type Authorize, type AuthorizeResult } from './hooks.js';
+export type { RateLimiter, RateLimitDecision } from './rate-limit.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
 export { bearerToken } from './bearer.js';
 export { jsonLineLogger, type RequestLogEntry, type RequestLogger, type Outcome } from './request-log.js';
@@ -17,6 +21,7 @@ export {
   type SignalWireTokenLogEntry,
   type SignalWireTokenLogger,
   type SignalWireTokenOutcome,
+  type HandlerLifetimes,
 } from './signalwire-token-handlers.js';
 export { allowGuestAddresses, refuseGuests, type GuestPolicy, type GuestDecision } from './guest-policy.js';
 export {

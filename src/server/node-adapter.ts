@@ -8,10 +8,11 @@ export type WebHandler = (request: Request) => Promise<Response>;
 
 /**
  * What the adapter knows that a Request cannot carry: the real method when
- * fetch refuses it (TRACE, CONNECT, TRACK), and that a body parser already
- * read the body. Kept in-process, so a client cannot forge either.
+ * fetch refuses it (TRACE, CONNECT, TRACK), that a body parser already read
+ * the body, and the socket's peer address. Kept in-process, so a client
+ * cannot forge any of them.
  */
-const facts = new WeakMap<Request, { method?: string; bodyConsumed?: boolean }>();
+const facts = new WeakMap<Request, { method?: string; bodyConsumed?: boolean; address?: string | undefined }>();
 
 /** The request's method as the client sent it. */
 export function requestMethod(request: Request): string {
@@ -21,6 +22,11 @@ export function requestMethod(request: Request): string {
 /** True when a framework's body parser read the body before the handler ran. */
 export function bodyAlreadyRead(request: Request): boolean {
   return facts.get(request)?.bodyConsumed === true;
+}
+
+/** The client's address as the socket saw it (no proxy header is trusted), when the Node adapter built the request. */
+export function clientAddressOf(request: Request): string | undefined {
+  return facts.get(request)?.address;
 }
 
 /** Methods undici refuses to put on a Request. */
@@ -62,7 +68,7 @@ export function toWebRequest(req: IncomingMessage, signal?: AbortSignal): Reques
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: 'half',
   } as RequestInit);
-  if (forbidden || bodyConsumed) facts.set(request, { ...(forbidden ? { method: sent } : {}), bodyConsumed });
+  facts.set(request, { ...(forbidden && { method: sent }), bodyConsumed, address: req.socket?.remoteAddress });
   return request;
 }
 
@@ -100,7 +106,7 @@ export function toNodeListener(handler: WebHandler): NodeListener {
         } catch {
           // A request undici cannot represent (e.g. a malformed header): the handler still answers and logs it.
           request = new Request('http://invalid/');
-          facts.set(request, { method: req.method ?? 'GET' });
+          facts.set(request, { method: req.method ?? 'GET', address: req.socket?.remoteAddress });
         }
         const response = await handler(request);
         // A body the handler stopped reading (over the limit, say) leaves bytes

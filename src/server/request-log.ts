@@ -1,18 +1,29 @@
-// One log entry per request. It names what happened, never what was sent:
-// no headers, no body, no token, no caller identity.
+// One log entry per request, one shape for every token endpoint. It names
+// what happened, never what was sent: no headers, no body, no token, no
+// caller identity, no address.
 import { ConfigError, HttpError, RtcApiError } from '../core/errors.js';
 import { requestMethod } from './node-adapter.js';
 
-/** How a request ended. */
+/** How a request ended: a token outcome, or the failure the response documents. */
 export type Outcome =
+  // ProCONF: a token was issued.
   | 'token'
+  // SignalWire: a subscriber token minted, refreshed, reused (refreshed moments ago), a guest token.
+  | 'minted'
+  | 'refreshed'
+  | 'reused'
+  | 'guest'
   | 'not-found'
   | 'unauthorized'
   | 'role-refused'
+  | 'address-refused'
+  | 'refresh-unavailable'
+  | 'rate-limited'
   | 'too-large'
   | 'body-timeout'
   | 'invalid-body'
   | 'upstream-error'
+  | 'store-error'
   | 'internal-error';
 
 export interface RequestLogEntry {
@@ -20,27 +31,35 @@ export interface RequestLogEntry {
   /** The URL path (no query string: it may carry secrets). */
   path: string;
   status: number;
+  /** The operationId served, when the path and method matched one. */
+  operation?: string;
   outcome: Outcome;
   durationMs: number;
-  /** The role and room: as granted by the policy (what the admin backend receives), or as requested on role-refused. */
+  /** ProCONF: the role and room as granted by the policy (what the admin backend receives), or as requested on role-refused. */
   role?: string;
   room?: string;
-  /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`, `response-body`, `token-mismatch`. */
+  /** SignalWire guest requests: how many addresses were asked for and granted. */
+  addresses?: { requested: number; granted: number };
+  /** For upstream-error: what failed, e.g. `http 401`, `timeout`, `network`, `response-body`, `token-shape`, `token-mismatch`. */
   upstream?: string;
-  /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`). */
+  /** For store-error: which store step failed. */
+  store?: string;
+  /** For internal-error: which hook threw (`authorize`, `policy`, `adminHeaders`, `subscriber`, `guestPolicy`, `rateLimitKey`, `clientAddress`, `handler`). */
   failedHook?: string;
-  /** For internal-error and upstream-error caused by setup or the upstream token: what to fix, in words. */
+  /** For internal-error and upstream-error caused by setup or the upstream answer: what to fix, in words. */
   problem?: string;
+  /** The rate limiter: `limited` (429), or `error` / `timeout` when it failed and the request went on (fail-open). */
+  rateLimit?: 'limited' | 'error' | 'timeout';
 }
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
 /** A logger that writes each entry as one JSON line on stdout, tagged with `msg`. */
-export function jsonLines<Entry extends object>(msg: string): (entry: Entry) => void {
+export function jsonLines(msg: string): RequestLogger {
   return (entry) => console.log(JSON.stringify({ msg, ...entry }));
 }
 
-/** Default logger: one JSON line per request on stdout. */
+/** Default logger of the ProCONF handler: one JSON line per request on stdout. */
 export const jsonLineLogger: RequestLogger = jsonLines('proconfToken');
 
 /** What an upstream failure was, for the log: `http 422`, `timeout`, `network`, ... (never a body). */
@@ -56,27 +75,24 @@ function loggablePath(url: URL): string {
 }
 
 /** A handler's `logger` option: a function, `false` (off) or undefined (the default logger). */
-export function chooseLogger<Entry>(
-  option: ((entry: Entry) => void) | false | undefined,
-  fallback: (entry: Entry) => void,
-): ((entry: Entry) => void) | undefined {
+export function chooseLogger(option: RequestLogger | false | undefined, fallback: RequestLogger): RequestLogger | undefined {
   if (option !== undefined && option !== false && typeof option !== 'function') throw new ConfigError('logger must be a function or false');
   return option === false ? undefined : (option ?? fallback);
 }
 
-/** What a handler's respond step gives: the response plus the facts its log entry carries. */
-export type Served<Facts> = { response: Response } & Facts;
+/** What the pipeline's stages give: the response plus the facts its log entry carries. */
+export type Served = { response: Response; outcome: Outcome } & Partial<Omit<RequestLogEntry, 'method' | 'path' | 'status' | 'outcome' | 'durationMs'>>;
 
 /**
  * One request through a handler: the URL parsed once (a malformed one still
  * gets an answer and a log line), every throw turned into `crashed`'s answer,
  * then exactly one log entry, from a logger that can never fail the request.
  */
-export async function serveLogged<Facts extends object>(
+export async function serveLogged(
   request: Request,
-  respond: (url: URL) => Promise<Served<Facts>>,
-  crashed: (error: unknown, url: URL) => Served<Facts>,
-  logger: ((entry: Facts & { method: string; path: string; status: number; durationMs: number }) => void) | undefined,
+  respond: (url: URL) => Promise<Served>,
+  crashed: (error: unknown, url: URL) => Served,
+  logger: RequestLogger | undefined,
 ): Promise<Response> {
   const started = performance.now();
   let url: URL;
@@ -85,7 +101,7 @@ export async function serveLogged<Facts extends object>(
   } catch {
     url = new URL('http://invalid/');
   }
-  let result: Served<Facts>;
+  let result: Served;
   try {
     result = await respond(url);
   } catch (error) {
@@ -97,7 +113,7 @@ export async function serveLogged<Facts extends object>(
       method: requestMethod(request),
       path: loggablePath(url),
       status: response.status,
-      ...(facts as Facts),
+      ...facts,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   } catch {

@@ -1,81 +1,44 @@
 // Ready-made SignalWire token endpoints for a Fabric app server
-// (openapi/signalwire-app.yaml), as one web-standard (Request) => Response:
-// subscriber token, its race-free refresh, and policy-limited guest tokens.
-import { SIGNALWIRE_HANDLER_DEFAULTS } from '../core/defaults.js';
-import { ConfigError, HttpError } from '../core/errors.js';
-import { operationFacts } from '../../generated/operation-facts.js';
+// (openapi/signalwire-app.yaml): the token pipeline configured with three
+// routes (subscriber token, its race-free refresh, policy-limited guest
+// tokens) and SignalWire (the package's own client) as upstream. Lifetimes,
+// dead refresh codes and profile fields are read from the specs.
+import { operationFacts, type OperationFacts } from '../../generated/operation-facts.js';
 import { operations as table } from '../../generated/operations.js';
-import { validators } from '../../generated/validators/signalwire-app.js';
 import type { SubscriberTokenRequest, ValidationErrors } from '../../generated/types/signalwire-fabric.js';
+import { validators } from '../../generated/validators/signalwire-app.js';
+import { validators as upstreamValidators } from '../../generated/validators/signalwire-fabric.js';
+import { HANDLER_DEFAULTS } from '../core/defaults.js';
+import { HttpError } from '../core/errors.js';
 import { createSignalWireClient } from '../signalwire/client.js';
 import type { SignalWireOptions } from '../signalwire/config.js';
+import { jsonResponse } from './envelope.js';
+import { upstreamAnswerProblem } from './granted-token.js';
+import { AUTHORIZE_HINT, checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
-import { HookError, runHook, type Authorize } from './hooks.js';
+import { HookError, runHook } from './hooks.js';
+import { createTokenPipeline, UpstreamError, type RouteContext, type TokenRoute } from './pipeline.js';
 import { checkRefreshTimings, createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
-import { readBodyCapped } from './read-body.js';
-import { chooseLogger, describeUpstream, jsonLines, serveLogged } from './request-log.js';
-import { appErrorResponse, grantResponse, type AppErrorCode } from './signalwire-app-responses.js';
-import { TokenStoreError } from './store-errors.js';
+import { describeUpstream, jsonLines, type Outcome, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
 import { createMemoryTokenStore, signalWireStoreKey, type TokenStore } from './token-store.js';
-import { isJsonMediaType } from '../core/media-type.js';
+
+/** Request fields the handler sets itself; every other property of the spec's request is profile. */
+type HandlerOwned = 'reference' | 'scope' | 'fingerprint' | 'expire_at';
+const HANDLER_OWNED: readonly string[] = ['reference', 'scope', 'fingerprint', 'expire_at'] satisfies HandlerOwned[];
 
 /** The subscriber fields your user record supplies; `scope`, `fingerprint` and `expire_at` are the handler's. */
-export type SubscriberProfile = Pick<SubscriberTokenRequest, 'reference'> & Partial<Pick<SubscriberTokenRequest, (typeof PROFILE_FIELDS)[number]>>;
+export type SubscriberProfile = Pick<SubscriberTokenRequest, 'reference'> & Partial<Omit<SubscriberTokenRequest, HandlerOwned>>;
 
-const PROFILE_FIELDS = [
-  'application_id',
-  'password',
-  'first_name',
-  'last_name',
-  'display_name',
-  'job_title',
-  'time_zone',
-  'country',
-  'company_name',
-  'region',
-] as const;
+/** @deprecated The one log entry of every token handler: use `RequestLogEntry`. */
+export type SignalWireTokenLogEntry = RequestLogEntry;
+/** @deprecated Use `RequestLogger`. */
+export type SignalWireTokenLogger = RequestLogger;
+/** @deprecated Use `Outcome`. */
+export type SignalWireTokenOutcome = Outcome;
 
-export type SignalWireTokenOutcome =
-  | 'minted'
-  | 'refreshed'
-  | 'reused'
-  | 'guest'
-  | 'not-found'
-  | 'unauthorized'
-  | 'refresh-unavailable'
-  | 'address-refused'
-  | 'too-large'
-  | 'invalid-body'
-  | 'upstream-error'
-  | 'store-error'
-  | 'internal-error';
-
-/** One entry per request. No token, reference, fingerprint or address values: counts and kinds only. */
-export interface SignalWireTokenLogEntry {
-  method: string;
-  path: string;
-  status: number;
-  /** The operationId served, when the path and method matched one. */
-  operation?: string;
-  outcome: SignalWireTokenOutcome;
-  durationMs: number;
-  /** For a guest request: how many addresses were asked for and granted. */
-  addresses?: { requested: number; granted: number };
-  /** For upstream-error: what failed, e.g. `http 422`, `timeout`. */
-  upstream?: string;
-  /** For store-error: which store step failed. */
-  store?: string;
-  /** For internal-error: which hook threw (`authorize`, `subscriber`, `guestPolicy`). */
-  failedHook?: string;
-}
-
-export type SignalWireTokenLogger = (entry: SignalWireTokenLogEntry) => void;
-
-export interface SignalWireTokenHandlersOptions<Caller> {
-  /** Your project's credentials (server-side only): `{ space, projectId, apiToken }`, optional `baseUrl`, `fetch`. */
+export interface SignalWireTokenHandlersOptions<Caller> extends TokenHandlerOptions<Caller> {
+  /** Your project's credentials (server-side only), as the SignalWire client takes them: `{ space, projectId, apiToken }`, optional `baseUrl`, `fetch`. */
   signalwire: SignalWireOptions;
-  /** Identifies the caller from its own session or bearer credential. Must not read the body. */
-  authorize: Authorize<Caller>;
   /** The subscriber's `reference` and profile, from your user record. Never from the request. */
   subscriber: (caller: Caller) => SubscriberProfile | Promise<SubscriberProfile>;
   /** Which addresses a guest may reach. Default: refuse every guest (403). */
@@ -84,114 +47,108 @@ export interface SignalWireTokenHandlersOptions<Caller> {
   store?: TokenStore;
   /** When the refresh token is gone or rejected: `'mint'` a new subscriber token (default) or `'refuse'` (401 refresh_unavailable). */
   refreshFallback?: 'mint' | 'refuse';
-  /** Lifetime of a minted subscriber token, in seconds (default: SIGNALWIRE_HANDLER_DEFAULTS, SignalWire's own default). */
+  /** Lifetime of a minted subscriber token, in seconds. Default: SignalWire's own (`x-token-lifetimes` of create_subscriber_token). */
   tokenLifetimeSeconds?: number;
-  /** Lifetime of a guest token, in seconds (default: SIGNALWIRE_HANDLER_DEFAULTS). */
+  /** Lifetime of a guest token, in seconds. Default: `HANDLER_DEFAULTS.guestLifetimeSeconds`. */
   guestLifetimeSeconds?: number;
-  /** A token refreshed less than this many seconds ago is returned instead of refreshed again (default: SIGNALWIRE_HANDLER_DEFAULTS). */
+  /** A token refreshed less than this many seconds ago is returned instead of refreshed again. Default: `HANDLER_DEFAULTS.reuseWindowSeconds`. */
   reuseWindowSeconds?: number;
-  /** Timeout of each SignalWire call in ms (default: SIGNALWIRE_HANDLER_DEFAULTS). */
-  timeoutMs?: number;
-  /** Called once per request; `false` turns logging off. Default: one JSON line on stdout. */
-  logger?: SignalWireTokenLogger | false;
-  /** Prefix before the spec's paths, e.g. `/api`. Default none. */
-  pathPrefix?: string;
 }
 
-/** SignalWire's refresh gives a new access token valid 2 hours (refresh_subscriber_token's description). */
-const REFRESHED_LIFETIME_S = 7200;
-/** A refresh token outlives its access token by 5 minutes. */
-const REFRESH_TOKEN_EXTRA_S = 300;
-/** The 422 codes that mean "this refresh token will never work again". */
-const DEAD_REFRESH_CODES = new Set(['token_expired', 'not_a_refresh_token', 'invalid_token_format']);
-
-const OUTCOME_CODE: Record<Exclude<SignalWireTokenOutcome, 'minted' | 'refreshed' | 'reused' | 'guest'>, AppErrorCode> = {
-  'not-found': 'not_found',
-  unauthorized: 'unauthorized',
-  'refresh-unavailable': 'refresh_unavailable',
-  'address-refused': 'address_refused',
-  'too-large': 'too_large',
-  'invalid-body': 'invalid_body',
-  'upstream-error': 'internal_error',
-  'store-error': 'internal_error',
-  'internal-error': 'internal_error',
-};
-
-type Result = { response: Response; outcome: SignalWireTokenOutcome } & Partial<
-  Pick<SignalWireTokenLogEntry, 'addresses' | 'upstream' | 'store' | 'failedHook'>
->;
-
-function fail(outcome: keyof typeof OUTCOME_CODE, extra: Partial<Result> = {}): Result {
-  return { ...extra, outcome, response: appErrorResponse(OUTCOME_CODE[outcome]) };
+/** The lifetimes a handler works with, in seconds. */
+export interface HandlerLifetimes {
+  tokenLifetimeSeconds: number;
+  guestLifetimeSeconds: number;
+  reuseWindowSeconds: number;
+  /** What SignalWire's refresh gives: the new access token's and refresh token's lifetimes. */
+  refreshed: { token: number; refreshToken: number };
 }
 
-/** A SignalWire call failed: kept apart from store and hook failures for the log. */
-class UpstreamError extends Error {
-  constructor(readonly upstream: string) {
-    super(`SignalWire call failed: ${upstream}`);
+/**
+ * The construction-time check of lifetimes against the refresh margin and
+ * reuse window (a ConfigError naming the numbers): the refresh design's rule.
+ */
+function checkLifetimes(lifetimes: HandlerLifetimes): void {
+  checkRefreshTimings({ tokenLifetimeSeconds: lifetimes.tokenLifetimeSeconds, reuseWindowSeconds: lifetimes.reuseWindowSeconds });
+}
+
+/** The first success status's generated response validator of an upstream operation. */
+function documentedAnswer(op: { operationId: string; statuses: readonly number[] }) {
+  return upstreamValidators[op.operationId]!.responses[op.statuses.find((s) => s < 300)!]!;
+}
+
+/** Runs an upstream call; a failure or an answer that is not a complete grant becomes an UpstreamError (nothing of it is kept). */
+async function upstreamGrant<T extends { token: string; refresh_token: string }>(
+  op: { operationId: string; statuses: readonly number[] },
+  call: () => Promise<T>,
+): Promise<T> {
+  let answer: T;
+  try {
+    answer = await call();
+  } catch (error) {
+    throw new UpstreamError(describeUpstream(error), undefined, {}, error);
   }
+  const problem = upstreamAnswerProblem(answer, documentedAnswer(op), ['token', 'refresh_token']);
+  if (problem) throw new UpstreamError('response-body', problem);
+  return answer;
 }
 
-function isDeadRefreshToken(error: unknown): boolean {
-  if (!(error instanceof HttpError) || error.status !== 422) return false;
-  const errors = (error.body as Partial<ValidationErrors> | undefined)?.errors;
-  return Array.isArray(errors) && errors.some((e) => DEAD_REFRESH_CODES.has(e?.code));
-}
-
-function positive(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${name} must be a positive number; got ${String(value)}`);
-  return value;
-}
-
-function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
-  if (!options || typeof options !== 'object') throw new ConfigError('createSignalWireTokenHandlers needs options: { signalwire, authorize, subscriber, ... }');
-  if (typeof options.authorize !== 'function')
-    throw new ConfigError('authorize is required: a function that identifies the caller from the request and returns a falsy value when it cannot');
-  if (typeof options.subscriber !== 'function')
-    throw new ConfigError('subscriber is required: a function (caller) => { reference, ...profile } reading your user record');
-  if (options.guestPolicy !== undefined && typeof options.guestPolicy !== 'function')
-    throw new ConfigError('guestPolicy must be a function (requested, { caller, request }) => addresses | false');
-  if (options.refreshFallback !== undefined && options.refreshFallback !== 'mint' && options.refreshFallback !== 'refuse')
-    throw new ConfigError("refreshFallback must be 'mint' or 'refuse'");
-  if (options.pathPrefix !== undefined && (typeof options.pathPrefix !== 'string' || !/^(\/[^/]+)+$/.test(options.pathPrefix)))
-    throw new ConfigError('pathPrefix must look like /api (no trailing slash)');
-  const store = options.store as Partial<TokenStore> | undefined;
-  if (store !== undefined && (['get', 'compareAndSet', 'delete', 'acquireLock', 'releaseLock'] as const).some((m) => typeof store?.[m] !== 'function')) {
-    throw new ConfigError('store must implement TokenStore: get, compareAndSet, delete, acquireLock, releaseLock');
-  }
-}
-
-export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHandlersOptions<Caller>): (request: Request) => Promise<Response> {
-  checkOptions(options as SignalWireTokenHandlersOptions<unknown>);
-  const D = SIGNALWIRE_HANDLER_DEFAULTS;
-  const timeoutMs = positive(options.timeoutMs, 'timeoutMs', D.timeoutMs);
-  const lifetime = positive(options.tokenLifetimeSeconds, 'tokenLifetimeSeconds', D.tokenLifetimeSeconds);
-  const guestLifetime = positive(options.guestLifetimeSeconds, 'guestLifetimeSeconds', D.guestLifetimeSeconds);
-  const reuseWindowMs = positive(options.reuseWindowSeconds, 'reuseWindowSeconds', D.reuseWindowSeconds) * 1000;
-  checkRefreshTimings({ tokenLifetimeSeconds: lifetime, reuseWindowSeconds: reuseWindowMs / 1000 });
+/** Builds the handlers on the given spec facts (the generated ones; a test passes facts of a changed spec). */
+export function buildSignalWireTokenHandlers<Caller>(
+  options: SignalWireTokenHandlersOptions<Caller>,
+  facts: Readonly<Record<string, OperationFacts>>,
+): (request: Request) => Promise<Response> {
+  checkOptions(
+    'createSignalWireTokenHandlers',
+    options,
+    {
+      subscriber: 'required function',
+      guestPolicy: 'function',
+      refreshFallback: ['mint', 'refuse'],
+      store: (v) =>
+        (['get', 'compareAndSet', 'delete', 'acquireLock', 'releaseLock'] as const).every((m) => typeof (v as Partial<TokenStore>)?.[m] === 'function')
+          ? undefined
+          : 'must implement TokenStore: get, compareAndSet, delete, acquireLock, releaseLock',
+      tokenLifetimeSeconds: 'seconds',
+      guestLifetimeSeconds: 'seconds',
+      reuseWindowSeconds: 'seconds',
+    },
+    {
+      signalwire: '{ space, projectId, apiToken }',
+      authorize: AUTHORIZE_HINT,
+      subscriber: 'a function (caller) => { reference, ...profile } reading your user record',
+      guestPolicy: '(requested, { caller, request }) => addresses | false',
+    },
+  );
+  const minted = facts.create_subscriber_token!.tokenLifetimes!;
+  const refreshedFacts = facts.refresh_subscriber_token!.tokenLifetimes!;
+  const lifetimes: HandlerLifetimes = {
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? minted.token!,
+    guestLifetimeSeconds: options.guestLifetimeSeconds ?? HANDLER_DEFAULTS.guestLifetimeSeconds,
+    reuseWindowSeconds: options.reuseWindowSeconds ?? HANDLER_DEFAULTS.reuseWindowSeconds,
+    refreshed: { token: refreshedFacts.token!, refreshToken: refreshedFacts.refresh_token! },
+  };
+  checkLifetimes(lifetimes);
+  const deadCodes = new Set(facts.refresh_subscriber_token!.deadRefreshCodes);
+  const profileFields = facts.create_subscriber_token!.requestProperties!.filter((p) => !HANDLER_OWNED.includes(p));
+  const timeoutMs = options.timeoutMs ?? HANDLER_DEFAULTS.timeoutMs;
   const signalwire = createSignalWireClient({ timeoutMs, ...options.signalwire });
   const guestPolicy = (options.guestPolicy ?? refuseGuests) as GuestPolicy<Caller>;
-  const logger = chooseLogger<SignalWireTokenLogEntry>(options.logger, jsonLines('signalwireToken'));
-  const prefix = options.pathPrefix ?? '';
   const { refresh: coordinate, replace } = createRefreshCoordinator({
     store: options.store ?? createMemoryTokenStore(),
     fallback: options.refreshFallback ?? 'mint',
-    reuseWindowMs,
+    reuseWindowMs: lifetimes.reuseWindowSeconds * 1000,
     lockTtlMs: timeoutMs + 2000,
-    entryTtlMs: (Math.max(lifetime, REFRESHED_LIFETIME_S) + REFRESH_TOKEN_EXTRA_S) * 1000,
+    // The refresh token outlives its access token by the difference SignalWire documents.
+    entryTtlMs: (Math.max(lifetimes.tokenLifetimeSeconds, lifetimes.refreshed.token) + lifetimes.refreshed.refreshToken - lifetimes.refreshed.token) * 1000,
   });
-  const routes = new Map(
-    ([table.issue_subscriber_token, table.renew_subscriber_token, table.issue_guest_token] as const).map((op) => [`${op.method} ${prefix}${op.path}`, op]),
-  );
   const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const grant = (outcome: Outcome, token: string, expireAt: number): Served => ({ outcome, response: jsonResponse(200, { token, expire_at: expireAt }) });
 
-  async function upstream<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw new UpstreamError(describeUpstream(error));
-    }
+  function isDeadRefreshToken(error: unknown): boolean {
+    if (!(error instanceof HttpError) || error.status !== 422) return false;
+    const errors = (error.body as Partial<ValidationErrors> | undefined)?.errors;
+    return Array.isArray(errors) && errors.some((e) => deadCodes.has(e?.code));
   }
 
   async function profileOf(caller: Caller): Promise<SubscriberProfile> {
@@ -199,69 +156,54 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     if (!profile || typeof profile.reference !== 'string' || profile.reference === '') {
       throw new HookError('subscriber', new TypeError('subscriber must return { reference: non-empty string, ... }'));
     }
-    // Only the profile fields: nothing else on your user record travels to SignalWire.
+    // Only the spec's profile fields: nothing else on your user record travels to SignalWire.
     const copy: Record<string, unknown> = { reference: profile.reference };
-    for (const field of PROFILE_FIELDS) if (profile[field] !== undefined) copy[field] = profile[field];
+    for (const field of profileFields) if ((profile as Record<string, unknown>)[field] !== undefined) copy[field] = (profile as Record<string, unknown>)[field];
     return copy as SubscriberProfile;
   }
 
   async function mint(profile: SubscriberProfile, fingerprint: string, signal?: AbortSignal): Promise<FreshPair> {
-    const expireAt = nowSeconds() + lifetime;
-    const created = await upstream(() => signalwire.createSubscriberToken({ ...profile, scope: 'sat:refresh', fingerprint, expire_at: expireAt }, { signal }));
+    const expireAt = nowSeconds() + lifetimes.tokenLifetimeSeconds;
+    const created = await upstreamGrant(table.create_subscriber_token, () =>
+      signalwire.createSubscriberToken({ ...profile, scope: 'sat:refresh', fingerprint, expire_at: expireAt }, { signal }),
+    );
     return { token: created.token, refreshToken: created.refresh_token, expireAt };
   }
 
   async function refresh(refreshToken: string): Promise<FreshPair | 'rejected'> {
     try {
       // No caller signal: the flight serves every waiting caller, and a spent token's successor must be kept.
-      const pair = await signalwire.refreshSubscriberToken({ refresh_token: refreshToken });
-      return { token: pair.token, refreshToken: pair.refresh_token, expireAt: nowSeconds() + REFRESHED_LIFETIME_S };
+      const pair = await upstreamGrant(table.refresh_subscriber_token, () => signalwire.refreshSubscriberToken({ refresh_token: refreshToken }));
+      return { token: pair.token, refreshToken: pair.refresh_token, expireAt: nowSeconds() + lifetimes.refreshed.token };
     } catch (error) {
-      if (isDeadRefreshToken(error)) return 'rejected';
-      throw new UpstreamError(describeUpstream(error));
+      if (error instanceof UpstreamError && isDeadRefreshToken(error.cause)) return 'rejected';
+      throw error;
     }
   }
 
-  /** Reads and validates the body against the operation's schema (generated from the spec). */
-  async function readBody(request: Request, op: (typeof table)['issue_subscriber_token' | 'renew_subscriber_token' | 'issue_guest_token']) {
-    const body = await readBodyCapped(request, operationFacts[op.operationId].bodyLimit);
-    if (!body.ok) return body.reason === 'too-large' ? 'too-large' : 'invalid-body';
-    if (!isJsonMediaType(request.headers.get('content-type'))) return 'invalid-body';
-    let value: unknown;
-    try {
-      value = JSON.parse(body.text);
-    } catch {
-      return 'invalid-body';
-    }
-    return validators[op.operationId]!.request({ body: value }) ? { value } : 'invalid-body';
+  /** The store key of the caller's grant on this device. */
+  async function device({ caller, body }: RouteContext<Caller>) {
+    const { fingerprint } = body as { fingerprint: string };
+    const profile = await profileOf(caller as Caller);
+    return { profile, fingerprint, key: signalWireStoreKey(options.signalwire, profile.reference, fingerprint) };
   }
 
-  async function subscriberToken(request: Request, renew: boolean): Promise<Result> {
-    const caller = await runHook('authorize', () => options.authorize(request));
-    if (!caller) return fail('unauthorized');
-    const body = await readBody(request, renew ? table.renew_subscriber_token : table.issue_subscriber_token);
-    if (typeof body === 'string') return fail(body);
-    const { fingerprint } = body.value as { fingerprint: string };
-    const profile = await profileOf(caller);
-    const key = signalWireStoreKey(options.signalwire, profile.reference, fingerprint);
-    if (!renew) {
-      const entry = await replace(key, await mint(profile, fingerprint, request.signal));
-      return { outcome: 'minted', response: grantResponse(entry.token, entry.expireAt) };
-    }
+  async function issue(context: RouteContext<Caller>) {
+    const { profile, fingerprint, key } = await device(context);
+    const entry = await replace(key, await mint(profile, fingerprint, context.request.signal));
+    return grant('minted', entry.token, entry.expireAt);
+  }
+
+  async function renew(context: RouteContext<Caller>) {
+    const { profile, fingerprint, key } = await device(context);
     // The flight serves every waiting caller: no one caller's disconnect may cancel its mint.
     const result = await coordinate(key, { refresh, mint: () => mint(profile, fingerprint) });
-    if (result.outcome === 'refresh-unavailable') return fail('refresh-unavailable');
-    return { outcome: result.outcome, response: grantResponse(result.entry.token, result.entry.expireAt) };
+    if (result.outcome === 'refresh-unavailable') return context.fail('refresh-unavailable');
+    return grant(result.outcome, result.entry.token, result.entry.expireAt);
   }
 
-  async function guestToken(request: Request): Promise<Result> {
-    // Anonymous guests are allowed, but a credential that is sent must be valid:
-    // an expired session is a 401, not a silent downgrade to anonymous.
-    const caller = (await runHook('authorize', () => options.authorize(request))) || undefined;
-    if (!caller && request.headers.has('authorization')) return fail('unauthorized');
-    const body = await readBody(request, table.issue_guest_token);
-    if (typeof body === 'string') return fail(body);
-    const requested = (body.value as { allowed_addresses: string[] }).allowed_addresses;
+  async function guestToken({ request, caller, body, fail }: RouteContext<Caller>) {
+    const requested = (body as { allowed_addresses: string[] }).allowed_addresses;
     const decision = await runHook('guestPolicy', () => guestPolicy(requested, { caller, request }));
     const granted = Array.isArray(decision) ? decision : [];
     const addresses = { requested: requested.length, granted: granted.length };
@@ -269,38 +211,29 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     if (!validators.issue_guest_token!.request({ body: { allowed_addresses: granted } })) {
       throw new HookError('guestPolicy', new TypeError('guestPolicy must return 1 to 10 unique address uuids'));
     }
-    const expireAt = nowSeconds() + guestLifetime;
+    const expireAt = nowSeconds() + lifetimes.guestLifetimeSeconds;
     // The guest's refresh token is dropped: a guest asks again (and the policy decides again).
-    const pair = await upstream(() =>
+    const pair = await upstreamGrant(table.create_subscriber_guest_token, () =>
       signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }),
     );
-    return { outcome: 'guest', addresses, response: grantResponse(pair.token, expireAt) };
+    return { ...grant('guest', pair.token, expireAt), addresses };
   }
 
-  async function respond(request: Request, op: ReturnType<typeof routes.get>): Promise<Result> {
-    if (!op) return fail('not-found');
-    try {
-      return op.operationId === 'issue_guest_token' ? await guestToken(request) : await subscriberToken(request, op.operationId === 'renew_subscriber_token');
-    } catch (error) {
-      if (error instanceof UpstreamError) return fail('upstream-error', { upstream: error.upstream });
-      if (error instanceof TokenStoreError) return fail('store-error', { store: error.operation });
-      if (error instanceof HookError) return fail('internal-error', { failedHook: error.hook });
-      // A custom TokenStore's own error, or a bug: still the documented 500.
-      return fail('internal-error', { failedHook: 'unknown' });
-    }
-  }
+  const prefix = options.pathPrefix ?? '';
+  const route = (op: (typeof table)['issue_subscriber_token' | 'renew_subscriber_token' | 'issue_guest_token']) => ({
+    operationId: op.operationId,
+    method: op.method,
+    path: `${prefix}${op.path}`,
+    validate: validators[op.operationId]!.request,
+  });
+  const routes: TokenRoute<Caller>[] = [
+    { ...route(table.issue_subscriber_token), outcomes: ['upstream-error', 'store-error'], serve: issue },
+    { ...route(table.renew_subscriber_token), outcomes: ['refresh-unavailable', 'upstream-error', 'store-error'], serve: renew },
+    { ...route(table.issue_guest_token), anonymous: true, outcomes: ['address-refused', 'upstream-error'], serve: guestToken },
+  ];
+  return createTokenPipeline<Caller>({ ...pipelineOptions(options, jsonLines('signalwireToken')), facts, routes });
+}
 
-  const route = (request: Request, url: URL) => routes.get(`${request.method} ${url.pathname}`);
-  const named = (op: ReturnType<typeof route>) => (op ? { operation: op.operationId } : {});
-  return function signalwireTokenHandlers(request: Request): Promise<Response> {
-    return serveLogged<Omit<Result, 'response'> & { operation?: string }>(
-      request,
-      async (url) => {
-        const op = route(request, url);
-        return { ...(await respond(request, op)), ...named(op) };
-      },
-      (_error, url) => ({ ...fail('internal-error', { failedHook: 'handler' }), ...named(route(request, url)) }),
-      logger,
-    );
-  };
+export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHandlersOptions<Caller>): (request: Request) => Promise<Response> {
+  return buildSignalWireTokenHandlers(options, operationFacts);
 }

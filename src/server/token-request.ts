@@ -12,15 +12,3 @@ const check = validators.get_proconf_token!.request;
 export function isTokenRequest(value: unknown): value is TokenRequest {
   return check({ body: value });
 }
-
-/** Parses a request body; undefined when it is not JSON or not a valid TokenRequest. */
-export function parseTokenRequest(text: string): TokenRequest | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  // Copy the fields so nothing else the client sent can travel upstream.
-  return isTokenRequest(value) ? { role: value.role, room: value.room, participantName: value.participantName } : undefined;
-}

@@ -15,7 +15,7 @@ const member = JSON.stringify({ role: 'member', room: 'standup', participantName
 
 async function start(recipe: boolean) {
   const logs: RequestLogEntry[] = [];
-  const handler = createProconfTokenHandler({ adminBaseUrl: await mintingAdminUrl(), authorize: authorizeFromTable, logger: (e) => logs.push(e) });
+  const handler = createProconfTokenHandler({ admin: { baseUrl: await mintingAdminUrl() }, authorize: authorizeFromTable, logger: (e) => logs.push(e) });
   const app = Fastify();
   apps.push(app);
   // Stands in for @fastify/cors: an app-level hook that must still run for the handler's route.

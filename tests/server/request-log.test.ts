@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.ts';
 import { createProconfTokenHandler, createSignalWireTokenHandlers } from '../../src/server/index.ts';
-import { chooseLogger, serveLogged } from '../../src/server/request-log.ts';
+import { chooseLogger, serveLogged, type Outcome } from '../../src/server/request-log.ts';
 
-const ok = (facts: { outcome: string }) => ({ response: new Response('{}', { status: 200 }), ...facts });
+const ok = (facts: { outcome: Outcome }) => ({ response: new Response('{}', { status: 200 }), ...facts });
 
 describe('serveLogged', () => {
   it('logs one entry with method, capped path, status, the facts and a duration; the query string never', async () => {
@@ -13,7 +13,7 @@ describe('serveLogged', () => {
     const response = await serveLogged(
       new Request(`http://h/${'p'.repeat(300)}?token=s3cret`),
       async () => ok({ outcome: 'token' }),
-      () => ok({ outcome: 'x' }),
+      () => ok({ outcome: 'internal-error' }),
       (e) => entries.push(e),
     );
     expect(response.status).toBe(200);
@@ -23,24 +23,24 @@ describe('serveLogged', () => {
   });
 
   it('answers with the crash response when respond throws, and still logs it', async () => {
-    const entries: { outcome?: string }[] = [];
+    const entries: { problem?: string }[] = [];
     const response = await serveLogged(
       new Request('http://h/x', { method: 'POST' }),
       async () => {
         throw new Error('boom');
       },
-      (error) => ({ response: new Response(null, { status: 500 }), outcome: `crashed: ${(error as Error).message}` }),
+      (error) => ({ response: new Response(null, { status: 500 }), outcome: 'internal-error', problem: `crashed: ${(error as Error).message}` }),
       (e) => entries.push(e),
     );
     expect(response.status).toBe(500);
-    expect(entries.map((e) => e.outcome)).toEqual(['crashed: boom']);
+    expect(entries.map((e) => e.problem)).toEqual(['crashed: boom']);
   });
 
   it('a throwing logger does not fail the request', async () => {
     const response = await serveLogged(
       new Request('http://h/'),
       async () => ok({ outcome: 'token' }),
-      () => ok({ outcome: 'x' }),
+      () => ok({ outcome: 'internal-error' }),
       () => {
         throw new Error('log sink down');
       },

@@ -1,9 +1,10 @@
 // The documented 8 KiB limit: enforced from Content-Length, and while
 // streaming a body that declares no length, without buffering the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_LIMIT as MAX_BODY_BYTES } from '../../src/server/envelope.ts';
+import { operationFacts } from '../../generated/operation-facts.ts';
 import { loadBundledSpec } from '../../src/openapi-doc/bundled.ts';
 import { readBodyCapped } from '../../src/server/read-body.ts';
+const MAX_BODY_BYTES = operationFacts.get_proconf_token.bodyLimit;
 import { ENVELOPES, post, serveHandler, mintingAdminUrl } from './serve.ts';
 
 /** A valid request body of exactly `bytes` bytes (participantName padded). */
@@ -70,7 +71,7 @@ describe('request body limit (8192 bytes, documented 413)', () => {
   it('stops reading a stream right after the limit instead of buffering it', async () => {
     const { stream, counter } = lazyStream(10 * 1024 * 1024, 1024);
     const request = new Request('http://app.test/proconfToken', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
-    expect(await readBodyCapped(request)).toEqual({ ok: false, reason: 'too-large' });
+    expect(await readBodyCapped(request, MAX_BODY_BYTES, 10_000)).toEqual({ ok: false, reason: 'too-large' });
     expect(counter.pulled).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * 1024);
   });
 });

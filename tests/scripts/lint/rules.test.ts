@@ -94,6 +94,19 @@ const cases: Record<string, [rule: string, mutate: (d: any) => void]> = {
       delete d.paths['/things'].post.description;
     },
   ],
+  'no-token-lifetimes': [
+    'rule/token-lifetimes',
+    (d) => {
+      d.paths['/things'].post.operationId = 'create_subscriber_token';
+    },
+  ],
+  'no-dead-refresh-codes': [
+    'rule/dead-refresh-codes',
+    (d) => {
+      d.paths['/things'].post.operationId = 'refresh_subscriber_token';
+      d.paths['/things'].post['x-token-lifetimes'] = { token: 7200, refresh_token: 7500 };
+    },
+  ],
   'no-state-changing': [
     'rule/operation-state-changing',
     (d) => {

@@ -1,0 +1,197 @@
+// The one token-endpoint pipeline. Every token endpoint this package ships
+// (ProCONF's /proconfToken, SignalWire's subscriber, refresh and guest
+// tokens) is a configuration of it:
+//   route -> caller (authorize: none | rejected | caller) -> body (the one
+//   capped reader) -> generated validator -> rate limit -> the route's policy,
+//   upstream call and upstream answer check -> envelope (from the spec) ->
+//   one log entry.
+import type { OperationFacts } from '../../generated/operation-facts.js';
+import { Deadline } from '../core/deadline.js';
+import { isJsonMediaType } from '../core/media-type.js';
+import { envelopesFor, type ErrorOutcome } from './envelope.js';
+import { HookError, REJECTED, runHook, type Authorize } from './hooks.js';
+import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
+import type { RateLimiter } from './rate-limit.js';
+import { readBodyCapped } from './read-body.js';
+import { serveLogged, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
+import { TokenStoreError } from './store-errors.js';
+
+/** The upstream call failed or answered something that may not be passed on. `facts` go to the log. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly upstream: string,
+    readonly problem?: string,
+    readonly facts: Partial<RequestLogEntry> = {},
+    cause?: unknown,
+  ) {
+    super(`upstream call failed: ${upstream}`, { cause });
+  }
+}
+
+/** Answers a failure with the operation's documented envelope, plus what the log entry should carry. */
+type Fail = (outcome: ErrorOutcome, extra?: Partial<Served>) => Served;
+
+export interface RouteContext<Caller> {
+  request: Request;
+  /** Undefined only on a route that serves anonymous requests. */
+  caller: Caller | undefined;
+  /** The request body, accepted by the operation's generated validator. */
+  body: unknown;
+  fail: Fail;
+}
+
+/** One operation of a handler: where it is served and what it does after the shared stages. */
+export interface TokenRoute<Caller> {
+  operationId: string;
+  method: string;
+  /** The full path served (prefix included). */
+  path: string;
+  /** Serves requests that carry no credential at all (the guest endpoint). */
+  anonymous?: boolean;
+  /** The operation's generated request validator (`{ body }`). */
+  validate: (input: { body: unknown }) => boolean;
+  /** Failures this route answers besides the pipeline's own (checked against the spec when the handler is built). */
+  outcomes: readonly ErrorOutcome[];
+  /** Policy, upstream call, upstream answer check, grant. May throw UpstreamError, TokenStoreError, HookError. */
+  serve: (context: RouteContext<Caller>) => Promise<Served>;
+}
+
+export interface RateLimitStage<Caller> {
+  limiter: RateLimiter;
+  /** The caller's stable id (the key is `caller:<id>`). */
+  key: (caller: Caller) => string;
+  /** The client address of an anonymous request (the key is `address:<address>`). */
+  clientAddress: (request: Request) => string | undefined;
+  /** A limiter slower than this is skipped for the request (fail-open). */
+  timeoutMs: number;
+}
+
+export interface PipelineConfig<Caller> {
+  routes: readonly TokenRoute<Caller>[];
+  facts: Readonly<Record<string, OperationFacts>>;
+  authorize: Authorize<Caller>;
+  logger: RequestLogger | undefined;
+  bodyTimeoutMs: number;
+  rateLimit?: RateLimitStage<Caller>;
+}
+
+/** Failures every route can have: the pipeline's own stages. */
+const PIPELINE_OUTCOMES: readonly ErrorOutcome[] = ['not-found', 'unauthorized', 'too-large', 'body-timeout', 'invalid-body', 'internal-error'];
+
+/** The log line for a framework that parsed the body first. */
+const BODY_ALREADY_READ = 'the request body was already read by a body parser; mount the handler before it (see docs/server.md)';
+
+/** The default rate-limit key: a string or number caller, or an object caller's string or number `id`. */
+export function callerId(caller: unknown): string {
+  if (typeof caller === 'string' || typeof caller === 'number') return String(caller);
+  const id = (caller as { id?: unknown } | null)?.id;
+  if (typeof id === 'string' || typeof id === 'number') return String(id);
+  throw new TypeError('rateLimitKey is needed: the caller is not a string, a number or an object with a string or number id');
+}
+
+/** What a thrown error means for the answer and the log. */
+function failure(fail: Fail, error: unknown): Served {
+  if (error instanceof UpstreamError)
+    return fail('upstream-error', { ...error.facts, upstream: error.upstream, ...(error.problem && { problem: error.problem }) });
+  if (error instanceof TokenStoreError) return fail('store-error', { store: error.operation });
+  if (error instanceof HookError) return fail('internal-error', { failedHook: error.hook });
+  // A custom store's own error, or a bug: still the documented 500.
+  return fail('internal-error', { failedHook: 'handler' });
+}
+
+export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (request: Request) => Promise<Response> {
+  const routes = new Map(
+    config.routes.map((route) => {
+      const envelopes = envelopesFor(route.operationId, config.facts[route.operationId]!, [
+        ...PIPELINE_OUTCOMES,
+        ...route.outcomes,
+        ...(config.rateLimit ? (['rate-limited'] as const) : []),
+      ]);
+      const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
+      return [`${route.method} ${route.path}`, { route, envelopes, fail, bodyLimit: config.facts[route.operationId]!.bodyLimit! }];
+    }),
+  );
+  type Bound = NonNullable<ReturnType<typeof routes.get>>;
+  // An unmatched request has no operation: the first route's envelope answers it.
+  const first = routes.values().next().value as Bound;
+
+  /** The caller, undefined for an anonymous guest, or the 401. */
+  async function caller(bound: Bound, request: Request): Promise<{ caller: Caller | undefined } | Served> {
+    const found = await runHook('authorize', () => config.authorize(request));
+    if (found === REJECTED) return bound.fail('unauthorized');
+    if (found) return { caller: found as Caller };
+    // A bearer credential that authorize did not accept is a rejected one, even where anonymous requests are served.
+    if (!bound.route.anonymous || request.headers.has('authorization')) return bound.fail('unauthorized');
+    return { caller: undefined };
+  }
+
+  /** The request body, accepted by the operation's generated validator, or the 400/408/413. */
+  async function body(bound: Bound, request: Request): Promise<{ body: unknown } | Served> {
+    const read = await readBodyCapped(request, bound.bodyLimit, config.bodyTimeoutMs);
+    if (!read.ok) return bound.fail(read.reason === 'too-large' ? 'too-large' : read.reason === 'timeout' ? 'body-timeout' : 'invalid-body');
+    if (!isJsonMediaType(request.headers.get('content-type'))) return bound.fail('invalid-body');
+    let value: unknown;
+    try {
+      value = JSON.parse(read.text);
+    } catch {
+      return bound.fail('invalid-body');
+    }
+    return bound.route.validate({ body: value }) ? { body: value } : bound.fail('invalid-body');
+  }
+
+  /**
+   * The 429, or what the log notes when the limiter failed. A limiter that
+   * throws or is slower than its timeout lets the request through
+   * (fail-open): sign-in keeps working while the limiter's store is down.
+   */
+  async function limit(stage: RateLimitStage<Caller>, bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
+    const key =
+      who === undefined
+        ? `address:${(await runHook('clientAddress', () => stage.clientAddress(request))) ?? 'unknown'}`
+        : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
+    const deadline = new Deadline(stage.timeoutMs);
+    try {
+      const decision = await deadline.race(() => stage.limiter.consume(key));
+      if (typeof decision?.allowed !== 'boolean') return { rateLimit: 'error' };
+      if (decision.allowed) return {};
+      const retryAfter = String(Math.max(1, Math.ceil(Number(decision.retryAfterSeconds) || 1)));
+      return { outcome: 'rate-limited', rateLimit: 'limited', response: bound.envelopes('rate-limited', { 'retry-after': retryAfter }) };
+    } catch {
+      return { rateLimit: deadline.timedOut ? 'timeout' : 'error' };
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async function run(bound: Bound, request: Request): Promise<Served> {
+    // A setup bug, reported before anything else so the fix is obvious.
+    if (bodyAlreadyRead(request)) return bound.fail('internal-error', { problem: BODY_ALREADY_READ });
+    const who = await caller(bound, request);
+    if ('response' in who) return who;
+    const read = await body(bound, request);
+    if ('response' in read) return read;
+    const limited = config.rateLimit && (await limit(config.rateLimit, bound, request, who.caller));
+    if (limited?.response) return limited as Served;
+    const served = await bound.route.serve({ request, caller: who.caller, body: read.body, fail: bound.fail });
+    return limited ? { ...limited, ...served } : served;
+  }
+
+  return function tokenHandler(request: Request): Promise<Response> {
+    let bound: Bound | undefined;
+    return serveLogged(
+      request,
+      async (url) => {
+        bound = routes.get(`${requestMethod(request)} ${url.pathname}`);
+        if (!bound) return first.fail('not-found');
+        const named = { operation: bound.route.operationId };
+        try {
+          return { ...(await run(bound, request)), ...named };
+        } catch (error) {
+          return { ...failure(bound.fail, error), ...named };
+        }
+      },
+      (error) => failure((bound ?? first).fail, error),
+      config.logger,
+    );
+  };
+}
