@@ -6,7 +6,6 @@ export type { TokenHandlerOptions } from './handler-options.js';
 export { HANDLER_DEFAULTS } from '../core/defaults.js';
 export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions, type AdminOptions } from './proconf-token-handler.js';
 export { REJECTED, type Authorize, type AuthorizeResult } from './hooks.js';
-export type { RateLimiter, RateLimitDecision } from './rate-limit.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
 export { bearerToken } from './bearer.js';
 export { jsonLineLogger, type RequestLogEntry, type RequestLogger, type Outcome } from './request-log.js';

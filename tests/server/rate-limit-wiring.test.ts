@@ -1,45 +1,22 @@
-// A rate limit in front of the real token handlers on 127.0.0.1: a caller
+// Real limiters in the handlers' rate-limit stage, on 127.0.0.1: a caller
 // past its budget gets the documented 429 (the API's own envelope, a
-// Retry-After the spec allows) and never reaches the upstream; callers are
-// counted apart, and anonymous guests per client address (requests really
-// sent from 127.0.0.2 and 127.0.0.3). The limit sits in a minimal wrapper
-// here: the handlers' own "limit" stage (the handler pipeline) replaces it.
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+// Retry-After the spec allows, exact) and never reaches the upstream;
+// callers are counted apart, and anonymous guests per client address
+// (requests really sent from 127.0.0.2 and 127.0.0.3, keyed by the socket's
+// peer address that toNodeListener records).
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMemoryRateLimiter,
-  createProconfTokenHandler,
-  sendWebResponse,
-  toWebRequest,
-  type RateLimiter,
-  type WebHandler,
-} from '../../src/server/index.ts';
-import { operationFacts } from '../../generated/operation-facts.ts';
-import { errorResponse, jsonResponse } from '../../src/server/envelope.ts';
-import { upstreamRetryAfterSeconds, withRetryAfter } from '../../src/server/rate-limit.ts';
+import { createMemoryRateLimiter, createProconfTokenHandler, toNodeListener, type RequestLogEntry } from '../../src/server/index.ts';
+import { upstreamRetryAfterSeconds } from '../../src/server/rate-limit.ts';
 import { serve, type Served } from '../support/local-server.ts';
-import { responseSchemaErrors } from '../support/spec-schemas.ts';
-import { adminBackend } from './admin-backend.ts';
-import { authorizeFromTable } from './serve.ts';
+import { responseExamples, responseSchemaErrors } from '../support/spec-schemas.ts';
+import { authorizeFromTable, mintingAdminUrl } from './serve.ts';
 import { GUEST_PATH, startFakeSignalWire, type FakeSignalWire } from './signalwire-app/fake-signalwire.ts';
 import { serveSignalWireHandlers } from './signalwire-app/serve-handlers.ts';
 
 const ADDRESS = 'a46e1381-21cf-46c9-bfed-576eb3b96370';
 const ALICE = 'Bearer alice-session-7f3a9c';
 const BOB = 'Bearer bob-session-19d2e0';
-
-/** The limit stage in miniature: per caller when `callerOf` names one, else per client address. */
-function limited(handler: WebHandler, limiter: RateLimiter, callerOf: (request: Request) => string | undefined, tooMany: () => Response) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const request = toWebRequest(req);
-    const caller = callerOf(request);
-    const key = caller ? `caller:${caller}` : `address:${req.socket.remoteAddress}`;
-    void limiter
-      .consume(key)
-      .then((decision) => (decision.allowed ? handler(request) : withRetryAfter(tooMany(), decision.retryAfterSeconds)))
-      .then((response) => sendWebResponse(res, response));
-  };
-}
 
 interface Answer {
   status: number;
@@ -75,24 +52,19 @@ function post(url: string, path: string, body: unknown, from: string, authorizat
 
 const clock = { t: 1_800_000_000_000, now: () => clock.t };
 
-describe('SignalWire guest endpoint behind a limit (3 per minute)', () => {
+describe('SignalWire guest endpoint with rateLimit: 3 per minute', () => {
   let upstream: FakeSignalWire;
   let app: Awaited<ReturnType<typeof serveSignalWireHandlers>>;
-  let limitedServer: Served;
   beforeAll(async () => {
     upstream = await startFakeSignalWire();
-    app = await serveSignalWireHandlers(upstream.url, { guestPolicy: () => [ADDRESS] });
-    const limiter = createMemoryRateLimiter({ points: 3, durationSeconds: 60, now: clock.now });
-    const callerOf = (request: Request) => ({ [ALICE]: 'alice', [BOB]: 'bob' })[request.headers.get('authorization') ?? ''];
-    limitedServer = await serve(limited(app.handler, limiter, callerOf, () => jsonResponse(429, operationFacts.issue_guest_token.errorBodies['429'])));
+    const rateLimit = createMemoryRateLimiter({ points: 3, durationSeconds: 60, now: clock.now });
+    app = await serveSignalWireHandlers(upstream.url, { guestPolicy: () => [ADDRESS], rateLimit });
   });
   afterAll(async () => {
-    await limitedServer?.close();
     await app?.close();
     await upstream?.close();
   });
-  const guest = (from: string, authorization?: string) =>
-    post(limitedServer.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] }, from, authorization);
+  const guest = (from: string, authorization?: string) => post(app.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] }, from, authorization);
 
   it('an anonymous address past its budget: 429 rate_limited with Retry-After, and no upstream call', async () => {
     const before = upstream.count(GUEST_PATH);
@@ -101,8 +73,9 @@ describe('SignalWire guest endpoint behind a limit (3 per minute)', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
     expect(upstream.count(GUEST_PATH) - before).toBe(3);
     const refused = answers[3]!;
-    expect(refused.body).toEqual({ error: { code: 'rate_limited', message: 'Too many requests.' } });
+    expect(refused.body).toEqual(responseExamples('signalwire-app', '/signalwire/tokens/guest', 429).rate_limited);
     expect(refused.retryAfter).toBe('20');
+    expect(app.logs.at(-1)).toMatchObject({ status: 429, outcome: 'rate-limited', rateLimit: 'limited' });
     expect(responseSchemaErrors('signalwire-app', '/signalwire/tokens/guest', 429, refused.body)).toBe('');
   });
 
@@ -122,34 +95,27 @@ describe('SignalWire guest endpoint behind a limit (3 per minute)', () => {
   });
 });
 
-describe('ProCONF /proconfToken behind a limit (2 per 10 s)', () => {
-  let admin: Served;
+describe('ProCONF /proconfToken with rateLimit: 2 per 10 s', () => {
   let limitedServer: Served;
   let adminCalls = 0;
+  const logs: RequestLogEntry[] = [];
   beforeAll(async () => {
-    admin = await adminBackend();
     const handler = createProconfTokenHandler({
-      adminBaseUrl: admin.url,
-      authorize: authorizeFromTable,
-      fetch: (request: Request, init?: RequestInit) => {
-        adminCalls++;
-        return globalThis.fetch(request, init);
+      admin: {
+        baseUrl: await mintingAdminUrl(),
+        fetch: (request: Request, init?: RequestInit) => {
+          adminCalls++;
+          return globalThis.fetch(request, init);
+        },
       },
-      logger: false,
+      authorize: authorizeFromTable,
+      logger: (entry) => logs.push(entry),
+      rateLimit: createMemoryRateLimiter({ points: 2, durationSeconds: 10, now: clock.now }),
     });
-    const limiter = createMemoryRateLimiter({ points: 2, durationSeconds: 10, now: clock.now });
-    limitedServer = await serve(
-      limited(
-        handler,
-        limiter,
-        (request) => authorizeFromTable(request)?.id,
-        () => errorResponse(429),
-      ),
-    );
+    limitedServer = await serve(toNodeListener(handler));
   });
   afterAll(async () => {
     await limitedServer?.close();
-    await admin?.close();
   });
 
   it('a caller past its budget: 429 in the {data, error} envelope with Retry-After; the admin backend is not called', async () => {
@@ -161,10 +127,55 @@ describe('ProCONF /proconfToken behind a limit (2 per 10 s)', () => {
     expect(answers[2]!.body).toEqual({ data: null, error: { code: 429, message: 'Too many requests.' } });
     expect(answers[2]!.retryAfter).toBe('5');
     expect(responseSchemaErrors('proconf-app', '/proconfToken', 429, answers[2]!.body)).toBe('');
+    expect(logs.at(-1)).toMatchObject({ status: 429, outcome: 'rate-limited' });
   });
 });
 
-describe('the answer to an upstream 429 (openapi/README.md, row A13)', () => {
+describe('an upstream 429 (openapi/README.md, row A13)', () => {
+  let retryAfter: string | undefined;
+  let provider: Served;
+  beforeAll(async () => {
+    // SignalWire's and the admin backend's rate limit, as a real server answers it.
+    provider = await serve((_req, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', ...(retryAfter && { 'retry-after': retryAfter }) });
+      res.end('{"errors":[{"type":"rate_limit","code":"rate_limit_exceeded","message":"slow down","url":"https://signalwire.com/docs"}]}');
+    });
+  });
+  afterAll(() => provider?.close());
+
+  it("SignalWire's 429 is the app's 429 rate_limited with the provider's Retry-After (or 10 s), nothing of its body", async () => {
+    const app = await serveSignalWireHandlers(provider.url, { guestPolicy: () => [ADDRESS] });
+    try {
+      retryAfter = '30';
+      const answer = await post(app.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] }, '127.0.0.1');
+      expect([answer.status, answer.retryAfter, answer.body]).toEqual([
+        429,
+        '30',
+        responseExamples('signalwire-app', '/signalwire/tokens/guest', 429).rate_limited,
+      ]);
+      expect(app.logs.at(-1)).toMatchObject({ status: 429, outcome: 'rate-limited', upstream: 'http 429' });
+      retryAfter = undefined;
+      const bare = await post(app.url, '/signalwire/tokens/guest', { allowed_addresses: [ADDRESS] }, '127.0.0.1', ALICE);
+      expect([bare.status, bare.retryAfter]).toEqual([429, '10']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the admin backend's 429 is the ProCONF 429 envelope, its Retry-After capped at 60 s", async () => {
+    const handler = createProconfTokenHandler({ admin: { baseUrl: provider.url }, authorize: authorizeFromTable, logger: false });
+    const app = await serve(toNodeListener(handler));
+    try {
+      retryAfter = '86400';
+      const answer = await post(app.url, '/proconfToken', { role: 'member', room: 'standup', participantName: 'Priya' }, '127.0.0.1', ALICE);
+      expect([answer.status, answer.retryAfter, answer.body]).toEqual([429, '60', { data: null, error: { code: 429, message: 'Too many requests.' } }]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the Retry-After passed on for an upstream 429', () => {
   it("passes on the provider's Retry-After in whole seconds, at least 1, at most 60; 10 when it sent none", () => {
     expect(upstreamRetryAfterSeconds(undefined)).toBe(10);
     expect(upstreamRetryAfterSeconds(0)).toBe(1);
