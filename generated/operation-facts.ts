@@ -515,6 +515,16 @@ export const operationFacts = {
           }
         }
       },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 429,
+            "message": "Too many requests."
+          }
+        }
+      },
       "internal_server_error": {
         "status": 500,
         "body": {
@@ -621,6 +631,7 @@ export const operationFacts = {
   "issue_subscriber_token": {
     "stateChanging": "creates or updates the subscriber upstream and stores its refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "fingerprint"
     ],
@@ -699,6 +710,15 @@ export const operationFacts = {
           }
         }
       },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
+          }
+        }
+      },
       "internal_error": {
         "status": 500,
         "body": {
@@ -713,6 +733,7 @@ export const operationFacts = {
   "renew_subscriber_token": {
     "stateChanging": "spends the stored single-use refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "fingerprint"
     ],
@@ -800,6 +821,15 @@ export const operationFacts = {
           }
         }
       },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
+          }
+        }
+      },
       "internal_error": {
         "status": 500,
         "body": {
@@ -814,6 +844,7 @@ export const operationFacts = {
   "issue_guest_token": {
     "stateChanging": "issues a new guest credential in the project",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "requestProperties": [
       "allowed_addresses"
     ],
@@ -904,6 +935,15 @@ export const operationFacts = {
           "error": {
             "code": "too_large",
             "message": "Request body too large."
+          }
+        }
+      },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
           }
         }
       },

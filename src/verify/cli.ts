@@ -8,7 +8,7 @@ import { ConfigError } from '../core/errors.js';
 import { scrub, secretList } from '../core/secrets.js';
 import { VERIFY_DEFAULTS } from './defaults.js';
 import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
-import { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credentials.js';
+import { credentialsFromEnv, credentialVariables, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
 import { apiNames } from './spec-document.js';
 import { verifyApi, type VerifyOptions } from './verify-api.js';
@@ -26,8 +26,8 @@ function verifyUsage(command = 'npm run verify --'): string {
   --json                print the result as one JSON document (credentials scrubbed)
 
 credentials (environment):
-${Object.entries(CREDENTIAL_VARIABLES)
-  .map(([api, vars]) => `  ${api.padEnd(18)}${vars}`)
+${apiNames()
+  .map((api) => `  ${api.padEnd(18)}${credentialVariables(api)}`)
   .join('\n')}`;
 }
 
