@@ -439,6 +439,13 @@ export const operationFacts = {
           "message": "Request body too large."
         }
       },
+      "429": {
+        "data": null,
+        "error": {
+          "code": 429,
+          "message": "Too many requests."
+        }
+      },
       "500": {
         "error": {
           "code": 500,
@@ -505,6 +512,16 @@ export const operationFacts = {
           "error": {
             "code": 413,
             "message": "Request body too large."
+          }
+        }
+      },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "data": null,
+          "error": {
+            "code": 429,
+            "message": "Too many requests."
           }
         }
       },
@@ -643,6 +660,12 @@ export const operationFacts = {
           "message": "Request body too large."
         }
       },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
+        }
+      },
       "500": {
         "error": {
           "code": "internal_error",
@@ -687,6 +710,15 @@ export const operationFacts = {
           }
         }
       },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
+          }
+        }
+      },
       "internal_error": {
         "status": 500,
         "body": {
@@ -728,6 +760,12 @@ export const operationFacts = {
         "error": {
           "code": "too_large",
           "message": "Request body too large."
+        }
+      },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
         }
       },
       "500": {
@@ -783,6 +821,15 @@ export const operationFacts = {
           }
         }
       },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
+          }
+        }
+      },
       "internal_error": {
         "status": 500,
         "body": {
@@ -830,6 +877,12 @@ export const operationFacts = {
         "error": {
           "code": "too_large",
           "message": "Request body too large."
+        }
+      },
+      "429": {
+        "error": {
+          "code": "rate_limited",
+          "message": "Too many requests."
         }
       },
       "500": {
@@ -882,6 +935,15 @@ export const operationFacts = {
           "error": {
             "code": "too_large",
             "message": "Request body too large."
+          }
+        }
+      },
+      "rate_limited": {
+        "status": 429,
+        "body": {
+          "error": {
+            "code": "rate_limited",
+            "message": "Too many requests."
           }
         }
       },

@@ -3,11 +3,11 @@ export const reset_conference_token = { api: 'signalwire-video', operationId: 'r
 export const create_subscriber_token = { api: 'signalwire-fabric', operationId: 'create_subscriber_token', method: 'POST', path: '/api/fabric/subscribers/tokens', statuses: [200, 401, 404, 422, 500] } as const;
 export const refresh_subscriber_token = { api: 'signalwire-fabric', operationId: 'refresh_subscriber_token', method: 'POST', path: '/api/fabric/subscribers/tokens/refresh', statuses: [201, 401, 404, 422, 500] } as const;
 export const create_subscriber_guest_token = { api: 'signalwire-fabric', operationId: 'create_subscriber_guest_token', method: 'POST', path: '/api/fabric/guests/tokens', statuses: [201, 401, 404, 422, 500] } as const;
-export const get_proconf_token = { api: 'proconf-app', operationId: 'get_proconf_token', method: 'POST', path: '/proconfToken', statuses: [200, 400, 401, 404, 408, 413, 500] } as const;
+export const get_proconf_token = { api: 'proconf-app', operationId: 'get_proconf_token', method: 'POST', path: '/proconfToken', statuses: [200, 400, 401, 404, 408, 413, 429, 500] } as const;
 export const create_proconf_token = { api: 'proconf-admin', operationId: 'create_proconf_token', method: 'POST', path: '/api/proconf-token', statuses: [200, 400, 401, 404, 500] } as const;
-export const issue_subscriber_token = { api: 'signalwire-app', operationId: 'issue_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber', statuses: [200, 400, 401, 404, 413, 500] } as const;
-export const renew_subscriber_token = { api: 'signalwire-app', operationId: 'renew_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber/refresh', statuses: [200, 400, 401, 404, 413, 500] } as const;
-export const issue_guest_token = { api: 'signalwire-app', operationId: 'issue_guest_token', method: 'POST', path: '/signalwire/tokens/guest', statuses: [200, 400, 401, 403, 404, 413, 500] } as const;
+export const issue_subscriber_token = { api: 'signalwire-app', operationId: 'issue_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber', statuses: [200, 400, 401, 404, 413, 429, 500] } as const;
+export const renew_subscriber_token = { api: 'signalwire-app', operationId: 'renew_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber/refresh', statuses: [200, 400, 401, 404, 413, 429, 500] } as const;
+export const issue_guest_token = { api: 'signalwire-app', operationId: 'issue_guest_token', method: 'POST', path: '/signalwire/tokens/guest', statuses: [200, 400, 401, 403, 404, 413, 429, 500] } as const;
 
 export const operations = { reset_conference_token, create_subscriber_token, refresh_subscriber_token, create_subscriber_guest_token, get_proconf_token, create_proconf_token, issue_subscriber_token, renew_subscriber_token, issue_guest_token } as const;
 

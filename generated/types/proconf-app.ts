@@ -180,6 +180,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Too many token requests from this caller (per signed-in user, or per client address when anonymous) under the server's rate limit. `Retry-After` says in how many seconds a retry can succeed. Also sent when the admin backend itself answers 429 (its `Retry-After`, capped, is passed on). */
+            429: {
+                headers: {
+                    /** @description Whole seconds until a retry can succeed (at least 1). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };

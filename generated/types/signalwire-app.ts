@@ -93,7 +93,7 @@ export interface components {
             /** @description What went wrong. Never echoes anything the request sent. */
             error: {
                 /**
-                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `internal_error` (500: the provider or the token store failed).
+                 * @description `invalid_body` (400), `unauthorized` (401, no or bad credential), `refresh_unavailable` (401, the refresh token is gone or was rejected and the server does not mint a new one), `address_refused` (403, the guest policy refused), `not_found` (404), `too_large` (413), `internal_error` (500: the provider or the token store failed). A 429 has its own body, `RateLimitedBody`.
                  * @example invalid_body
                  * @enum {string}
                  */
@@ -101,6 +101,23 @@ export interface components {
                 /**
                  * @description A fixed message for the code.
                  * @example Invalid body in request.
+                 */
+                message: string;
+            };
+        };
+        /** @description The 429: too many requests (the caller's rate limit, or SignalWire's). Its own schema, so the codes of the other statuses stay as they were (a new value in their enum would break exhaustive switches). */
+        RateLimitedBody: {
+            /** @description What went wrong. Never echoes anything the request sent. */
+            error: {
+                /**
+                 * @description Always `rate_limited`; `Retry-After` says when to ask again.
+                 * @example rate_limited
+                 * @enum {string}
+                 */
+                code: "rate_limited";
+                /**
+                 * @description A fixed message.
+                 * @example Too many requests.
                  */
                 message: string;
             };
@@ -157,6 +174,17 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description Too many token requests from this caller (per signed-in user, or per client address for an anonymous guest) under the server's rate limit, or SignalWire itself answered 429. `Retry-After` says in how many seconds a retry can succeed. */
+        TooManyRequests: {
+            headers: {
+                /** @description Whole seconds until a retry can succeed (at least 1). */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RateLimitedBody"];
+            };
+        };
         /** @description SignalWire or the token store failed. Nothing about the cause is sent; the server logs one line. */
         InternalServerError: {
             headers: {
@@ -210,12 +238,14 @@ export type DeviceRequest = components['schemas']['DeviceRequest'];
 export type AccessToken = components['schemas']['AccessToken'];
 export type TokenGrant = components['schemas']['TokenGrant'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type RateLimitedBody = components['schemas']['RateLimitedBody'];
 export type GuestRequest = components['schemas']['GuestRequest'];
 export type ResponseSubscriber = components['responses']['Subscriber'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseTooLarge = components['responses']['TooLarge'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseRefreshUnauthorized = components['responses']['RefreshUnauthorized'];
 export type ResponseGuest = components['responses']['Guest'];
@@ -237,6 +267,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -254,6 +285,7 @@ export interface operations {
             401: components["responses"]["RefreshUnauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -276,6 +308,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -47,6 +47,10 @@ function pathParams(template: string, path: string): Record<string, string> {
   return params;
 }
 
+function lowerCaseKeys(headers: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+}
+
 /** The first example body of one documented status, as a reply. */
 function exampleReply(operation: IHttpOperation, status: number): MockReply | undefined {
   const content = operation.responses.find((r) => r.code === String(status))?.contents?.[0];
@@ -107,10 +111,11 @@ async function mockOne(
     return { reply: problem(e.status ?? 500, e.message, e.detail ?? e.message), operationId, detail: e.detail ?? e.message };
   }
   const { output, validations } = result.right;
-  const contentType = output.headers?.['Content-type'];
+  const { 'Content-type': contentType, ...documented } = output.headers ?? {};
   const reply: MockReply = {
     status: output.statusCode,
-    headers: { ...(contentType && { 'content-type': contentType }) },
+    // The response headers the spec documents (a 429's Retry-After), with the values Prism took from their examples.
+    headers: { ...lowerCaseKeys(documented), ...(contentType && { 'content-type': contentType }) },
     body: '',
   };
   const body = input.body;

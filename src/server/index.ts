@@ -6,7 +6,6 @@ export type { TokenHandlerOptions } from './handler-options.js';
 export { HANDLER_DEFAULTS } from '../core/defaults.js';
 export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions, type AdminOptions } from './proconf-token-handler.js';
 export { REJECTED, type Authorize, type AuthorizeResult } from './hooks.js';
-export type { RateLimiter, RateLimitDecision } from './rate-limit.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
 export { bearerToken } from './bearer.js';
 export { jsonLineLogger, type RequestLogEntry, type RequestLogger, type Outcome } from './request-log.js';
@@ -38,3 +37,15 @@ export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOption
 export { TokenStoreError } from './store-errors.js';
 export { MissingDependencyError } from '../core/peers.js';
 export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../generated/types/signalwire-app.js';
+// Rate limits for the token endpoints (GCRA): one process's memory, or Redis shared by several instances.
+export {
+  createMemoryRateLimiter,
+  RateLimiterError,
+  RATE_LIMIT_DEFAULTS,
+  type RateLimiter,
+  type RateLimitDecision,
+  type RateLimitOptions,
+  type MemoryRateLimiterOptions,
+  type MemoryRateLimiter,
+} from './rate-limit.js';
+export { createRedisRateLimiter, type RedisRateLimiterOptions } from './rate-limit-redis.js';

@@ -11,7 +11,8 @@ import { isJsonMediaType } from '../core/media-type.js';
 import { envelopesFor, type ErrorOutcome } from './envelope.js';
 import { HookError, REJECTED, runHook, type Authorize } from './hooks.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
-import type { RateLimiter } from './rate-limit.js';
+import { HttpError } from '../core/errors.js';
+import { upstreamRetryAfterSeconds, withRetryAfter, type RateLimiter } from './rate-limit.js';
 import { readBodyCapped } from './read-body.js';
 import { serveLogged, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
 import { TokenStoreError } from './store-errors.js';
@@ -91,8 +92,15 @@ export function callerId(caller: unknown): string {
 
 /** What a thrown error means for the answer and the log. */
 function failure(fail: Fail, error: unknown): Served {
-  if (error instanceof UpstreamError)
-    return fail('upstream-error', { ...error.facts, upstream: error.upstream, ...(error.problem && { problem: error.problem }) });
+  if (error instanceof UpstreamError) {
+    const facts = { ...error.facts, upstream: error.upstream, ...(error.problem && { problem: error.problem }) };
+    // The provider's own rate limit: the caller waits, as the spec's 429 says (openapi/README.md, row A13).
+    const limited = error.cause instanceof HttpError && error.cause.status === 429 ? error.cause : undefined;
+    if (!limited) return fail('upstream-error', facts);
+    const served = fail('rate-limited', facts);
+    withRetryAfter(served.response, upstreamRetryAfterSeconds(limited.retryAfterMs));
+    return served;
+  }
   if (error instanceof TokenStoreError) return fail('store-error', { store: error.operation });
   if (error instanceof HookError) return fail('internal-error', { failedHook: error.hook });
   // A custom store's own error, or a bug: still the documented 500.

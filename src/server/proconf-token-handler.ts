@@ -97,7 +97,7 @@ export function buildProconfTokenHandler<Caller>(
       if (error instanceof HookError) throw error;
       // The adminHeaders hook runs as the admin client's header provider: its failure is the application's.
       if (error instanceof ProviderError) throw new HookError('adminHeaders', error);
-      throw new UpstreamError(describeUpstream(error), undefined, sent);
+      throw new UpstreamError(describeUpstream(error), undefined, sent, error);
     }
     const shape = upstreamAnswerProblem(answer, documentedAnswer, ['data']);
     if (shape) throw new UpstreamError('response-body', shape, sent);
