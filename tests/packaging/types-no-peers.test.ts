@@ -61,7 +61,7 @@ it('the consumer really has none of the optional peers', () => {
 for (const [name, type, options] of [
   ['nodenext ESM', 'module', { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }],
   ['nodenext CommonJS', 'commonjs', { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }],
-  ['bundler', 'module', { strict: true, module: 'ESNext', moduleResolution: 'Bundler' }],
+  ['bundler', 'module', { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' }],
 ] as const) {
   it(`every entry's types compile without the optional peers (${name}, no skipLibCheck)`, async () => {
     expect(await compile(name.replace(/\W+/g, '-'), type, source, options)).toEqual([]);
