@@ -39,7 +39,10 @@ async function compile(name: string, type: 'module' | 'commonjs', source: string
   // @types/node from the repo: a Node project has it; it is no peer of this package.
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true, typeRoots: [join(repo, 'node_modules', '@types')] }, files: ['index.ts'] }),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, noEmit: true, types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')] },
+      files: ['index.ts'],
+    }),
   );
   const output = await run(process.execPath, [tsc, '-p', '.'], { cwd: dir }).then(
     (r) => r.stdout,
