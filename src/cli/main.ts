@@ -3,7 +3,7 @@
 // tool a package user needs (see commands.ts). Bad usage exits 2 with one line
 // and the usage; a failure exits 1 with one line; never a stack trace.
 import { COMMANDS } from './commands.js';
-import { usageError } from './usage-error.js';
+import { failureLine, usageError } from './usage-error.js';
 import { docsUrl, ownPackageJson } from '../core/package-json.js';
 
 const USAGE = `usage: rtc-token-apis <command> [options]
@@ -34,10 +34,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load()).run(rest);
   } catch (error) {
-    const prefix = `rtc-token-apis ${first}`;
-    const message = (error as Error)?.message ?? String(error);
-    // A MissingDependencyError already opens with "rtc-token-apis <feature> needs…": say it once.
-    console.error(message.startsWith(`${prefix} `) ? message : `${prefix}: ${message}`);
+    console.error(failureLine(`rtc-token-apis ${first}`, (error as Error)?.message ?? String(error)));
     return 1;
   }
 }
