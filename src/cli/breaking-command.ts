@@ -1,6 +1,6 @@
 // `rtc-token-apis breaking <base> <head>`: the breaking-change gate on two
 // files, two directories or a git ref (src/breaking/cli.ts has the usage).
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 
 export async function run(argv: string[]): Promise<number> {
   // `--help` works without the gate's packages; everything else needs them.

@@ -1,7 +1,7 @@
 // The bin's subcommands. To add one, write src/cli/<name>-command.ts exporting
 // `run(argv)` (it handles its own --help and bad arguments) and add a row here;
 // rows load on demand, so `--help` and `--version` stay instant.
-import { docsUrl } from '../core/package-json.js';
+import { docsUrl } from '../tools/package-json.js';
 
 export interface Command {
   /** One line for the bin's --help. */

@@ -4,7 +4,7 @@
 // and the usage; a failure exits 1 with one line; never a stack trace.
 import { COMMANDS } from './commands.js';
 import { failureLine, usageError } from './usage-error.js';
-import { docsUrl, ownPackageJson } from '../core/package-json.js';
+import { docsUrl, ownPackageJson } from '../tools/package-json.js';
 
 const USAGE = `usage: rtc-token-apis <command> [options]
        rtc-token-apis <command> --help

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { MOCK_DEFAULTS } from '../core/defaults.js';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 import { usageError } from './usage-error.js';
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 
 export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--quiet] [--watch] [--log-format text|json]
        rtc-token-apis mock --scenarios [--json]

@@ -23,5 +23,5 @@ export { allowGuestAddresses, refuseGuests, type GuestPolicy, type GuestDecision
 export { createMemoryTokenStore, type TokenStore, type StoredGrant, type StoreEntry } from './token-store.js';
 export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOptions, type RedisCommands } from './redis-token-store.js';
 export { TokenStoreError } from './store-errors.js';
-export { MissingDependencyError } from '../core/peers.js';
+export { MissingDependencyError } from '../tools/peers.js';
 export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../generated/types/signalwire-app.js';

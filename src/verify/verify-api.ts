@@ -13,7 +13,7 @@ import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
 import type { BodyValidator } from './response-validator.js';
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 

@@ -1,11 +1,11 @@
-// MissingDependencyError (src/core/peers.ts): the install command names the
+// MissingDependencyError (src/tools/peers.ts): the install command names the
 // versions the tests run with (the lower bound of each `^` peer range), and a
 // feature that is also a bin command names the command that needs nothing
 // installed. The peers are installed here, so only the message is tested.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MissingDependencyError, missingDependency } from '../../src/core/peers.ts';
+import { MissingDependencyError, missingDependency } from '../../src/tools/peers.ts';
 
 const { peerDependencies, devDependencies } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
   peerDependencies: Record<string, string>;
