@@ -19,8 +19,6 @@ export interface LocalRegistry {
   url: string;
   /** An npm userconfig naming the registry, with a token so `npm publish` is allowed. */
   npmrc: string;
-  /** Verdaccio's storage: packages published or fetched through the uplink. */
-  storage: string;
   stop(): Promise<void>;
 }
 
@@ -60,31 +58,33 @@ log: { type: stdout, format: json, level: warn }
     },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // The last of its output, for the error if it stops before it is ready; it keeps draining after.
+  let out = '';
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   try {
     await new Promise<void>((resolve, reject) => {
-      let out = '';
       // Ready when it logs the address it listens on (JSON lines, level warn).
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk;
-        if (out.includes(`"addr":"${url}"`)) resolve();
-      });
-      child.stderr!.on('data', (chunk: Buffer) => {
-        out += chunk;
-      });
+      const ready = () => {
+        if (out.includes(`"addr":"${url}"`)) {
+          child.stdout!.off('data', ready);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', ready);
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`verdaccio exited (${code}): ${out.slice(-800)}`)));
+      child.once('exit', (code) => reject(new Error(`verdaccio exited (${code}): ${out}`)));
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  // Keep draining its output so it never blocks on a full pipe.
-  child.stdout!.resume();
-  child.stderr!.resume();
   return {
     url,
     npmrc,
-    storage: join(dir, 'storage'),
     stop: async () => {
       if (child.exitCode === null) process.kill(child.pid!, 'SIGTERM');
       await exited;
