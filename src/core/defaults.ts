@@ -22,11 +22,21 @@ export const HANDLER_DEFAULTS = { timeoutMs: 10_000, bodyTimeoutMs: 10_000, path
 /** createSignalWireTokenHandlers: SignalWire call timeout, token lifetimes (s) and the refresh reuse window (s). */
 export const SIGNALWIRE_HANDLER_DEFAULTS = { timeoutMs: 10_000, tokenLifetimeSeconds: 7200, guestLifetimeSeconds: 3600, reuseWindowSeconds: 60 } as const;
 
-/** createRedisTokenStore: a command (or the first connection) that takes longer fails. */
-export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 2000 } as const;
+/** createRedisTokenStore: a command (or the first connection) that takes longer fails; the prefix of every key. */
+export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 2000, keyPrefix: 'rtc-token-apis:signalwire:' } as const;
 
-/** createSubscriberTokenSource: refresh this many seconds before the token expires. */
-export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300 } as const;
+/**
+ * createMemoryTokenStore: at most `maxEntries` grants (about 1 KB each; past it the least recently
+ * used grant is dropped), and expired entries are swept at least every `sweepIntervalMs`.
+ */
+export const MEMORY_STORE_DEFAULTS = { maxEntries: 10_000, sweepIntervalMs: 60_000 } as const;
+
+/**
+ * createSubscriberTokenSource: refresh this many seconds before the token expires; never two
+ * refreshes closer than `minRefreshDelayMs`; after a failure (or a token already due on arrival)
+ * wait `minRefreshDelayMs` doubled per attempt, up to `maxBackoffMs`, with jitter.
+ */
+export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300, minRefreshDelayMs: 30_000, maxBackoffMs: 600_000 } as const;
 
 /** verifyApi: per-request timeout, requests in flight, largest response body read. */
 export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1_048_576 } as const;

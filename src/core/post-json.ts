@@ -41,6 +41,8 @@ export interface AppCallOptions {
   timeoutMs?: number;
   /** Extra request headers for this call. */
   headers?: Record<string, string>;
+  /** Sees each response before its body is read (status and headers, e.g. the server's `Date`). */
+  onResponse?: (response: Response) => void;
 }
 
 export async function postJson(ctx: PostContext, op: PostOperation, body: unknown, options: AppCallOptions = {}): Promise<unknown> {
@@ -70,6 +72,7 @@ export async function postJson(ctx: PostContext, op: PostOperation, body: unknow
         { signal: deadline.signal },
       ),
     );
+    options.onResponse?.(response);
     const { status } = response;
     const { text, cut } = await readCapped(response.body, ctx.maxResponseBytes, deadline.signal);
     if (!response.ok) {

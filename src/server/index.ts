@@ -12,7 +12,6 @@ export { ConfigError } from '../core/errors.js';
 // SignalWire Fabric app servers: subscriber, refresh and guest token endpoints (signalwire-app.yaml).
 export {
   createSignalWireTokenHandlers,
-  signalWireStoreKey,
   type SignalWireTokenHandlersOptions,
   type SubscriberProfile,
   type SignalWireTokenLogEntry,
@@ -20,7 +19,16 @@ export {
   type SignalWireTokenOutcome,
 } from './signalwire-token-handlers.js';
 export { allowGuestAddresses, refuseGuests, type GuestPolicy, type GuestDecision } from './guest-policy.js';
-export { createMemoryTokenStore, type TokenStore, type StoredGrant, type StoreEntry } from './token-store.js';
+export {
+  createMemoryTokenStore,
+  signalWireStoreKey,
+  type MemoryTokenStoreOptions,
+  type StoreTenant,
+  type TokenStore,
+  type StoredGrant,
+  type StoreEntry,
+} from './token-store.js';
+export { checkRefreshTimings } from './refresh-coordinator.js';
 export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOptions, type RedisCommands } from './redis-token-store.js';
 export { TokenStoreError } from './store-errors.js';
 export { MissingDependencyError } from '../tools/peers.js';

@@ -16,7 +16,12 @@ export interface RedisTokenStoreOptions {
   url?: string;
   /** Or a connected node-redis client you own (then `close()` leaves it open). */
   client?: RedisCommands;
-  /** Prefix of every key the store writes. Default `rtc-token-apis:signalwire:`. */
+  /**
+   * Prefix of every key the store writes (default: REDIS_STORE_DEFAULTS, `rtc-token-apis:signalwire:`).
+   * The keys below it already hold the SignalWire space and project (signalWireStoreKey), so app
+   * servers of several projects may share one Redis with the default; give each a prefix of its
+   * own (and an ACL on it) to keep them apart from each other's commands too.
+   */
   keyPrefix?: string;
   /** A command that takes longer fails with TokenStoreError (default: REDIS_STORE_DEFAULTS). */
   commandTimeoutMs?: number;
@@ -37,6 +42,9 @@ const DELETE_IF = `if redis.call('HGET', KEYS[1], 'g') == ARGV[1] then redis.cal
 return 1`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
+// KEYS[1] lock; ARGV: lock id, ttl ms. Extends the lease only while it is still ARGV[1]'s.
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
 
 async function connect(url: string): Promise<RedisCommands & { close(): Promise<unknown> }> {
   let redis: typeof import('redis');
@@ -82,7 +90,27 @@ function parseEntry(generation: unknown, value: unknown): StoreEntry | undefined
   if (generation == null || value == null) return undefined;
   const grant = JSON.parse(String(value)) as StoredGrant;
   if (typeof grant?.token !== 'string' || typeof grant.refreshToken !== 'string') throw new TokenStoreError('get', 'unreadable entry');
-  return { token: grant.token, refreshToken: grant.refreshToken, expireAt: grant.expireAt, issuedAt: grant.issuedAt, generation: Number(generation) };
+  const entry: StoreEntry = {
+    token: grant.token,
+    refreshToken: grant.refreshToken,
+    expireAt: grant.expireAt,
+    issuedAt: grant.issuedAt,
+    generation: Number(generation),
+  };
+  const { spending } = grant;
+  if (spending !== undefined) {
+    if (typeof spending?.id !== 'string' || typeof spending.since !== 'number') throw new TokenStoreError('get', 'unreadable entry');
+    entry.spending = { id: spending.id, since: spending.since };
+  }
+  return entry;
+}
+
+/** The stored JSON: the grant's own fields only, whatever else the object carries. */
+function serialize(grant: StoredGrant): string {
+  const { token, refreshToken, expireAt, issuedAt, spending } = grant;
+  return JSON.stringify(
+    spending ? { token, refreshToken, expireAt, issuedAt, spending: { id: spending.id, since: spending.since } } : { token, refreshToken, expireAt, issuedAt },
+  );
 }
 
 /** A TokenStore in Redis. Give it a `url` (it connects; needs the `redis` package) or a connected `client`. */
@@ -92,7 +120,7 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
   }
   const owned = options.url !== undefined ? await connect(options.url) : undefined;
   const client = owned ?? options.client!;
-  const prefix = options.keyPrefix ?? 'rtc-token-apis:signalwire:';
+  const prefix = options.keyPrefix ?? REDIS_STORE_DEFAULTS.keyPrefix;
   const timeoutMs = options.commandTimeoutMs ?? REDIS_STORE_DEFAULTS.commandTimeoutMs;
   const run = async (operation: string, args: string[]): Promise<unknown> => {
     try {
@@ -116,8 +144,7 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
       }
     },
     async compareAndSet(key, expected, grant, ttlMs) {
-      const value = JSON.stringify({ token: grant.token, refreshToken: grant.refreshToken, expireAt: grant.expireAt, issuedAt: grant.issuedAt });
-      const reply = await run('compareAndSet', ['EVAL', CAS, '1', entryKey(key), String(expected), value, String(Math.max(1, Math.ceil(ttlMs)))]);
+      const reply = await run('compareAndSet', ['EVAL', CAS, '1', entryKey(key), String(expected), serialize(grant), String(Math.max(1, Math.ceil(ttlMs)))]);
       return reply == null ? undefined : { ...grant, generation: Number(reply) };
     },
     async delete(key, expected) {
@@ -130,6 +157,9 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
     },
     async releaseLock(key, lockId) {
       await run('releaseLock', ['EVAL', RELEASE, '1', lockKey(key), lockId]);
+    },
+    async renewLock(key, lockId, ttlMs) {
+      return (await run('renewLock', ['EVAL', RENEW, '1', lockKey(key), lockId, String(Math.max(1, Math.ceil(ttlMs)))])) === 1;
     },
     async close() {
       await owned?.close();

@@ -1,7 +1,6 @@
 // Ready-made SignalWire token endpoints for a Fabric app server
 // (openapi/signalwire-app.yaml), as one web-standard (Request) => Response:
 // subscriber token, its race-free refresh, and policy-limited guest tokens.
-import { createHash } from 'node:crypto';
 import { SIGNALWIRE_HANDLER_DEFAULTS } from '../core/defaults.js';
 import { ConfigError, HttpError } from '../core/errors.js';
 import { operationFacts } from '../../generated/operation-facts.js';
@@ -12,12 +11,12 @@ import { createSignalWireClient } from '../signalwire/client.js';
 import type { SignalWireOptions } from '../signalwire/config.js';
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
 import { HookError, runHook, type Authorize } from './hooks.js';
-import { createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
+import { checkRefreshTimings, createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
 import { readBodyCapped } from './read-body.js';
 import { chooseLogger, describeUpstream, jsonLines, serveLogged } from './request-log.js';
 import { appErrorResponse, grantResponse, type AppErrorCode } from './signalwire-app-responses.js';
 import { TokenStoreError } from './store-errors.js';
-import { createMemoryTokenStore, type TokenStore } from './token-store.js';
+import { createMemoryTokenStore, signalWireStoreKey, type TokenStore } from './token-store.js';
 import { isJsonMediaType } from '../core/media-type.js';
 
 /** The subscriber fields your user record supplies; `scope`, `fingerprint` and `expire_at` are the handler's. */
@@ -163,14 +162,6 @@ function checkOptions(options: SignalWireTokenHandlersOptions<unknown>): void {
   }
 }
 
-/**
- * The key a user's and device's grant is stored under: hashed, so the store
- * holds no user identifiers. Use it to drop a device's entry on sign-out.
- */
-export function signalWireStoreKey(reference: string, fingerprint: string): string {
-  return createHash('sha256').update(reference).update('\0').update(fingerprint).digest('base64url');
-}
-
 export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHandlersOptions<Caller>): (request: Request) => Promise<Response> {
   checkOptions(options as SignalWireTokenHandlersOptions<unknown>);
   const D = SIGNALWIRE_HANDLER_DEFAULTS;
@@ -178,6 +169,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
   const lifetime = positive(options.tokenLifetimeSeconds, 'tokenLifetimeSeconds', D.tokenLifetimeSeconds);
   const guestLifetime = positive(options.guestLifetimeSeconds, 'guestLifetimeSeconds', D.guestLifetimeSeconds);
   const reuseWindowMs = positive(options.reuseWindowSeconds, 'reuseWindowSeconds', D.reuseWindowSeconds) * 1000;
+  checkRefreshTimings({ tokenLifetimeSeconds: lifetime, reuseWindowSeconds: reuseWindowMs / 1000 });
   const signalwire = createSignalWireClient({ timeoutMs, ...options.signalwire });
   const guestPolicy = (options.guestPolicy ?? refuseGuests) as GuestPolicy<Caller>;
   const logger = chooseLogger<SignalWireTokenLogEntry>(options.logger, jsonLines('signalwireToken'));
@@ -251,7 +243,7 @@ export function createSignalWireTokenHandlers<Caller>(options: SignalWireTokenHa
     if (typeof body === 'string') return fail(body);
     const { fingerprint } = body.value as { fingerprint: string };
     const profile = await profileOf(caller);
-    const key = signalWireStoreKey(profile.reference, fingerprint);
+    const key = signalWireStoreKey(options.signalwire, profile.reference, fingerprint);
     if (!renew) {
       const entry = await replace(key, await mint(profile, fingerprint, request.signal));
       return { outcome: 'minted', response: grantResponse(entry.token, entry.expireAt) };

@@ -17,6 +17,10 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
   const live = new Set<string>();
   let n = 0;
   let failNext: number | undefined;
+  // How often each refresh token was presented (a single-use token may be spent once), and what it gave.
+  const spent = new Map<string, number>();
+  const exchanged = new Map<string, { token: string; refresh_token: string }>();
+  let gate: { arrive: () => void; released: Promise<void> } | undefined;
   const pair = () => {
     n++;
     const refresh = jwe('Refresh', n);
@@ -43,8 +47,15 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
       if (path === '/api/fabric/subscribers/tokens') return send(200, { subscriber_id: '106cc2b4-e4ee-477e-9006-be24c5de6961', ...pair() });
       if (path === '/api/fabric/guests/tokens') return send(201, pair());
       if (path === '/api/fabric/subscribers/tokens/refresh') {
-        if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs));
         const token = String(body.refresh_token);
+        spent.set(token, (spent.get(token) ?? 0) + 1);
+        if (gate) {
+          const held = gate;
+          gate = undefined;
+          held.arrive();
+          await held.released;
+        }
+        if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs));
         if (!live.delete(token)) {
           return send(422, {
             errors: [
@@ -58,7 +69,9 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
             ],
           });
         }
-        return send(201, pair());
+        const next = pair();
+        exchanged.set(token, next);
+        return send(201, next);
       }
       send(404, { error: 'Not Found' });
     });
@@ -72,6 +85,23 @@ export async function startFakeSignalWire(options: { refreshDelayMs?: number } =
     /** The next call answers this status. */
     failNextWith(status: number) {
       failNext = status;
+    },
+    /** How many times each refresh token was presented for a refresh. */
+    spent,
+    /** The pair each spent refresh token was exchanged for. */
+    exchanged,
+    /**
+     * Holds the next refresh (after it has spent its token) until `release()`: `arrived`
+     * resolves once it is held. The test decides when SignalWire answers.
+     */
+    holdNextRefresh() {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((r) => {
+        arrive = r;
+      });
+      gate = { arrive, released: new Promise<void>((r) => (release = r)) };
+      return { arrived, release };
     },
     /** Makes every live refresh token unusable (as if they all expired). */
     expireAll() {

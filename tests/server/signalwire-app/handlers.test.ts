@@ -10,6 +10,8 @@ const FP = 'Qk9CLWRldmljZS1maW5nZXJwcmludC0xMjM0NTY3ODk';
 const ADDRESS = 'a46e1381-21cf-46c9-bfed-576eb3b96370';
 const OTHER = '7a7a832e-3e76-46b7-8949-5907d34963f0';
 const HOUR_AGO = () => Date.now() - 3_600_000;
+/** The project and base URL serveSignalWireHandlers configures: part of every store key. */
+const tenant = () => ({ projectId: 'p-test', baseUrl: upstream.url });
 
 let upstream: FakeSignalWire;
 const servers: { close(): Promise<void> }[] = [];
@@ -41,7 +43,7 @@ const renew = (url: string, credential?: string) => post(url, '/signalwire/token
 async function seed(store: TokenStore, reference = 'alice@example.net') {
   const pair = upstream.mintDirect();
   await store.compareAndSet(
-    signalWireStoreKey(reference, FP),
+    signalWireStoreKey(tenant(), reference, FP),
     0,
     { token: pair.token, refreshToken: pair.refresh_token, expireAt: 1, issuedAt: HOUR_AGO() },
     60_000,
@@ -62,7 +64,7 @@ describe('subscriber tokens', () => {
     expect(sent[0]!.path).toBe(CREATE_PATH);
     expect(sent[0]!.body).toMatchObject({ reference: 'alice@example.net', display_name: 'Alice Rivera', scope: 'sat:refresh', fingerprint: FP });
     expect(sent[0]!.body.expire_at).toBe(body.expire_at);
-    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey(tenant(), 'alice@example.net', FP));
     expect(stored?.token).toBe(body.token);
     expect(stored?.refreshToken).toMatch(/^ey/);
     expect(JSON.stringify(body)).not.toContain(stored!.refreshToken);
@@ -73,8 +75,8 @@ describe('subscriber tokens', () => {
     const server = await start({ store });
     await issue(server.url);
     await issue(server.url, 'bob-session-19d2e0');
-    expect(await store.get(signalWireStoreKey('alice@example.net', FP))).toBeDefined();
-    expect(await store.get(signalWireStoreKey('bob@example.net', FP))).toBeDefined();
+    expect(await store.get(signalWireStoreKey(tenant(), 'alice@example.net', FP))).toBeDefined();
+    expect(await store.get(signalWireStoreKey(tenant(), 'bob@example.net', FP))).toBeDefined();
   });
 
   it('an unknown credential is 401 and nothing goes upstream', async () => {
@@ -144,7 +146,7 @@ describe('refresh', () => {
     const rejected = await renew(server.url);
     expect(rejected.status).toBe(401);
     expect(upstream.count(CREATE_PATH)).toBe(creates);
-    expect(await store.get(signalWireStoreKey('alice@example.net', FP))).toBeUndefined();
+    expect(await store.get(signalWireStoreKey(tenant(), 'alice@example.net', FP))).toBeUndefined();
   });
 
   it('an upstream failure is the documented 500 with nothing from upstream in it', async () => {
@@ -197,7 +199,7 @@ describe('a store that is down', () => {
     const next = await renew(server.url);
     expect(next.status).toBe(200);
     expect(upstream.count(REFRESH_PATH) - refreshes).toBe(1);
-    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey(tenant(), 'alice@example.net', FP));
     expect(((await next.json()) as { token: string }).token).toBe(stored!.token);
   });
 
@@ -271,7 +273,7 @@ describe('the log', () => {
     expect(server.logs).toHaveLength(5);
     expect(server.logs.map((l) => l.outcome)).toEqual(['minted', 'reused', 'guest', 'not-found', 'invalid-body']);
     const text = JSON.stringify(server.logs);
-    const stored = await store.get(signalWireStoreKey('alice@example.net', FP));
+    const stored = await store.get(signalWireStoreKey(tenant(), 'alice@example.net', FP));
     for (const secret of [
       seeded.token,
       seeded.refresh_token,
