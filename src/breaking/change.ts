@@ -1,5 +1,9 @@
 // One detected difference between two versions of an API, and the collector
-// the rules report into.
+// the rules report into. Every change carries the id of the rule that found
+// it and a level; the policy (policy.ts) may move a rule to another level.
+
+/** `breaking` fails the gate (exit 1); `warning` and `info` are listed only. */
+export type Level = 'breaking' | 'warning' | 'info';
 
 export interface Change {
   api: string;
@@ -8,30 +12,46 @@ export interface Change {
   /** RFC 6901 pointer into the bundled, dereferenced document. */
   pointer: string;
   reason: string;
+  /** The rule's id (`schema-type`, `response-error-status-removed`, ...): what a policy switches. */
+  rule: string;
+  level: Level;
   breaking: boolean;
 }
 
-/** What a rule sees: where it is, and where to report. */
+/** What a rule sees: where it is, and where to report. `rule` overrides the reporter's default id. */
 export interface Reporter {
-  breaking(pointer: string, reason: string): void;
-  info(pointer: string, reason: string): void;
+  breaking(pointer: string, reason: string, rule?: string): void;
+  info(pointer: string, reason: string, rule?: string): void;
+}
+
+/** The same reporter with another default rule id. */
+export function withRule(report: Reporter, rule: string): Reporter {
+  return {
+    breaking: (pointer, reason, id) => report.breaking(pointer, reason, id ?? rule),
+    info: (pointer, reason, id) => report.info(pointer, reason, id ?? rule),
+  };
 }
 
 export class ChangeLog {
   readonly changes: Change[] = [];
 
   /** A reporter that stamps every change with this API and operation. */
-  for(api: string, operation: string): Reporter {
-    const add = (breaking: boolean) => (pointer: string, reason: string) => {
-      this.changes.push({ api, operation, pointer, reason, breaking });
+  for(api: string, operation: string, defaultRule = 'operation'): Reporter {
+    const add = (breaking: boolean) => (pointer: string, reason: string, rule?: string) => {
+      this.changes.push({ api, operation, pointer, reason, rule: rule ?? defaultRule, level: breaking ? 'breaking' : 'info', breaking });
     };
     return { breaking: add(true), info: add(false) };
   }
 }
 
-/** Breaking changes first; otherwise the order the rules found them in. */
+const RANK: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
+
+/** Breaking changes first, then warnings; otherwise the order the rules found them in. */
 export function sortChanges(changes: Change[]): Change[] {
-  return [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+  return changes
+    .map((change, i) => [change, i] as const)
+    .sort(([a, i], [b, j]) => RANK[a.level] - RANK[b.level] || i - j)
+    .map(([change]) => change);
 }
 
 /** `a`, `b` and `c` as a readable list for reasons. */

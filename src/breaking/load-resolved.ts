@@ -1,76 +1,74 @@
 // Loads a root spec file and resolves every `$ref` in it, local (`#/...`) or
-// relative to the file (`common.yaml#/Error`), into one object graph. Shared
-// targets stay shared objects and recursive schemas become cycles, so the
-// comparison can guard against revisiting by identity.
+// relative to the file (`common.yaml#/Error`), into one object graph, through
+// the document model's iterative dereferencer (openapi-doc/resolve.ts).
+// Two guards sit in front of every read: a reference must stay inside the
+// input's root (unless the user allowed otherwise), and the files of one API
+// must fit the size limit. Both are checked before the file is opened.
+import { dereferenceFrom, SpecRefError } from '../openapi-doc/resolve.js';
 import { GateError } from './errors.js';
 import { parseSpecText } from './parse.js';
-import { unescapeToken } from '../openapi-doc/pointer.js';
 import type { Source } from './source.js';
-
-type Json = unknown;
 
 /** Values that are data, not OpenAPI structure: a `$ref` key inside them is a literal. */
 const LITERAL_KEYS = new Set(['example', 'default', 'const', 'enum', 'examples']);
 
-export function loadResolved(source: Source, root: string): Json {
-  const files = new Map<string, Json>();
-  const resolved = new Map<string, Record<string, Json>>();
+/** 10 MiB: far above any hand-written spec, far below what exhausts memory. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-  const readFile = (file: string): Json => {
-    if (!files.has(file)) files.set(file, parseSpecText(source.read(file), source.name(file)));
-    return files.get(file);
-  };
+export interface LoadLimits {
+  /** References (and redocly.yaml roots) must resolve inside this path; `undefined`: anywhere. */
+  root?: string;
+  /** Total bytes of the files one API reads. */
+  maxBytes: number;
+}
 
-  const lookup = (file: string, fragment: string, ref: string, from: string): Json => {
-    let node = readFile(file);
-    if (!fragment || fragment === '/') return node;
-    if (!fragment.startsWith('/')) throw new GateError(`${source.name(from)}: unsupported $ref ${ref} (only JSON pointers)`);
-    for (const raw of fragment.slice(1).split('/')) {
-      const token = unescapeToken(decodeURIComponent(raw));
-      if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) {
-        throw new GateError(`${source.name(from)}: unresolved $ref ${ref}`);
-      }
-      node = (node as Record<string, Json>)[token];
-    }
-    return node;
-  };
+const at = (pointer: string) => pointer || '(document)';
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-  const visit = (node: Json, file: string, literal: boolean): Json => {
-    if (Array.isArray(node)) return node.map((item) => visit(item, file, literal));
-    if (node === null || typeof node !== 'object') return node;
-    const { $ref, ...siblings } = node as Record<string, Json>;
-    if (!literal && typeof $ref === 'string') {
-      if (/^[a-z][a-z0-9+.-]*:/i.test($ref)) throw new GateError(`${source.name(file)}: remote $ref ${$ref} is not supported; bundle the spec first`);
-      const hash = $ref.indexOf('#');
-      const target = hash < 0 ? $ref : $ref.slice(0, hash);
-      const fragment = hash < 0 ? '' : $ref.slice(hash + 1);
-      const targetFile = target ? source.join(dirOf(file), decodeURI(target)) : file;
-      const id = `${targetFile}#${fragment}`;
-      let resolvedTarget = resolved.get(id);
-      if (!resolvedTarget) {
-        // Register before filling so a recursive schema points at itself.
-        resolvedTarget = {};
-        resolved.set(id, resolvedTarget);
-        const value = visit(lookup(targetFile, fragment, $ref, file), targetFile, false);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          // A $ref to a boolean schema or a scalar: nothing to share, use it as is.
-          resolved.delete(id);
-          return value;
+/** Refuses a path outside `root` with a message naming who referenced it. */
+export function confine(source: Source, root: string | undefined, path: string, what: string): void {
+  if (root !== undefined && !source.inside(root, path))
+    throw new GateError(`${what} points outside ${source.name(root)} (${source.name(path)}); pass --allow-outside-root to read it`);
+}
+
+export function loadResolved(source: Source, rootFile: string, limits: LoadLimits = { maxBytes: DEFAULT_MAX_BYTES }): unknown {
+  let total = 0;
+  try {
+    return dereferenceFrom(rootFile, {
+      load(file, via) {
+        const prefix = via ? `${source.name(via.from)}: $ref ${via.ref} at ${at(via.at)}: ` : '';
+        let size: number;
+        try {
+          size = source.size(file);
+        } catch (error) {
+          throw new GateError(`${prefix}${(error as Error).message}`);
         }
-        Object.assign(resolvedTarget, value);
-      }
-      // OpenAPI 3.1 allows siblings next to $ref (e.g. a local description).
-      return Object.keys(siblings).length ? { ...resolvedTarget, ...(visit(siblings, file, false) as object) } : resolvedTarget;
-    }
-    return Object.fromEntries(
-      Object.entries(node as Record<string, Json>).map(([key, value]) => [
-        key,
-        literal || LITERAL_KEYS.has(key) || key.startsWith('x-') ? value : visit(value, file, false),
-      ]),
-    );
-  };
-
-  return visit(readFile(root), root, false);
+        total += size;
+        if (total > limits.maxBytes)
+          throw new GateError(
+            `${source.name(file)}: input is over the ${megabytes(limits.maxBytes)} limit (${megabytes(total)} read for this API); raise it with --max-size <MB>`,
+          );
+        return parseSpecText(source.read(file), source.name(file));
+      },
+      locate(ref, from, pointer) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref))
+          throw new GateError(`${source.name(from)}: remote $ref ${ref} at ${at(pointer)} is not supported; bundle the spec first`);
+        const hash = ref.indexOf('#');
+        const target = hash < 0 ? ref : ref.slice(0, hash);
+        const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+        if (fragment && !fragment.startsWith('/')) throw new GateError(`${source.name(from)}: unsupported $ref ${ref} at ${at(pointer)} (only JSON pointers)`);
+        const file = target ? source.join(dirOf(from), decodeURI(target)) : from;
+        if (file !== from) confine(source, limits.root, file, `${source.name(from)}: $ref ${ref} at ${at(pointer)}`);
+        return { document: file, pointer: decodeURIComponent(fragment) };
+      },
+      literal: (key) => LITERAL_KEYS.has(key) || key.startsWith('x-'),
+      // The parsed files are the gate's own: resolve inside them rather than beside a copy.
+      inPlace: true,
+    });
+  } catch (error) {
+    if (error instanceof SpecRefError) throw new GateError(`${source.name(error.document)}: ${error.message} at ${at(error.at)}`);
+    throw error;
+  }
 }
 
 function dirOf(file: string): string {

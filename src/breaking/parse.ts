@@ -3,6 +3,13 @@
 import { parse } from 'yaml';
 import { GateError } from './errors.js';
 
+/** `yaml`'s first line ends in `:` before a code excerpt; keep the sentence, drop the dangling colon. */
+function yamlMessage(error: Error & { linePos?: Array<{ line: number; col: number }> }): string {
+  const first = error.message.split('\n')[0]!.replace(/:\s*$/, '');
+  const pos = error.linePos?.[0];
+  return pos && !/ at line \d+/.test(first) ? `${first} at line ${pos.line}, column ${pos.col}` : first;
+}
+
 export function parseSpecText(text: string, file: string): unknown {
   if (/\.json$/i.test(file)) {
     try {
@@ -14,6 +21,6 @@ export function parseSpecText(text: string, file: string): unknown {
   try {
     return parse(text, { maxAliasCount: 1000 });
   } catch (error) {
-    throw new GateError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new GateError(`${file}: not valid YAML: ${yamlMessage(error as Error)}`);
   }
 }

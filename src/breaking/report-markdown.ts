@@ -12,11 +12,13 @@ function table(changes: Change[]): string {
 }
 
 export function formatMarkdown(changes: Change[], base: string): string {
-  const breaking = changes.filter((c) => c.breaking);
-  const other = changes.filter((c) => !c.breaking);
+  const breaking = changes.filter((c) => c.level === 'breaking');
+  const warnings = changes.filter((c) => c.level === 'warning');
+  const other = changes.filter((c) => c.level === 'info');
   const sections = [`## API changes since \`${base}\``];
   if (!changes.length) sections.push('No contract changes.');
   if (breaking.length) sections.push(`### ⚠️ Breaking changes (${breaking.length})`, table(breaking));
+  if (warnings.length) sections.push(`### Warnings (${warnings.length})`, table(warnings));
   if (other.length) sections.push(`### Other changes (${other.length})`, table(other));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,13 +1,18 @@
 // Checks that a resolved document has the shape the rules read (objects where
 // OpenAPI requires objects, schemas that are objects or booleans), so invalid
-// input ends in one line naming the file and the pointer, never a TypeError.
-import { GateError } from './errors.js';
-import { HTTP_METHODS } from './operations.js';
+// input never ends in a TypeError. Strict: the first problem is one line
+// naming the file and the pointer. Lenient (the default): each problem is a
+// warning and the offending piece is dropped (a bad schema reads as `true`),
+// so the rest of the document is still compared, as real-world specs need.
+// Schemas are walked with an explicit stack: any depth, any cycle.
+import { HTTP_METHODS } from '../openapi-doc/operations.js';
 import { child, pointer } from '../openapi-doc/pointer.js';
+import { GateError } from './errors.js';
 
 type Obj = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isStringList = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 const SUBSCHEMA = [
   'additionalProperties',
@@ -24,94 +29,131 @@ const SUBSCHEMA = [
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
-export function validateDocument(document: unknown, file: string): asserts document is Obj {
-  const fail = (at: string, what: string): never => {
-    throw new GateError(`${file}: invalid OpenAPI document: ${at || '(document)'} ${what}`);
-  };
-  const object = (value: unknown, at: string): Obj => (isObject(value) ? value : fail(at, 'must be an object'));
-  const optionalObject = (value: unknown, at: string): Obj => (value === undefined ? {} : object(value, at));
-  const seen = new Set<unknown>();
+export interface ValidateOptions {
+  strict: boolean;
+  warn(message: string): void;
+}
 
-  const schema = (value: unknown, at: string): void => {
-    if (typeof value === 'boolean' || seen.has(value)) return;
-    const s = object(value, at);
-    seen.add(s);
-    if (s.type !== undefined && typeof s.type !== 'string' && !(Array.isArray(s.type) && s.type.every((t) => typeof t === 'string')))
-      fail(child(at, 'type'), 'must be a string or an array of strings');
-    if (s.required !== undefined && typeof s.required !== 'boolean' && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string')))
-      fail(child(at, 'required'), 'must be an array of strings');
-    if (s.enum !== undefined && !Array.isArray(s.enum)) fail(child(at, 'enum'), 'must be an array');
-    for (const key of SUBSCHEMA) if (s[key] !== undefined) schema(s[key], child(at, key));
-    for (const key of SCHEMA_MAPS) for (const [name, sub] of Object.entries(optionalObject(s[key], child(at, key)))) schema(sub, child(at, key, name));
-    for (const key of SCHEMA_LISTS) {
-      if (s[key] === undefined) continue;
-      if (!Array.isArray(s[key])) fail(child(at, key), 'must be an array');
-      (s[key] as unknown[]).forEach((sub, i) => schema(sub, child(at, key, i)));
-    }
-    if (Array.isArray(s.items)) s.items.forEach((sub, i) => schema(sub, child(at, 'items', i)));
-    else if (s.items !== undefined) schema(s.items, child(at, 'items'));
-    if (s.dependentRequired !== undefined) {
-      for (const [name, list] of Object.entries(object(s.dependentRequired, child(at, 'dependentRequired')))) {
-        if (!Array.isArray(list) || !list.every((r) => typeof r === 'string')) fail(child(at, 'dependentRequired', name), 'must be an array of strings');
-      }
-    }
+export function validateDocument(document: unknown, file: string, options: ValidateOptions = { strict: true, warn: () => {} }): asserts document is Obj {
+  /** Reports a problem; when lenient, `drop` removes the offending piece and the walk goes on. */
+  const problem = (at: string, what: string, drop: () => void): void => {
+    if (options.strict) throw new GateError(`${file}: invalid OpenAPI document: ${at || '(document)'} ${what}`);
+    options.warn(`${at || '(document)'} ${what}; ignored`);
+    drop();
   };
-
-  const content = (value: unknown, at: string) => {
-    for (const [type, media] of Object.entries(optionalObject(value, at))) {
-      const m = object(media, child(at, type));
-      if (m.schema !== undefined) schema(m.schema, child(at, type, 'schema'));
-    }
+  /** `holder[key]` as an object; a wrong shape is a problem and reads as absent. */
+  const object = (holder: Obj, key: string | number, at: string): Obj | undefined => {
+    const value = holder[key];
+    if (value === undefined || isObject(value)) return value;
+    problem(at, 'must be an object', () => delete holder[key]);
+    return undefined;
   };
-  const parameters = (value: unknown, at: string) => {
-    if (value === undefined) return;
-    if (!Array.isArray(value)) fail(at, 'must be an array');
-    (value as unknown[]).forEach((p, i) => {
-      const param = object(p, child(at, i));
-      if (typeof param.name !== 'string' || typeof param.in !== 'string') fail(child(at, i), 'must have a string `name` and `in`');
-      if (param.schema !== undefined) schema(param.schema, child(at, i, 'schema'));
-      content(param.content, child(at, i, 'content'));
+  const entries = (holder: Obj, key: string, at: string): Array<[string, Obj, string]> => {
+    const map = object(holder, key, at);
+    if (!map) return [];
+    return Object.keys(map).flatMap((name) => {
+      const value = object(map, name, child(at, name));
+      return value ? [[name, value, child(at, name)] as [string, Obj, string]] : [];
     });
   };
-  const headers = (value: unknown, at: string) => {
-    for (const [name, header] of Object.entries(optionalObject(value, at))) {
-      const h = object(header, child(at, name));
-      if (h.schema !== undefined) schema(h.schema, child(at, name, 'schema'));
+
+  const seen = new Set<unknown>();
+  const pending: Array<[Obj, string | number, string]> = [];
+  const schema = (holder: Obj, key: string | number, at: string) => pending.push([holder, key, at]);
+  const drainSchemas = () => {
+    while (pending.length) {
+      const [holder, key, at] = pending.pop()!;
+      const value = holder[key];
+      if (typeof value === 'boolean' || seen.has(value)) continue;
+      if (!isObject(value)) {
+        problem(at, 'must be a schema (an object or a boolean)', () => (holder[key] = true));
+        continue;
+      }
+      seen.add(value);
+      const s = value;
+      if (s.type !== undefined && typeof s.type !== 'string' && !isStringList(s.type))
+        problem(child(at, 'type'), 'must be a string or an array of strings', () => delete s.type);
+      if (s.required !== undefined && typeof s.required !== 'boolean' && !isStringList(s.required))
+        problem(child(at, 'required'), 'must be an array of strings', () => delete s.required);
+      if (s.enum !== undefined && !Array.isArray(s.enum)) problem(child(at, 'enum'), 'must be an array', () => delete s.enum);
+      for (const k of SUBSCHEMA) if (s[k] !== undefined) schema(s, k, child(at, k));
+      for (const k of SCHEMA_MAPS) {
+        const map = object(s, k, child(at, k));
+        if (map) for (const name of Object.keys(map)) schema(map, name, child(at, k, name));
+      }
+      for (const k of SCHEMA_LISTS) {
+        if (s[k] === undefined) continue;
+        if (!Array.isArray(s[k])) problem(child(at, k), 'must be an array', () => delete s[k]);
+        else (s[k] as unknown[]).forEach((_, i) => schema(s[k] as unknown as Obj, i, child(at, k, i)));
+      }
+      if (Array.isArray(s.items)) s.items.forEach((_, i) => schema(s.items as unknown as Obj, i, child(at, 'items', i)));
+      else if (s.items !== undefined) schema(s, 'items', child(at, 'items'));
+      const dependent = object(s, 'dependentRequired', child(at, 'dependentRequired'));
+      for (const name of Object.keys(dependent ?? {}))
+        if (!isStringList(dependent![name])) problem(child(at, 'dependentRequired', name), 'must be an array of strings', () => delete dependent![name]);
     }
   };
-  const pathItems = (value: unknown, at: string) => {
-    for (const [path, item] of Object.entries(optionalObject(value, at))) {
-      const itemAt = child(at, path);
-      const pathItem = object(item, itemAt);
-      parameters(pathItem.parameters, child(itemAt, 'parameters'));
+
+  const content = (holder: Obj, at: string) => {
+    for (const [, media, mediaAt] of entries(holder, 'content', child(at, 'content')))
+      if (media.schema !== undefined) schema(media, 'schema', child(mediaAt, 'schema'));
+  };
+  const parameters = (holder: Obj, at: string) => {
+    const list = holder.parameters;
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return problem(at, 'must be an array', () => delete holder.parameters);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const param = list[i];
+      const bad = !isObject(param)
+        ? 'must be an object'
+        : typeof param.name !== 'string' || typeof param.in !== 'string'
+          ? 'must have a string `name` and `in`'
+          : '';
+      if (bad) {
+        problem(child(at, i), bad, () => list.splice(i, 1));
+        continue;
+      }
+      if (param.schema !== undefined) schema(param, 'schema', child(at, i, 'schema'));
+      content(param, child(at, i));
+    }
+  };
+  const security = (holder: Obj, at: string) => {
+    if (holder.security !== undefined && !(Array.isArray(holder.security) && holder.security.every(isObject)))
+      problem(at, 'must be an array of objects', () => delete holder.security);
+  };
+  const pathItems = (holder: Obj, at: string) => {
+    for (const [, pathItem, itemAt] of entries(holder, at.slice(1), at)) {
+      parameters(pathItem, child(itemAt, 'parameters'));
       for (const method of HTTP_METHODS) {
-        if (pathItem[method] === undefined) continue;
         const opAt = child(itemAt, method);
-        const op = object(pathItem[method], opAt);
-        parameters(op.parameters, child(opAt, 'parameters'));
-        if (op.requestBody !== undefined) content(object(op.requestBody, child(opAt, 'requestBody')).content, child(opAt, 'requestBody', 'content'));
-        for (const [status, response] of Object.entries(optionalObject(op.responses, child(opAt, 'responses')))) {
-          const r = object(response, child(opAt, 'responses', status));
-          content(r.content, child(opAt, 'responses', status, 'content'));
-          headers(r.headers, child(opAt, 'responses', status, 'headers'));
+        const op = object(pathItem, method, opAt);
+        if (!op) continue;
+        parameters(op, child(opAt, 'parameters'));
+        const body = object(op, 'requestBody', child(opAt, 'requestBody'));
+        if (body) content(body, child(opAt, 'requestBody'));
+        for (const [, response, responseAt] of entries(op, 'responses', child(opAt, 'responses'))) {
+          content(response, responseAt);
+          for (const [, header, headerAt] of entries(response, 'headers', child(responseAt, 'headers')))
+            if (header.schema !== undefined) schema(header, 'schema', child(headerAt, 'schema'));
         }
-        if (op.security !== undefined && !(Array.isArray(op.security) && op.security.every(isObject)))
-          fail(child(opAt, 'security'), 'must be an array of objects');
+        security(op, child(opAt, 'security'));
       }
     }
   };
 
-  const doc = object(document, '');
+  if (!isObject(document)) throw new GateError(`${file}: invalid OpenAPI document: (document) must be an object`);
+  const doc = document;
   const version = doc.openapi;
   if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
     const found = doc.swagger !== undefined ? `swagger ${String(doc.swagger)}` : version === undefined ? 'no `openapi` field' : `openapi ${String(version)}`;
     throw new GateError(`${file}: not an OpenAPI 3.0 or 3.1 document (${found})`);
   }
-  pathItems(doc.paths, pointer('paths'));
-  pathItems(doc.webhooks, pointer('webhooks'));
+  pathItems(doc, pointer('paths'));
+  pathItems(doc, pointer('webhooks'));
+  drainSchemas();
   if (doc.servers !== undefined && !(Array.isArray(doc.servers) && doc.servers.every((s) => isObject(s) && typeof s.url === 'string')))
-    fail('/servers', 'must be an array of objects with a string `url`');
-  if (doc.security !== undefined && !(Array.isArray(doc.security) && doc.security.every(isObject))) fail('/security', 'must be an array of objects');
-  const schemes = optionalObject(optionalObject(doc.components, '/components').securitySchemes, '/components/securitySchemes');
-  for (const [name, scheme] of Object.entries(schemes)) object(scheme, child('/components/securitySchemes', name));
+    problem('/servers', 'must be an array of objects with a string `url`', () => delete doc.servers);
+  security(doc, '/security');
+  const components = object(doc, 'components', '/components');
+  if (components) entries(components, 'securitySchemes', '/components/securitySchemes');
 }

@@ -18,7 +18,10 @@ export interface SpecParameter {
 
 export interface SpecOperation {
   method: HttpMethod;
+  /** The path template, or the webhook's name. */
   path: string;
+  /** `path` for `paths`, `webhook` for (3.1) `webhooks`. */
+  kind: 'path' | 'webhook';
   operationId: string;
   /** `/paths/~1things/post` */
   pointer: string;
@@ -35,11 +38,20 @@ function parametersOf(doc: Json, list: unknown, at: string): SpecParameter[] {
   });
 }
 
-/** Every operation of a bundled document. */
-export function specOperations(doc: Json): SpecOperation[] {
+/** Every operation of a bundled document; with `webhooks`, the (3.1) webhooks' operations after the paths'. */
+export function specOperations(doc: Json, { webhooks = false } = {}): SpecOperation[] {
   const out: SpecOperation[] = [];
-  for (const [path, rawItem] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
-    const itemAt = pointer('paths', path);
+  collect(doc, 'path', out);
+  if (webhooks) collect(doc, 'webhook', out);
+  return out;
+}
+
+function collect(doc: Json, kind: SpecOperation['kind'], out: SpecOperation[]): void {
+  const section = kind === 'path' ? 'paths' : 'webhooks';
+  const items = doc[section];
+  if (!items || typeof items !== 'object') return;
+  for (const [path, rawItem] of Object.entries(items as Record<string, Json>)) {
+    const itemAt = pointer(section, path);
     const { node: pathItem = {} } = resolveRef(doc, rawItem, itemAt);
     const shared = parametersOf(doc, pathItem.parameters, child(itemAt, 'parameters'));
     for (const method of HTTP_METHODS) {
@@ -48,13 +60,12 @@ export function specOperations(doc: Json): SpecOperation[] {
       const opAt = child(itemAt, method);
       const own = parametersOf(doc, operation.parameters, child(opAt, 'parameters'));
       const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
-      out.push({ method, path, operationId: String(operation.operationId), pointer: opAt, operation, pathItem, parameters });
+      out.push({ method, path, kind, operationId: String(operation.operationId), pointer: opAt, operation, pathItem, parameters });
     }
   }
-  return out;
 }
 
-/** `POST /api/things`, the way readers and reports name an operation. */
-export function operationLabel(op: { method: string; path: string }): string {
-  return `${op.method.toUpperCase()} ${op.path}`;
+/** `POST /api/things` (or `webhook newThing POST`), the way readers and reports name an operation. */
+export function operationLabel(op: { method: string; path: string; kind?: SpecOperation['kind'] }): string {
+  return op.kind === 'webhook' ? `webhook ${op.path} ${op.method.toUpperCase()}` : `${op.method.toUpperCase()} ${op.path}`;
 }

@@ -15,7 +15,12 @@ const bin = join(repoRoot, 'src', 'cli', 'main.ts');
 let dir: string;
 
 async function breaking(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return execFileAsync(tsx, [bin, 'breaking', ...args], { cwd: dir }).then(
+  return node([bin, 'breaking', ...args]);
+}
+
+/** The CLI under tsx; `nodeArgs` go before the script (e.g. `--import` of a resolve hook). */
+async function node(args: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  return execFileAsync(tsx, [...nodeArgs, ...args], { cwd: dir, timeout: 60_000 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -105,7 +110,7 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     const json = await breaking('v1', 'v2', '--json');
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
-    expect(report.counts).toEqual({ breaking: 2, nonBreaking: 0 });
+    expect(report.counts).toEqual({ breaking: 2, warning: 0, nonBreaking: 0 });
     expect(report.changes.map((c: { api: string; pointer: string }) => [c.api, c.pointer])).toEqual([
       ['rooms.yaml', TOKEN],
       ['rooms.yaml', `${TOKEN}/type`],
@@ -126,12 +131,44 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     ['bad/swagger.yaml', /^rtc-token-apis breaking: bad\/swagger.yaml: not an OpenAPI 3.0 or 3.1 document \(swagger 2.0\)$/],
     ['bad/broken.yaml', /^rtc-token-apis breaking: bad\/broken.yaml: not valid YAML: /],
     ['bad/missing.yaml', /^rtc-token-apis breaking: bad\/missing.yaml: no such file or directory$/],
-  ])('exits 2 with one line naming %s', async (file, message) => {
-    const { code, stdout, stderr } = await breaking('v1/rooms.yaml', file);
+  ])('exits 2 with one line naming %s (with --strict)', async (file, message) => {
+    const { code, stdout, stderr } = await breaking('v1/rooms.yaml', file, '--strict');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr.trimEnd()).toMatch(message);
+  });
+
+  it('reads a slightly invalid document leniently by default: a warning on stderr, the rest compared', async () => {
+    const { code, stdout, stderr } = await breaking('bad/null-parameter.yaml', 'bad/null-parameter.yaml');
+    expect(code).toBe(0);
+    expect(stdout).toBe('0 breaking, 0 non-breaking change(s) since bad/null-parameter.yaml\n');
+    expect(stderr).toContain('rtc-token-apis breaking: warning: bad/null-parameter.yaml: /paths/~1x/get/parameters/0 must be an object; ignored\n');
+  });
+
+  it('prints --help where the optional yaml package cannot be found (and the gate itself then needs it)', async () => {
+    // A resolve hook makes `yaml` unresolvable for ES imports, as in an install without the optional peer.
+    write(
+      'no-yaml.mjs',
+      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { if (s === 'yaml' || s.startsWith('yaml/')) { const e = new Error("Cannot find package 'yaml'"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e; } return next(s, c); }\`));\n`,
+    );
+    const hook = ['--import', join(dir, 'no-yaml.mjs')];
+    const help = await node([bin, 'breaking', '--help'], hook);
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^usage: rtc-token-apis breaking <base> <head>/);
+    // Control: the hook does hide yaml, so a comparison cannot load.
+    expect((await node([bin, 'breaking', 'v1/rooms.yaml', 'v1/rooms.yaml'], hook)).stderr).toContain("Cannot find package 'yaml'");
+  });
+
+  it('refuses a $ref outside the input folder without opening it (the target is a FIFO that would block a read)', async () => {
+    mkdirSync(join(dir, 'fifo', 'in'), { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'fifo', 'trap.yaml')]);
+    write('fifo/in/api.yaml', spec('1').replace("{$ref: 'schemas.yaml#/Token'}", "{$ref: '../trap.yaml'}"));
+    const { code, stderr } = await breaking('fifo/in/api.yaml', 'fifo/in/api.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'rtc-token-apis breaking: fifo/in/api.yaml: $ref ../trap.yaml at /paths/~1rooms~1{roomId}~1tokens/post/responses/201/content/application~1json/schema points outside fifo/in (fifo/trap.yaml); pass --allow-outside-root to read it\n',
+    );
   });
 
   it('compares a path as committed at a git ref with the working tree', async () => {

@@ -12,7 +12,7 @@ import { validateDocument } from '../../src/breaking/validate.ts';
 
 const root = new URL('./fixtures/', import.meta.url);
 
-export type FixtureKind = 'breaking' | 'non-breaking';
+export type FixtureKind = 'breaking' | 'non-breaking' | 'policy';
 
 export function fixtureNames(kind: FixtureKind): string[] {
   return readdirSync(new URL(`${kind}/`, root))
@@ -30,6 +30,8 @@ function fixtureSource(kind: FixtureKind, name: string): Source {
     name: (path) => `${name}/${path}`,
     join: (_from, path) => path,
     read: (path) => files[path] ?? '',
+    size: (path) => (files[path] ?? '').length,
+    inside: (_root, path) => path in files,
     isDirectory: () => false,
     list: () => Object.keys(files),
   };

@@ -67,7 +67,10 @@ const without =
 
 /** Edits that only let more values through. */
 const WIDENINGS: Widening[] = [
-  ...['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'maxItems', 'pattern', 'format', 'enum'].map(without),
+  ...['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'pattern', 'format', 'enum'].map(without),
+  // `exclusiveMinimum` and `minimum` are one bound: dropping the weaker of the two changes nothing.
+  (s) =>
+    typeof s.exclusiveMinimum === 'number' && !(typeof s.minimum === 'number' && s.minimum > s.exclusiveMinimum) ? without('exclusiveMinimum')(s) : undefined,
   (s) => (typeof s.maxLength === 'number' ? { ...s, maxLength: s.maxLength + 3 } : undefined),
   (s) => (typeof s.minLength === 'number' && s.minLength > 0 ? { ...s, minLength: s.minLength - 1 } : undefined),
   (s) => (typeof s.maximum === 'number' ? { ...s, maximum: s.maximum + 1 } : undefined),

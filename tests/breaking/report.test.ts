@@ -8,9 +8,17 @@ import { formatText } from '../../src/breaking/report-text.ts';
 import { diffFixture } from './fixtures.ts';
 
 const changes: Change[] = [
-  { api: 'video', operation: 'POST /a', pointer: '/paths/~1a/post', reason: 'operation added', breaking: false },
-  { api: 'video', operation: '*', pointer: '/servers/0/url', reason: 'server base path changed', breaking: true },
-  { api: 'fabric', operation: 'GET /b', pointer: '/paths/~1b/get/responses/200', reason: 'pipes | in reasons are escaped', breaking: false },
+  { api: 'video', operation: 'POST /a', pointer: '/paths/~1a/post', reason: 'operation added', rule: 'operations', level: 'info', breaking: false },
+  { api: 'video', operation: '*', pointer: '/servers/0/url', reason: 'server base path changed', rule: 'servers', level: 'breaking', breaking: true },
+  {
+    api: 'fabric',
+    operation: 'GET /b',
+    pointer: '/paths/~1b/get/responses/200',
+    reason: 'pipes | in reasons are escaped',
+    rule: 'responses',
+    level: 'info',
+    breaking: false,
+  },
 ];
 
 describe('text report', () => {
@@ -44,7 +52,7 @@ describe('markdown changelog', () => {
 describe('json report', () => {
   it('holds the verdict, the counts and every change', () => {
     const report = JSON.parse(formatJson(changes, 'v1'));
-    expect(report).toEqual({ base: 'v1', breaking: true, counts: { breaking: 1, nonBreaking: 2 }, changes });
+    expect(report).toEqual({ base: 'v1', breaking: true, counts: { breaking: 1, warning: 0, nonBreaking: 2 }, changes, warnings: [] });
   });
 });
 
@@ -65,7 +73,12 @@ describe('arguments', () => {
     [['--base'], /--base/],
     [['a', 'b', '--format', 'html'], /--format must be text, markdown or json, not html/],
     [['a', 'b', '--json', '--format', 'text'], /--json conflicts with --format text/],
-    [['--bsae', 'x'], /Unknown option '--bsae'/],
+    // Our own message, not Node's parser text, with the option the typo meant.
+    [['--bsae', 'x'], /^rtc-token-apis breaking: unknown option --bsae \(did you mean --base\?\)$/],
+    [['a', 'b', '--fromat', 'json'], /^rtc-token-apis breaking: unknown option --fromat \(did you mean --format\?\)$/],
+    [['a', 'b', '--max-size', 'lots'], /--max-size must be a positive number of megabytes, not lots/],
+    [['a', 'b', '--rule', 'no-such-rule=info'], /unknown rule no-such-rule; switchable rules: response-error-status-removed/],
+    [['a', 'b', '--rule', 'operation-id-changed=fatal'], /level must be breaking, warning or info, not fatal/],
     [['--base', 'HEAD', 'a', 'b'], /at most one path/],
   ])('rejects %j with one line naming the problem, then the usage, and exit 2', (argv, message) => {
     const result = run(argv as string[]);

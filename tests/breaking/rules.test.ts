@@ -6,6 +6,7 @@ import { diffFixture, fixtureNames } from './fixtures.ts';
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
 const WEBHOOK = '/webhooks/tokenRevoked/post';
+const PETS_BODY = '/paths/~1pets/post/requestBody/content/application~1json/schema';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
@@ -60,6 +61,34 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
   ['openapi30-exclusive-minimum', 'POST /things', `${POST_BODY}/properties/ttl/exclusiveMinimum`, /exclusiveMinimum 1 added/],
+  [
+    'openapi30-response-exclusive-maximum-dropped',
+    'GET /things',
+    `${GET_200}/properties/score/maximum`,
+    /response maximum 20 added, replacing exclusiveMaximum 20/,
+  ],
+  // Serialisation: the same value, other bytes on the wire.
+  ['query-parameter-style-changed', 'GET /things', '/paths/~1things/get/parameters/0/style', /style changed from `form` to `pipeDelimited`/],
+  ['query-parameter-explode-changed', 'GET /things', '/paths/~1things/get/parameters/0/explode', /explode changed from `true` to `false`/],
+  ['query-parameter-allow-empty-value-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowEmptyValue', /allowEmptyValue dropped/],
+  ['query-parameter-allow-reserved-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowReserved', /allowReserved dropped/],
+  ['response-header-explode-changed', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Rate/explode', /response header `X-Rate` explode changed/],
+  // multipleOf, uniqueItems, dependentSchemas.
+  ['request-multiple-of-raised', 'POST /things', `${POST_BODY}/properties/amount/multipleOf`, /multipleOf changed from 10 to 20/],
+  ['request-unique-items-added', 'POST /things', `${POST_BODY}/properties/tags/uniqueItems`, /must now be unique/],
+  ['request-dependent-schemas-added', 'POST /things', `${POST_BODY}/dependentSchemas/card/required`, /request now requires `cvc`/],
+  // Discriminators, and the Pet pattern (oneOf of branches that allOf back to Pet).
+  ['request-discriminator-branch-removed', 'POST /pets', `${PETS_BODY}/oneOf/2`, /discriminator value `Lizard`/],
+  ['request-discriminator-property-changed', 'POST /pets', `${PETS_BODY}/discriminator/propertyName`, /from `petType` to `kind`/],
+  ['request-discriminator-mapping-changed', 'POST /pets', `${PETS_BODY}/discriminator/mapping/cat`, /`cat` now maps to `#\/components\/schemas\/Dog`/],
+  // Composition as clients see it; a shared component judged where it is a request.
+  ['request-one-of-branch-removed', 'POST /things', `${POST_BODY}/oneOf/1`, /request alternative removed/],
+  ['response-one-of-branch-added', 'GET /things', `${GET_200}/oneOf/1/properties/name`, /response property `name` removed/],
+  ['request-all-of-pattern-branch-added', 'POST /things', `${POST_BODY}/properties/id/pattern`, /request pattern changed/],
+  ['request-body-wrapped-in-one-of', 'POST /things', `${POST_BODY}/oneOf/1`, /overlaps another/],
+  ['shared-component-pattern-added', 'POST /things', `${POST_BODY}/properties/code/pattern`, /request pattern `\^\[A-Z\]\{3\}\$` added/],
+  // Security: a requirement asking for more.
+  ['security-scope-added', 'GET /things', '/paths/~1things/get/security', /oauth \[read\] no longer enough/],
 ];
 
 // Fixtures whose one edit is breaking in more than one place: [fixture, pointers].
@@ -89,12 +118,26 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['reordered-one-of', []],
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
+  ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
+  ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
+  ['pet-pattern-branch-added-to-request', [`${PETS_BODY}/oneOf/2`]],
+  // Security requirements are alternatives (OR) of sets (AND): each of these loosens.
+  ['security-alternative-added', ['/paths/~1things/get/security']],
+  ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
+  ['security-scope-removed', ['/paths/~1things/get/security']],
 ];
 
 describe('breaking changes', () => {
   it('has a test for every fixture pair on disk', () => {
     expect(fixtureNames('breaking')).toEqual([...BREAKING, ...MULTI_BREAKING].map(([name]) => name).sort());
     expect(fixtureNames('non-breaking')).toEqual(NON_BREAKING.map(([name]) => name).sort());
+  });
+
+  it('a request schema shared with a response is still judged as a request (and the response side listed)', () => {
+    expect(diffFixture('breaking', 'shared-component-pattern-added').map((c) => `${c.level} ${c.pointer}`)).toEqual([
+      `breaking ${POST_BODY}/properties/code/pattern`,
+      `info /paths/~1things/post/responses/200/content/application~1json/schema/properties/code/pattern`,
+    ]);
   });
 
   it.each(BREAKING)('%s: flags %s at %s', (name, operation, pointer, reason) => {

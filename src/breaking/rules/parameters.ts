@@ -8,6 +8,7 @@ import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 import { compareContent } from './content.js';
 import { compareSchemas } from './schema.js';
+import { compareSerialisation } from './serialisation.js';
 
 interface Located {
   parameter: Obj;
@@ -52,6 +53,7 @@ export const parametersRule: OperationRule = ({ base, head, report }) => {
     if (parameter.required && !old.parameter.required) {
       report.breaking(child(pointer, 'required'), `${what} became required: existing clients may omit it`);
     }
+    compareSerialisation(old.parameter, parameter, pointer, what, report);
     if (old.parameter.schema !== undefined || parameter.schema !== undefined) {
       compareSchemas(old.parameter.schema, parameter.schema, child(pointer, 'schema'), 'request', report);
     }

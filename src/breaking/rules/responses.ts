@@ -1,12 +1,14 @@
 // Responses: documented statuses, their media types, headers and schemas
 // (compared in the response direction). Only a removed success status is
-// breaking; error statuses come and go as documentation improves.
+// breaking by default; error statuses come and go as documentation improves
+// (the `response-error-status-removed` rule: a policy may make it breaking).
 import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 import { compareContent } from './content.js';
 import { compareSchemas } from './schema.js';
+import { compareSerialisation } from './serialisation.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
@@ -27,6 +29,9 @@ function compareHeaders(before: Obj, after: Obj, at: string, report: Reporter): 
     const [, nextHeader] = found;
     if (header.required === true && nextHeader.required !== true)
       report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
+    if (header.required !== true && nextHeader.required === true)
+      report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
+    compareSerialisation(header, nextHeader, headerAt, `response header \`${name}\``, report);
     if (header.schema !== undefined || nextHeader.schema !== undefined)
       compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
   }
@@ -43,7 +48,7 @@ export const responsesRule: OperationRule = ({ base, head, report }) => {
       compareContent(response, next, child(at, status), 'response', report);
       compareHeaders(response, next, child(at, status), report);
     } else if (isSuccess(status)) report.breaking(child(at, status), `documented success status ${status} removed: clients expecting it fail`);
-    else report.info(child(at, status), `status ${status} no longer documented`);
+    else report.info(child(at, status), `error status ${status} no longer documented`, 'response-error-status-removed');
   }
   for (const status of Object.keys(after).filter((s) => !(s in before))) {
     report.info(child(at, status), `${isSuccess(status) ? 'success' : 'error'} status ${status} documented`);

@@ -30,6 +30,18 @@ const prefixItemsRule: SchemaRule = (base, head, { pointer, recurse }) => {
 
 export const arrayRules: SchemaRule[] = [subschema('items'), prefixItemsRule, subschema('contains'), subschema('unevaluatedItems')];
 
+/** `uniqueItems`: a request may stop requiring unique items, a response may start guaranteeing them. */
+export const uniqueItemsRule: SchemaRule = (base, head, { pointer, direction, report }) => {
+  const [before, after] = [base.uniqueItems === true, head.uniqueItems === true];
+  if (before === after) return;
+  const at = child(pointer, 'uniqueItems');
+  if (direction === 'request') {
+    if (after) report.breaking(at, 'request items must now be unique: arrays with repeats that clients send are rejected');
+    else report.info(at, 'request items no longer need to be unique');
+  } else if (before) report.breaking(at, 'response items no longer guaranteed unique: clients relying on it may fail');
+  else report.info(at, 'response items now unique');
+};
+
 export const objectKeywordRules: SchemaRule[] = [subschema('propertyNames'), schemaMap('patternProperties'), schemaMap('dependentSchemas')];
 
 /** `dependentRequired`: "when `a` is present, `b` is too", as a set of pairs. */

@@ -25,20 +25,38 @@ function typeList(schema: Obj): string[] | undefined {
   return Array.isArray(schema.type) ? [...schema.type] : undefined;
 }
 
+/** How many merges built a schema: merges of merges of recursive schemas could otherwise build new objects forever. */
+const generation = new WeakMap<Obj, number>();
+const MAX_GENERATION = 64;
+
 /** `allOf: [a, b]` as one schema: the memoized object for this pair. */
 function intersect(a: unknown, b: unknown): Obj {
   const [na, nb] = [normalize(a), normalize(b)];
-  if (na === ANY) return nb;
+  if (na === ANY || na === nb) return nb;
   if (nb === ANY) return na;
   let inner = pairs.get(na);
   if (!inner) pairs.set(na, (inner = new WeakMap()));
   let merged = inner.get(nb);
   if (!merged) {
+    const depth = Math.max(generation.get(na) ?? 0, generation.get(nb) ?? 0) + 1;
+    // Past any real document's nesting, the first schema stands (as for keywords that cannot merge).
+    if (depth > MAX_GENERATION) return na;
     merged = { ...na };
+    generation.set(merged, depth);
     inner.set(nb, merged);
     mergeInto(merged, nb);
   }
   return merged;
+}
+
+/** The smallest number both divide (decimals at a fixed scale); `a` when there is no exact one. */
+function leastCommonMultiple(a: number, b: number): number {
+  const scale = 1e9;
+  const [x, y] = [Math.round(a * scale), Math.round(b * scale)];
+  if (!x || !y || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return a;
+  let [p, q] = [x, y];
+  while (q) [p, q] = [q, p % q];
+  return ((x / p) * y) / scale;
 }
 
 function mergeInto(target: Obj, branch: Obj): void {
@@ -67,6 +85,11 @@ function mergeInto(target: Obj, branch: Obj): void {
     else if (UPPER.includes(key) && typeof mine === 'number' && typeof value === 'number') target[key] = Math.min(mine, value);
     else if (['additionalProperties', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains'].includes(key))
       target[key] = intersect(mine, value);
+    else if (key === 'pattern' && typeof mine === 'string' && typeof value === 'string' && mine !== value)
+      // Both must match: one regex with a lookahead for each, so a branch adding a pattern reads as stricter.
+      target.pattern = `^(?=[\\s\\S]*?(?:${mine}))(?=[\\s\\S]*?(?:${value}))`;
+    else if (key === 'multipleOf' && typeof mine === 'number' && typeof value === 'number') target.multipleOf = leastCommonMultiple(mine, value);
+    else if (key === 'uniqueItems') target.uniqueItems = mine === true || value === true;
     // Any other keyword set on both sides: the first branch's value stands.
   }
 }
@@ -78,8 +101,22 @@ export function normalize(schema: unknown): Obj {
   if (schema === ANY || schema === NOTHING) return schema;
   const cached = normalized.get(schema);
   if (cached) return cached;
+  // Most schemas are already in 2020-12 form: they stand for themselves, no copy.
+  if (
+    !('nullable' in schema) &&
+    typeof schema.exclusiveMinimum !== 'boolean' &&
+    typeof schema.exclusiveMaximum !== 'boolean' &&
+    !Array.isArray(schema.items) &&
+    !Array.isArray(schema.allOf)
+  ) {
+    normalized.set(schema, schema);
+    return schema;
+  }
   const n: Obj = { ...schema };
   normalized.set(schema, n);
+  normalized.set(n, n);
+  const built = generation.get(schema);
+  if (built !== undefined) generation.set(n, built);
   // OpenAPI 3.0: `nullable: true` adds null to the declared type.
   if (n.nullable === true) {
     const types = typeList(n);
@@ -116,26 +153,51 @@ export interface Alternative {
   schema: Obj;
   /** Pointer tokens from the schema to this alternative: `['oneOf', 1]`, or none. */
   tokens: Array<string | number>;
+  /** The branch as written (before normalizing): what a discriminator's `$ref` names. */
+  raw: unknown;
+}
+
+/** Branch lists being expanded: a branch that leads back to one (`Cat: allOf: [Pet, ...]`) is itself, not Pet's choice again. */
+const expanding = new Set<unknown[]>();
+const withoutKey = new WeakMap<Obj, Obj>();
+
+/** `schema` without its `oneOf`/`anyOf`: the shape a branch inherits from its parent in the discriminator pattern. */
+function without(schema: Obj, key: string): Obj {
+  let copy = withoutKey.get(schema);
+  if (!copy) {
+    copy = { ...schema };
+    delete copy[key];
+    withoutKey.set(schema, copy);
+    const built = generation.get(schema);
+    if (built !== undefined) generation.set(copy, built);
+  }
+  return copy;
 }
 
 /** The alternatives a (normalized) schema allows: its `oneOf`/`anyOf` branches, or itself. */
 export function alternatives(schema: Obj): Alternative[] {
   const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
-  if (!key) return [{ schema, tokens: [] }];
+  if (!key) return [{ schema, tokens: [], raw: schema }];
+  const branches = schema[key] as unknown[];
+  if (expanding.has(branches)) return [{ schema: without(schema, key), tokens: [], raw: schema }];
   let list = alternativesOf.get(schema);
   if (list) return list;
   // While expanding, a branch that leads back here stands for itself.
-  alternativesOf.set(schema, [{ schema, tokens: [] }]);
-  const siblings: Obj = { ...schema };
-  delete siblings[key];
-  const plain = Object.keys(siblings).every(
-    (k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'),
-  );
-  // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
-  list = (schema[key] as unknown[]).flatMap((branch, i) => {
-    const merged = plain ? normalize(branch) : intersect(siblings, branch);
-    return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens] }));
-  });
+  alternativesOf.set(schema, [{ schema, tokens: [], raw: schema }]);
+  expanding.add(branches);
+  try {
+    const siblings = without(schema, key);
+    const plain = Object.keys(siblings).every(
+      (k) => ['description', 'title', 'example', 'examples', 'discriminator', 'externalDocs'].includes(k) || k.startsWith('x-'),
+    );
+    // Nested alternatives (`anyOf: [{oneOf: [a, b]}, c]`) flatten into one list.
+    list = branches.flatMap((branch, i) => {
+      const merged = plain ? normalize(branch) : intersect(siblings, branch);
+      return alternatives(merged).map((alt) => ({ schema: alt.schema, tokens: [key, i, ...alt.tokens], raw: alt.tokens.length ? alt.raw : branch }));
+    });
+  } finally {
+    expanding.delete(branches);
+  }
   alternativesOf.set(schema, list);
   return list;
 }

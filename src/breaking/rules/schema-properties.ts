@@ -52,7 +52,12 @@ export const propertiesRule: SchemaRule = (base, head, ctx) => {
     const why = name in (head.properties ?? {}) ? (direction === 'request' ? ' (now readOnly)' : ' (now writeOnly)') : '';
     if (direction === 'response') {
       const hint = added.length ? ` (renamed to ${added.map((a) => `\`${a}\``).join(' or ')}?)` : '';
-      report.breaking(at, `response property \`${name}\` removed${why}${hint}: clients reading it get undefined`);
+      const optional = !reqBefore.has(name);
+      report.breaking(
+        at,
+        `response property \`${name}\` removed${why}${hint}: clients reading it get undefined`,
+        optional ? 'response-optional-property-removed' : undefined,
+      );
     } else if (closed) {
       report.breaking(at, `request property \`${name}\` removed${why} and unknown properties are rejected: clients sending it fail`);
     } else {
@@ -75,6 +80,20 @@ export const propertiesRule: SchemaRule = (base, head, ctx) => {
       report.info(at, `${direction} property \`${name}\` ${reqAfter.has(name) ? 'now always present' : 'no longer required'}`);
     }
     ctx.recurse(before[name], after[name], at);
+  }
+  // `required` names no `properties` entry declares (as `dependentSchemas` and `if`/`then` often write them).
+  const declared = new Set([...Object.keys(base.properties ?? {}), ...Object.keys(head.properties ?? {})]);
+  for (const name of reqAfter) {
+    if (reqBefore.has(name) || declared.has(name)) continue;
+    const at = child(pointer, 'required');
+    if (direction === 'request') report.breaking(at, `request now requires \`${name}\`: existing clients may omit it`);
+    else report.info(at, `response now always has \`${name}\``);
+  }
+  for (const name of reqBefore) {
+    if (reqAfter.has(name) || declared.has(name)) continue;
+    const at = child(pointer, 'required');
+    if (direction === 'response') report.breaking(at, `response no longer always has \`${name}\`: clients reading it may get undefined`);
+    else report.info(at, `request no longer requires \`${name}\``);
   }
   compareUnknown('additionalProperties', base, head, ctx);
   compareUnknown('unevaluatedProperties', base, head, ctx);

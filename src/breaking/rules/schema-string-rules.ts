@@ -22,7 +22,7 @@ function stringConstraintRule(keyword: 'pattern' | 'format', responseMatters: bo
     // Requests must keep accepting old values: only a removed constraint is safe.
     // Responses must keep their promise: only a newly added constraint is safe.
     const safe = direction === 'request' ? after === undefined : before === undefined || !responseMatters;
-    if (safe) report.info(at, `${direction} ${what}`);
+    if (safe) report.info(at, `${direction} ${what}`, keyword === 'pattern' && direction === 'request' ? 'request-pattern-removed' : undefined);
     else if (direction === 'request') report.breaking(at, `request ${what}: values clients send today may be rejected`);
     else report.breaking(at, `response ${what}: clients relying on the old ${keyword} may fail`);
   };

@@ -1,46 +1,126 @@
 // Compares two schemas: normalizes both, handles `false`, pairs `oneOf`/
-// `anyOf` alternatives with their best counterpart (not by position), then
-// runs every schema rule on each pair; rules descend through `recurse`.
+// `anyOf` alternatives (by discriminator value when both sides have one,
+// else with their best counterpart, not by position), then runs every schema
+// rule on each pair; rules descend through `recurse`.
+//
+// The walk never uses the call stack for depth: `recurse` queues the pair on
+// a work list, and each pair writes its findings into its own segment of an
+// output tree, flattened in document order at the end. Each (base, head)
+// pair is compared once per comparison (memoised by identity), so recursive
+// schemas, cycles through `allOf`, and shared sub-schemas all finish in time
+// linear in the pairs that exist.
 import { child } from '../../openapi-doc/pointer.js';
-import type { Reporter } from '../change.js';
-import { boundsRule } from './schema-bounds.js';
+import { refOrigin } from '../../openapi-doc/resolve.js';
+import { quoteList, type Reporter } from '../change.js';
+import { boundsRule, multipleOfRule } from './schema-bounds.js';
 import type { Direction, Obj, SchemaContext, SchemaRule } from './schema-context.js';
 import { defaultRule } from './schema-default.js';
 import { enumRule } from './schema-enum.js';
-import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, objectKeywordRules } from './schema-keywords.js';
+import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, objectKeywordRules, uniqueItemsRule } from './schema-keywords.js';
 import { alternatives, NOTHING, normalize, type Alternative } from './schema-normalize.js';
 import { propertiesRule } from './schema-properties.js';
 import { formatRule, patternRule } from './schema-string-rules.js';
-import { typeRule } from './schema-type.js';
+import { typeRule, typeSet } from './schema-type.js';
 
-const SCHEMA_RULES: SchemaRule[] = [
-  typeRule,
-  enumRule,
-  defaultRule,
-  boundsRule,
-  patternRule,
-  formatRule,
-  propertiesRule,
-  ...arrayRules,
-  ...objectKeywordRules,
-  dependentRequiredRule,
-  conditionalRule,
-  contentKeywordsRule,
+const SCHEMA_RULES: Array<[string, SchemaRule]> = [
+  ['schema-type', typeRule],
+  ['schema-enum', enumRule],
+  ['schema-default', defaultRule],
+  ['schema-bounds', boundsRule],
+  ['schema-multiple-of', multipleOfRule],
+  ['schema-pattern', patternRule],
+  ['schema-format', formatRule],
+  ['schema-properties', propertiesRule],
+  ...arrayRules.map((rule) => ['schema-items', rule] as [string, SchemaRule]),
+  ['schema-unique-items', uniqueItemsRule],
+  ...objectKeywordRules.map((rule) => ['schema-object-keywords', rule] as [string, SchemaRule]),
+  ['schema-dependent-required', dependentRequiredRule],
+  ['schema-conditional', conditionalRule],
+  ['schema-content', contentKeywordsRule],
 ];
 
-const counter = () => {
-  const tally = { breaking: 0, total: 0 };
-  const report: Reporter = {
-    breaking: () => {
-      tally.breaking++;
-      tally.total++;
-    },
-    info: () => {
-      tally.total++;
-    },
-  };
-  return { tally, report };
-};
+type Finding = { breaking: boolean; pointer: string; reason: string; rule: string };
+/** A pair met again at another pointer: its first segment, replayed with pointers moved from `from` to `to`. */
+type Replay = { segment: Segment; from: string; to: string };
+/** The findings of one pair, with the segments of the pairs it recursed into, in order. */
+type Segment = Array<Finding | Replay | Segment>;
+
+/** Findings replayed for shared sub-schemas, per comparison: a bound on output, never reached by real documents. */
+const MAX_FINDINGS = 100_000;
+
+/**
+ * Pairs already compared, per direction, across every comparison of the same
+ * documents (keys are normalized schemas, which live as long as the documents):
+ * a component used by a thousand operations is compared once and replayed.
+ */
+const compared = { request: new WeakMap<Obj, Seen>(), response: new WeakMap<Obj, Seen>() };
+
+/** The heads a base schema was compared with: almost always one, so no Map until a second. */
+type Seen = { head: Obj; replay: Replay } | Map<Obj, Replay>;
+
+function seenReplay(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): Replay | undefined {
+  const seen = visited.get(b);
+  if (seen instanceof Map) return seen.get(h);
+  return seen?.head === h ? seen.replay : undefined;
+}
+
+function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+  const seen = visited.get(b);
+  if (!seen) visited.set(b, { head: h, replay });
+  else if (seen instanceof Map) seen.set(h, replay);
+  else
+    visited.set(
+      b,
+      new Map([
+        [seen.head, seen.replay],
+        [h, replay],
+      ]),
+    );
+}
+
+/** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
+const printsSomething = new WeakMap<Segment, boolean>();
+
+function hasFindings(start: Segment): boolean {
+  const known = printsSomething.get(start);
+  if (known !== undefined) return known;
+  // Post-order without recursion. A segment reached again while open (recursion) counts as empty for now;
+  // a `false` that relied on such a guess is remembered only if the whole walk found nothing (then none
+  // of what it visited prints anything: a finding anywhere would have reached `start`).
+  type Frame = { segment: Segment; i: number; any: boolean; guessed: boolean };
+  const stack: Frame[] = [{ segment: start, i: 0, any: false, guessed: false }];
+  const open = new Set<Segment>([start]);
+  let result = false;
+  const guessedEmpty: Segment[] = [];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.any || top.i >= top.segment.length) {
+      stack.pop();
+      open.delete(top.segment);
+      if (top.any || !top.guessed) printsSomething.set(top.segment, top.any);
+      else guessedEmpty.push(top.segment);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.any ||= top.any;
+        parent.guessed ||= top.guessed;
+      } else result = top.any;
+      continue;
+    }
+    const item = top.segment[top.i++]!;
+    const inner = Array.isArray(item) ? item : 'segment' in item ? item.segment : undefined;
+    if (!inner) top.any = true;
+    else if (printsSomething.has(inner)) top.any ||= printsSomething.get(inner)!;
+    else if (open.has(inner)) top.guessed = true;
+    else {
+      open.add(inner);
+      stack.push({ segment: inner, i: 0, any: false, guessed: false });
+    }
+  }
+  if (!result) for (const segment of guessedEmpty) printsSomething.set(segment, false);
+  return result;
+}
+
+const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** `false` on one side: nothing was (or is now) valid there. */
 function compareNothing(base: Obj, head: Obj, at: string, direction: Direction, report: Reporter): void {
@@ -52,88 +132,260 @@ function compareNothing(base: Obj, head: Obj, at: string, direction: Direction, 
   else report.info(at, 'response schema is now `false`: never sent');
 }
 
-export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter): void {
-  // Pairs on the current descent only: a shared schema used by two properties
-  // is compared at both pointers, a recursive one stops at its own repetition.
-  const stack: Array<[Obj, Obj]> = [];
+/** The last token of a `$ref` (`#/components/schemas/Cat` -> `Cat`). */
+const refName = (ref: string | undefined) => ref?.slice(ref.lastIndexOf('/') + 1);
 
+/** The discriminator values that select an alternative: its mapping names, its schema name, or its property's constant. */
+function tagsOf(alt: Alternative, discriminator: Obj): string[] {
+  const name = refName(refOrigin(alt.raw));
+  const mapping = (isObj(discriminator.mapping) ? discriminator.mapping : {}) as Record<string, unknown>;
+  const mapped = Object.keys(mapping).filter((tag) => typeof mapping[tag] === 'string' && name !== undefined && refName(mapping[tag] as string) === name);
+  if (mapped.length) return mapped;
+  const property = normalize((alt.schema.properties as Obj | undefined)?.[discriminator.propertyName]);
+  const constant = 'const' in property ? [property.const] : Array.isArray(property.enum) && property.enum.length === 1 ? property.enum : [];
+  if (constant.length && typeof constant[0] === 'string') return [constant[0]];
+  return name !== undefined && !Object.values(mapping).some((target) => refName(target as string) === name) ? [name] : [];
+}
+
+/** discriminator `propertyName` and `mapping`: how clients and servers pick a branch. */
+function compareDiscriminator(base: Obj, head: Obj, at: string, direction: Direction, report: Reporter): void {
+  const [before, after] = [base.discriminator, head.discriminator];
+  if (!isObj(before) || !isObj(after)) {
+    if (isObj(before) !== isObj(after)) report.info(child(at, 'discriminator'), `${direction} discriminator ${isObj(after) ? 'added' : 'removed'}`);
+    return;
+  }
+  if (before.propertyName !== after.propertyName) {
+    report.breaking(
+      child(at, 'discriminator', 'propertyName'),
+      `${direction} discriminator property changed from \`${before.propertyName}\` to \`${after.propertyName}\`: payloads are told apart by another field`,
+      'discriminator-property-changed',
+    );
+    return;
+  }
+  const [was, is] = [(before.mapping ?? {}) as Record<string, string>, (after.mapping ?? {}) as Record<string, string>];
+  for (const tag of Object.keys(was)) {
+    const mappingAt = child(at, 'discriminator', 'mapping', tag);
+    if (!(tag in is)) {
+      if (direction === 'request')
+        report.breaking(
+          mappingAt,
+          `request discriminator value \`${tag}\` no longer mapped: payloads tagged with it are rejected`,
+          'discriminator-mapping-changed',
+        );
+      else report.info(mappingAt, `response discriminator value \`${tag}\` no longer mapped`, 'discriminator-mapping-changed');
+    } else if (refName(was[tag]) !== refName(is[tag]))
+      report.breaking(
+        mappingAt,
+        `${direction} discriminator value \`${tag}\` now maps to \`${is[tag]}\`, not \`${was[tag]}\`: the payload is read as another type`,
+        'discriminator-mapping-changed',
+      );
+  }
+  for (const tag of Object.keys(is).filter((t) => !(t in was)))
+    report.info(child(at, 'discriminator', 'mapping', tag), `${direction} discriminator value \`${tag}\` mapped`, 'discriminator-mapping-changed');
+}
+
+export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter): void {
   // Pairing alternatives scores the same pairs repeatedly: remember each result.
   const scores = new Map<Obj, Map<Obj, { breaking: number; total: number }>>();
+  let scoring = 0;
   const score = (b: unknown, h: unknown) => {
     const [nb, nh] = [normalize(b), normalize(h)];
     let row = scores.get(nb);
     if (!row) scores.set(nb, (row = new Map()));
     let tally = row.get(nh);
-    if (!tally) {
-      const scratch = counter();
-      visit(nb, nh, '', scratch.report);
-      row.set(nh, (tally = scratch.tally));
+    if (tally) return tally;
+    // A pair being scored already (a cycle), or scores nested past any real document: count as equal.
+    if (scoring > 32) return { breaking: 0, total: 0 };
+    tally = { breaking: 0, total: 0 };
+    row.set(nh, tally);
+    const count = (breaking: boolean) => () => {
+      tally!.total++;
+      if (breaking) tally!.breaking++;
+    };
+    scoring++;
+    try {
+      run(nb, nh, '', { breaking: count(true), info: count(false) });
+    } finally {
+      scoring--;
     }
     return tally;
   };
 
-  const compareRules = (b: Obj, h: Obj, at: string, rep: Reporter) => {
-    const ctx: SchemaContext = { pointer: at, direction, report: rep, recurse: (x, y, p) => visit(x, y, p, rep), score };
-    for (const rule of SCHEMA_RULES) rule(b, h, ctx);
-  };
+  /** One comparison: a work list of pairs and the output tree they fill. */
+  /** `shared`: remember pairs across comparisons (real runs); a score keeps its own, since it runs while a real run is half done. */
+  function run(rootBase: unknown, rootHead: unknown, rootAt: string, sink: Reporter, shared = false): void {
+    const visited = shared ? compared[direction] : new WeakMap<Obj, Seen>();
+    const root: Segment = [];
+    const work: Array<[unknown, unknown, string, Segment]> = [[rootBase, rootHead, rootAt, root]];
 
-  /**
-   * The counterpart of `one` among `others` that reports the fewest breaking,
-   * then fewest, changes; on a tie, one not paired yet.
-   */
-  const best = (one: Alternative, others: Alternative[], oneIsBase: boolean, used: Set<Alternative>) => {
-    let pick = others[0]!;
-    let pickScore = { breaking: Infinity, total: Infinity, used: true };
-    for (const other of others) {
-      const s = { ...(oneIsBase ? score(one.schema, other.schema) : score(other.schema, one.schema)), used: used.has(other) };
-      const better = s.breaking - pickScore.breaking || s.total - pickScore.total || Number(s.used) - Number(pickScore.used);
-      if (better < 0) [pick, pickScore] = [other, s];
-    }
-    return pick;
-  };
+    const writer = (segment: Segment, defaultRule: string): Reporter => ({
+      breaking: (p, reason, rule) => segment.push({ breaking: true, pointer: p, reason, rule: rule ?? defaultRule }),
+      info: (p, reason, rule) => segment.push({ breaking: false, pointer: p, reason, rule: rule ?? defaultRule }),
+    });
+    const recurse = (segment: Segment) => (x: unknown, y: unknown, p: string) => {
+      const sub: Segment = [];
+      segment.push(sub);
+      work.push([x, y, p, sub]);
+    };
 
-  /** An alternative left unpaired that repeats one on the other side adds nothing. */
-  const isCopy = (alt: Alternative, others: Alternative[], altIsBase: boolean) =>
-    others.some((other) => (altIsBase ? score(alt.schema, other.schema) : score(other.schema, alt.schema)).total === 0);
-
-  const compareAlternatives = (before: Alternative[], after: Alternative[], at: string, rep: Reporter) => {
-    const used = new Set<Alternative>();
-    const to = (alt: Alternative) => child(at, ...alt.tokens);
-    if (direction === 'request') {
-      // Every alternative clients could send must still be accepted by some alternative.
-      for (const b of before) {
-        const h = best(b, after, true, used);
-        used.add(h);
-        compareRules(b.schema, h.schema, to(h), rep);
+    const compareRules = (b: Obj, h: Obj, at: string, segment: Segment) => {
+      for (const [id, rule] of SCHEMA_RULES) {
+        const ctx: SchemaContext = { pointer: at, direction, report: writer(segment, id), recurse: recurse(segment), score };
+        rule(b, h, ctx);
       }
-      for (const h of after.filter((a) => !used.has(a) && !isCopy(a, before, false))) rep.info(to(h), 'request accepts a new alternative');
-    } else {
-      // Every alternative the server may send must be one clients already handle.
-      for (const h of after) {
-        const b = best(h, before, false, used);
-        used.add(b);
-        compareRules(b.schema, h.schema, to(h), rep);
-      }
-      for (const b of before.filter((a) => !used.has(a) && !isCopy(a, after, true))) rep.info(to(b), 'response no longer sends one of its alternatives');
-    }
-  };
+    };
 
-  function visit(rawBase: unknown, rawHead: unknown, at: string, rep: Reporter): void {
-    const [b, h] = [normalize(rawBase), normalize(rawHead)];
-    if (stack.some(([sb, sh]) => sb === b && sh === h)) return;
-    stack.push([b, h]);
-    try {
-      if (b === NOTHING || h === NOTHING) {
-        compareNothing(b, h, at, direction, rep);
-        return;
+    /** The counterpart of `one` among `others` with the fewest breaking, then fewest, changes; on a tie, one not paired yet. */
+    const best = (one: Alternative, others: Alternative[], oneIsBase: boolean, used: Set<Alternative>) => {
+      let pick = others[0]!;
+      let pickScore = { breaking: Infinity, total: Infinity, used: true };
+      for (const other of others) {
+        const s = { ...(oneIsBase ? score(one.schema, other.schema) : score(other.schema, one.schema)), used: used.has(other) };
+        const better = s.breaking - pickScore.breaking || s.total - pickScore.total || Number(s.used) - Number(pickScore.used);
+        if (better < 0) [pick, pickScore] = [other, s];
       }
+      return { pick, score: pickScore };
+    };
+
+    /** An alternative left unpaired that repeats one on the other side adds nothing. */
+    const isCopy = (alt: Alternative, others: Alternative[], altIsBase: boolean) =>
+      others.some((other) => (altIsBase ? score(alt.schema, other.schema) : score(other.schema, alt.schema)).total === 0);
+
+    /** Whether `wide` has every property `narrow` has: a counterpart that still reads all of it. */
+    const keepsProperties = (narrow: Obj, wide: Obj) => Object.keys(narrow.properties ?? {}).every((name) => name in (wide.properties ?? {}));
+
+    /** Two alternatives a value could match both of: types that overlap (a schema without `type` overlaps all). */
+    const overlap = (a: Obj, b: Obj) => {
+      const [ta, tb] = [typeSet(a), typeSet(b)];
+      if (!ta || !tb) return true;
+      return [...ta].some((t) => tb.has(t) || (t === 'integer' && tb.has('number')) || (t === 'number' && tb.has('integer')));
+    };
+
+    const pairByScore = (before: Alternative[], after: Alternative[], at: string, segment: Segment, tagged = false) => {
+      const used = new Set<Alternative>();
+      const to = (alt: Alternative) => child(at, ...alt.tokens);
+      const rep = writer(segment, 'schema-alternatives');
+      // In a request every old alternative must still be accepted; in a response every new one must be known.
+      const [mine, theirs, mineIsBase] = direction === 'request' ? [before, after, true] : [after, before, false];
+      const shared = new Set<Alternative>();
+      for (const one of mine) {
+        const { pick, score: s } = best(one, theirs, mineIsBase, used);
+        // Two alternatives on this side collapse onto one: unless the one left reads everything, a shape is lost (request) or new (response).
+        if (
+          used.has(pick) &&
+          s.breaking === 0 &&
+          s.total > 0 &&
+          !keepsProperties(...((mineIsBase ? [one.schema, pick.schema] : [pick.schema, one.schema]) as [Obj, Obj]))
+        )
+          shared.add(one);
+        used.add(pick);
+        const [b, h] = mineIsBase ? [one, pick] : [pick, one];
+        compareRules(b.schema, h.schema, to(h), segment);
+      }
+      for (const one of shared) {
+        if (direction === 'request') rep.breaking(to(one), 'request alternative removed: payloads of that shape are no longer accepted');
+        else rep.breaking(to(one), 'response may send a new alternative: clients do not know its shape');
+      }
+      for (const other of theirs.filter((a) => !used.has(a) && !isCopy(a, mine, !mineIsBase))) {
+        // `oneOf` accepts a value matching exactly one branch: a new branch that overlaps a kept one rejects values both match.
+        const clash =
+          direction === 'request' &&
+          !tagged &&
+          other.tokens[other.tokens.length - 2] === 'oneOf' &&
+          [...used].some((kept) => overlap(kept.schema, other.schema));
+        if (clash)
+          rep.breaking(
+            to(other),
+            'request oneOf gained an alternative that overlaps another: payloads matching both are now rejected',
+            'schema-one-of-overlap',
+          );
+        else if (direction === 'request') rep.info(to(other), 'request accepts a new alternative');
+        else rep.info(to(other), 'response no longer sends one of its alternatives');
+      }
+    };
+
+    /** With a discriminator on both sides, alternatives are the same when they carry the same discriminator value. */
+    const pairByTag = (b: Obj, h: Obj, before: Alternative[], after: Alternative[], at: string, segment: Segment): boolean => {
+      const [db, dh] = [b.discriminator, h.discriminator];
+      if (!isObj(db) || !isObj(dh) || db.propertyName !== dh.propertyName || typeof db.propertyName !== 'string') return false;
+      const tagged = (alts: Alternative[], discriminator: Obj) => {
+        const map = new Map<string, Alternative>();
+        for (const alt of alts) for (const tag of tagsOf(alt, discriminator)) if (!map.has(tag)) map.set(tag, alt);
+        return map;
+      };
+      const [was, is] = [tagged(before, db), tagged(after, dh)];
+      if (!was.size || !is.size) return false;
+      const rep = writer(segment, 'discriminator-branch');
+      for (const [tag, alt] of was) {
+        const next = is.get(tag);
+        if (next) compareRules(alt.schema, next.schema, child(at, ...next.tokens), segment);
+        else if (direction === 'request')
+          rep.breaking(child(at, ...alt.tokens), `request no longer accepts discriminator value ${quoteList([tag])}: payloads tagged with it are rejected`);
+        else rep.info(child(at, ...alt.tokens), `response no longer sends discriminator value ${quoteList([tag])}`);
+      }
+      for (const [tag, alt] of is) {
+        if (was.has(tag)) continue;
+        if (direction === 'request') rep.info(child(at, ...alt.tokens), `request accepts discriminator value ${quoteList([tag])}`);
+        else rep.breaking(child(at, ...alt.tokens), `response may send discriminator value ${quoteList([tag])}: clients do not know that type`);
+      }
+      // Alternatives no tag selects are still paired by shape.
+      const untagged = (alts: Alternative[], map: Map<string, Alternative>) => alts.filter((a) => ![...map.values()].includes(a));
+      const [restBefore, restAfter] = [untagged(before, was), untagged(after, is)];
+      if (restBefore.length && restAfter.length) pairByScore(restBefore, restAfter, at, segment, true);
+      return true;
+    };
+
+    const visit = (rawBase: unknown, rawHead: unknown, at: string, segment: Segment) => {
+      const [b, h] = [normalize(rawBase), normalize(rawHead)];
+      // A pair met before (a shared schema, or recursion) is compared once and its findings replayed here.
+      const first = seenReplay(visited, b, h);
+      if (first) return void segment.push({ segment: first.segment, from: first.to, to: at });
+      remember(visited, b, h, { segment, from: at, to: at });
+      if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
+      compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
-      if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, child(at, ...after[0]!.tokens), rep);
-      else compareAlternatives(before, after, at, rep);
-    } finally {
-      stack.pop();
+      if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, child(at, ...after[0]!.tokens), segment);
+      else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
+    };
+
+    while (work.length) {
+      const [b, h, at, segment] = work.pop()!;
+      visit(b, h, at, segment);
+    }
+    // Flatten the output tree in order, without recursion. A replay moves pointers; a replay of a
+    // segment already being printed (recursion) prints nothing more.
+    type Frame = { segment: Segment; i: number; move: (p: string) => string };
+    const stack: Frame[] = [{ segment: root, i: 0, move: (p) => p }];
+    const printing = new Set<Segment>([root]);
+    let emitted = 0;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.segment.length) {
+        stack.pop();
+        printing.delete(top.segment);
+        continue;
+      }
+      const item = top.segment[top.i++]!;
+      if (Array.isArray(item)) {
+        // A subtree that prints nothing is emptied: the pairs it came from stay remembered, their memory goes.
+        if (!hasFindings(item)) {
+          item.length = 0;
+          continue;
+        }
+        printing.add(item);
+        stack.push({ segment: item, i: 0, move: top.move });
+      } else if ('segment' in item) {
+        if (printing.has(item.segment) || emitted > MAX_FINDINGS || !hasFindings(item.segment)) continue;
+        printing.add(item.segment);
+        const { from, to } = item;
+        const outer = top.move;
+        stack.push({ segment: item.segment, i: 0, move: (p) => outer(p.startsWith(from) ? to + p.slice(from.length) : p) });
+      } else {
+        emitted++;
+        (item.breaking ? sink.breaking : sink.info)(top.move(item.pointer), item.reason, item.rule);
+      }
     }
   }
 
-  visit(base, head, pointer, report);
+  run(base, head, pointer, report, true);
 }
