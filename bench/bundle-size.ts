@@ -2,11 +2,13 @@
 // platform browser, openapi-fetch included; raw and gzip bytes. The metafile
 // tells which sources went in, so we can prove validation stays out of an
 // entry that does not import it.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 export interface BundleEntry {
   readonly name: string;
@@ -53,6 +55,8 @@ export async function bundleEntry(entry: BundleEntry): Promise<BundleResult> {
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
+    // As scripts/build.mjs compiles the package version in: what users bundle.
+    define: { __RTC_TOKEN_APIS_VERSION__: JSON.stringify(version) },
     write: false,
     metafile: true,
     logLevel: 'silent',

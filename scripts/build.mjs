@@ -36,7 +36,10 @@ const sources = ['src', 'generated']
 // guarantees that is safe), imports stay as written. Comments go; the maps
 // lead back to them.
 const { build } = await import('esbuild');
-const common = { absWorkingDir: root, outdir: dist, outbase: '.', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' };
+// The package version is compiled in from package.json (src/core/version.ts).
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const define = { __RTC_TOKEN_APIS_VERSION__: JSON.stringify(version) };
+const common = { absWorkingDir: root, outdir: dist, outbase: '.', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', define };
 await build({ ...common, entryPoints: sources.filter((f) => !NO_MAP.test(f)), sourcemap: 'linked', sourcesContent: false });
 await build({ ...common, entryPoints: sources.filter((f) => NO_MAP.test(f)) });
 

@@ -1,7 +1,7 @@
 // `rtc-token-apis mock`: every API's mock on one port, or `--scenarios` to
 // print the scenario table (Markdown, or JSON with --json).
 import { parseArgs } from 'node:util';
-import { MOCK_DEFAULTS } from '../core/defaults.js';
+import { MOCK_DEFAULTS } from '../mock/defaults.js';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 import { usageError } from './usage-error.js';
 import { requirePeers } from '../tools/peers.js';

@@ -43,24 +43,21 @@ function readUntilAborted(reader: ReadableStreamDefaultReader<Uint8Array>, signa
   });
 }
 
+type Read = (reader: ReadableStreamDefaultReader<Uint8Array>) => Promise<ReadableStreamReadResult<Uint8Array>>;
+
+const plainRead: Read = (reader) => reader.read();
+
 /**
  * Reads a web body stream as text, at most `limit` bytes: past the cap it stops
- * and hangs up (nothing more is buffered) and says the text was `cut`. With
- * `signal`, an abort cancels the read (a body trickling in cannot hold the
- * reader past its deadline) and rejects with its reason.
+ * and hangs up (nothing more is buffered) and says the text was `cut`.
  */
-export async function readCapped(
-  body: ReadableStream<Uint8Array> | null | undefined,
-  limit: number,
-  signal?: AbortSignal,
-): Promise<{ text: string; cut: boolean }> {
+async function readChunks(body: ReadableStream<Uint8Array> | null | undefined, limit: number, read: Read): Promise<{ text: string; cut: boolean }> {
   if (!body) return { text: '', cut: false };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    // Without a signal, a plain read: no closure or race per chunk on the client's hot path.
-    const { done, value } = await (signal ? readUntilAborted(reader, signal) : reader.read());
+    const { done, value } = await read(reader);
     if (done) return { text: utf8.decode(concatChunks(chunks, size)), cut: false };
     if (size + value.byteLength > limit) {
       chunks.push(value.subarray(0, limit - size));
@@ -72,14 +69,23 @@ export async function readCapped(
   }
 }
 
-/** readCapped for a body that must be whole: more than `limit` bytes is a BodyTooLargeError. */
+/** readChunks with plain reads, for a response body: the fetch's own signal ends it (the client's hot path). */
+export function readCapped(body: ReadableStream<Uint8Array> | null | undefined, limit: number): Promise<{ text: string; cut: boolean }> {
+  return readChunks(body, limit, plainRead);
+}
+
+/**
+ * A body that must be whole: more than `limit` bytes is a BodyTooLargeError.
+ * With `signal`, an abort cancels the read (a request body trickling in
+ * cannot hold the reader past its deadline) and rejects with its reason.
+ */
 export async function readTextCapped(
   body: ReadableStream<Uint8Array> | null | undefined,
   limit: number,
   status?: number,
   signal?: AbortSignal,
 ): Promise<string> {
-  const { text, cut } = await readCapped(body, limit, signal);
+  const { text, cut } = await readChunks(body, limit, signal ? (reader) => readUntilAborted(reader, signal) : plainRead);
   if (cut) throw new BodyTooLargeError(limit, status);
   return text;
 }

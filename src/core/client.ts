@@ -1,16 +1,14 @@
-// The client factory every service builds on: one openapi-fetch client over
-// the transport, plus the context the named operations run in.
-import createClient, { type Client } from 'openapi-fetch';
+// The one client context every service builds on, server and browser: the
+// options every client accepts, checked once (a ConfigError says what to
+// fix), and what each named call and the raw clients run in.
 import type { CallContext } from './call.js';
 import type { HeaderProvider } from './provider.js';
-import { DEFAULTS } from './defaults.js';
-import { ConfigError } from './errors.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { secretList } from './secrets.js';
-import { resolveRetry, type RetryOptions } from './retry.js';
-import { checkHeaderValues } from './header-check.js';
-import { checkBytes, checkFetch, checkValidation } from './config-checks.js';
+import type { RetryPolicy } from './retry.js';
+import { checkBytes, checkFetch, checkRetry, checkValidation } from './config-checks.js';
 import { checkDuration } from './timer.js';
-import { createTransport, type FetchLike } from './transport.js';
+import type { FetchLike } from './transport.js';
 import type { Validation } from './validation-hook.js';
 
 /** Options every client accepts. */
@@ -30,45 +28,31 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes); the `raw` clients get it too. */
   maxResponseBytes?: number;
-  /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection). Default off. */
-  retry?: RetryOptions | boolean;
+  /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection): `retry: retryPolicy()`. Default off. */
+  retry?: RetryPolicy | false;
   /** Opt-in request/response validation, e.g. `signalWireValidation()` from `rtc-token-apis/validation`. */
   validation?: Validation;
 }
 
-export interface ContextInit<Paths extends {}> extends ClientOptions {
+export interface ContextInit extends ClientOptions {
   baseUrl: string;
-  /** Headers fixed for the client's lifetime (static auth, Accept, User-Agent). */
+  /** Headers fixed for the client's lifetime (static auth, User-Agent), already checked by the caller (checkHeaderValues). */
   staticHeaders?: Record<string, string>;
   /** Headers computed per call (credential providers). */
   headers?: HeaderProvider;
   secrets?: (string | undefined)[];
-  /** Only for typing the raw client. */
-  paths?: Paths;
 }
 
-export function createContext<Paths extends {}>(init: ContextInit<Paths>): CallContext & { client: Client<Paths> } {
-  const maxResponseBytes = checkBytes(init.maxResponseBytes, 'maxResponseBytes', DEFAULTS.maxResponseBytes);
-  const timeoutMs = init.timeoutMs === undefined ? DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs');
-  const secrets = secretList(init.secrets ?? []);
-  if (init.staticHeaders) checkHeaderValues(init.staticHeaders, (issue) => new ConfigError(issue));
-  const base = checkFetch(init.fetch);
-  const transport = createTransport(base, { maxResponseBytes, timeoutMs, secrets });
-  const client = createClient<Paths>({
-    baseUrl: init.baseUrl,
-    fetch: transport.raw as typeof globalThis.fetch,
-    headers: { Accept: 'application/json', ...init.staticHeaders },
-    redirect: 'manual',
-  });
+export function createContext(init: ContextInit): CallContext {
   return {
-    client,
-    transport: transport.named,
-    rawTransport: transport.raw,
-    timeoutMs,
-    maxResponseBytes,
-    secrets,
+    baseUrl: init.baseUrl,
+    fetch: checkFetch(init.fetch),
+    staticHeaders: { Accept: 'application/json', ...init.staticHeaders },
+    timeoutMs: init.timeoutMs === undefined ? CLIENT_DEFAULTS.timeoutMs : checkDuration(init.timeoutMs, 'timeoutMs'),
+    maxResponseBytes: checkBytes(init.maxResponseBytes, 'maxResponseBytes', CLIENT_DEFAULTS.maxResponseBytes),
+    secrets: secretList(init.secrets ?? []),
     headers: init.headers,
-    retry: resolveRetry(init.retry),
+    retry: checkRetry(init.retry),
     validation: checkValidation(init.validation),
   };
 }

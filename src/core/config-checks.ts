@@ -2,6 +2,7 @@
 // with a message that says what to fix (and never echoes a secret).
 import { ConfigError } from './errors.js';
 import type { FetchLike } from './transport.js';
+import type { RetryPolicy } from './retry.js';
 import type { Validation } from './validation-hook.js';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -22,21 +23,19 @@ export function checkBaseUrl(value: string, opts: { name: string; sendsCredentia
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${opts.name} must be an absolute http(s) URL such as https://host.example; got an unparsable value`);
+    throw new ConfigError(`${opts.name} must be an absolute http(s) URL, e.g. https://host.example`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`${opts.name} must use https: (or http: to a loopback host); got ${url.protocol}`);
+    throw new ConfigError(`${opts.name} must use https: (or http: to loopback); got ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new ConfigError(`${opts.name} must not contain user:password@; pass credentials in the client options instead`);
+    throw new ConfigError(`${opts.name} must not contain user:password@`);
   }
   if (url.search || url.hash) {
-    throw new ConfigError(`${opts.name} must not contain a query string or fragment`);
+    throw new ConfigError(`${opts.name} must not have a query or fragment`);
   }
   if (opts.sendsCredentials && url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new ConfigError(
-      `${opts.name} uses plain http: to ${url.hostname}, which would send credentials unencrypted; use https:, or http: only to localhost/127.0.0.1/[::1]`,
-    );
+    throw new ConfigError(`${opts.name} uses plain http: to ${url.hostname}, sending credentials unencrypted`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -49,20 +48,21 @@ export function checkBytes(value: number | undefined, name: string, fallback: nu
 }
 
 export function checkValidation(value: Validation | undefined): Validation | undefined {
-  if (value === undefined) return undefined;
-  if (
-    !value ||
-    typeof value !== 'object' ||
-    (value.request !== undefined && typeof value.request !== 'function') ||
-    (value.response !== undefined && typeof value.response !== 'function')
-  ) {
-    throw new ConfigError('validation must come from rtc-token-apis/validation, e.g. validation: signalWireValidation()');
-  }
+  const hooks = value && typeof value === 'object' ? [value.request, value.response] : [0];
+  if (value !== undefined && hooks.some((f) => f !== undefined && typeof f !== 'function'))
+    throw new ConfigError('validation must come from rtc-token-apis/validation');
+  return value;
+}
+
+/** The retry option: a policy from retryPolicy(), or false/undefined for none. */
+export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy() or false');
   return value;
 }
 
 /** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
 export function checkFetch(value: unknown): FetchLike {
-  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function with the signature of globalThis.fetch');
+  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function');
   return (value as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

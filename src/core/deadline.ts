@@ -1,46 +1,46 @@
 // A per-call deadline joined with the caller's signal. A plain timer (not
 // AbortSignal.timeout/any) so it can be cleared the moment the call ends: no
-// timer or listener outlives the call. The Node call path passes
-// startDeadlineTimer (one re-armed Timeout per duration, unref'd when idle);
-// the browser clients keep the plain timer, and their bundles stay small.
+// timer or listener outlives the call. Durations are checked at most 2^31-1
+// ms where they are configured (checkDuration), so one setTimeout holds any.
 // One deadline covers the credential provider and the request it authenticates.
 import { AbortError, TimeoutError } from './errors.js';
-import { startTimer, untilAborted, type Timer } from './timer.js';
+import { untilAborted } from './timer.js';
 
 export class Deadline {
-  readonly signal: AbortSignal;
+  declare readonly signal: AbortSignal;
   timedOut = false;
-  private readonly controller = new AbortController();
-  private readonly timer: Timer;
-  private readonly onCallerAbort?: () => void;
+  declare private readonly controller: AbortController;
+  declare private readonly handle: ReturnType<typeof setTimeout>;
+  declare private readonly onCallerAbort?: () => void;
 
-  constructor(
-    readonly timeoutMs: number,
-    private readonly callerSignal?: AbortSignal | null,
-    start: (ms: number, fire: () => void) => Timer = startTimer,
-  ) {
-    this.signal = this.controller.signal;
-    this.timer = start(timeoutMs, () => {
+  declare readonly timeoutMs: number;
+  declare private readonly callerSignal?: AbortSignal | null;
+
+  constructor(timeoutMs: number, callerSignal?: AbortSignal | null) {
+    this.timeoutMs = timeoutMs;
+    this.callerSignal = callerSignal;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.signal = controller.signal;
+    // One setTimeout: a checked duration never needs chaining.
+    this.handle = setTimeout(() => {
+      // The reason is not read: `timedOut` says how the call ended.
       this.timedOut = true;
-      this.controller.abort(new DOMException('timeout', 'TimeoutError'));
-    });
+      controller.abort();
+    }, timeoutMs);
     if (callerSignal?.aborted) {
       // Aborted while headers were being prepared: a listener added now would never fire.
-      this.controller.abort(callerSignal.reason);
+      controller.abort(callerSignal.reason);
     } else if (callerSignal) {
-      this.onCallerAbort = () => this.controller.abort(callerSignal.reason);
+      this.onCallerAbort = () => controller.abort(callerSignal.reason);
       callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
     }
-  }
-
-  get callerAborted(): boolean {
-    return !this.timedOut && this.callerSignal?.aborted === true;
   }
 
   /** The error for how this deadline ended the call, if it did: TimeoutError, or AbortError when the caller cancelled. */
   ended(operationId: string): TimeoutError | AbortError | undefined {
     if (this.timedOut) return new TimeoutError(operationId, this.timeoutMs);
-    if (this.callerAborted) return new AbortError(operationId);
+    if (this.callerSignal?.aborted) return new AbortError(operationId);
     return undefined;
   }
 
@@ -50,7 +50,7 @@ export class Deadline {
   }
 
   clear(): void {
-    this.timer.clear();
+    clearTimeout(this.handle);
     if (this.onCallerAbort) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
 }

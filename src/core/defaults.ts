@@ -1,5 +1,11 @@
-// Every default the clients use, written down in one place.
-export const DEFAULTS = {
+// Every default the client runtime uses, written down in one place and
+// exported from every client entry as `DEFAULTS` (the token source's as
+// TOKEN_SOURCE_DEFAULTS from rtc-token-apis/signalwire-app; the server checks
+// lifetimes against it). Each tool keeps its own (src/mock/defaults.ts,
+// src/verify/defaults.ts); the handler and store defaults below move to
+// src/server with its pipeline.
+/** What the call path reads: kept apart so a bundle that does not export DEFAULTS carries only these. */
+export const CLIENT_DEFAULTS = {
   /** Per-request timeout, covering connect, headers and body (the official Python SDK uses 30 s too). */
   timeoutMs: 30_000,
   /** Largest response body read before giving up: token responses are a few KB. */
@@ -10,8 +16,18 @@ export const DEFAULTS = {
   redacted: '[REDACTED]',
 } as const;
 
-/** Opt-in retries (`retry: true`): attempts, the total time budget and the backoff range. */
+/** retryPolicy(): attempts, the total time budget and the backoff range. */
 export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
+
+/** Every client default, as exported: `DEFAULTS.timeoutMs`, `DEFAULTS.retry.maxAttempts`, … */
+export const DEFAULTS = /* @__PURE__ */ Object.freeze({ ...CLIENT_DEFAULTS, retry: RETRY_DEFAULTS });
+
+/**
+ * createSubscriberTokenSource: refresh this many seconds before the token expires; never two
+ * refreshes closer than `minRefreshDelayMs`; after a failure (or a token already due on arrival)
+ * wait `minRefreshDelayMs` doubled per attempt, up to `maxBackoffMs`, with jitter.
+ */
+export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300, minRefreshDelayMs: 30_000, maxBackoffMs: 600_000 } as const;
 
 /** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
 export const SECRET_MIN_LENGTH = 4;
@@ -30,16 +46,3 @@ export const REDIS_STORE_DEFAULTS = { commandTimeoutMs: 2000, connectTimeoutMs: 
  * used grant is dropped), and expired entries are swept at least every `sweepIntervalMs`.
  */
 export const MEMORY_STORE_DEFAULTS = { maxEntries: 10_000, sweepIntervalMs: 60_000 } as const;
-
-/**
- * createSubscriberTokenSource: refresh this many seconds before the token expires; never two
- * refreshes closer than `minRefreshDelayMs`; after a failure (or a token already due on arrival)
- * wait `minRefreshDelayMs` doubled per attempt, up to `maxBackoffMs`, with jitter.
- */
-export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300, minRefreshDelayMs: 30_000, maxBackoffMs: 600_000 } as const;
-
-/** verifyApi: per-request timeout, requests in flight, largest response body read. */
-export const VERIFY_DEFAULTS = { timeoutMs: 10_000, concurrency: 4, maxResponseBytes: 1_048_576 } as const;
-
-/** startMockServer and `rtc-token-apis mock`: where the mock listens; `--watch` waits this long after the last change. */
-export const MOCK_DEFAULTS = { host: '127.0.0.1', port: 4010, watchDebounceMs: 150 } as const;

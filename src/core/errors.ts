@@ -1,6 +1,7 @@
 // One error class per failure kind (after ky). Every error names the
 // operation, carries no request data (headers, body, credentials), and has a
-// JSON form that is safe to log.
+// JSON form that is safe to log. Fields set in a constructor are `declare`d:
+// no field declarations in the browser bundles.
 export type ErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'response-body' | 'request-validation' | 'provider' | 'config';
 
 export abstract class RtcApiError extends Error {
@@ -8,7 +9,7 @@ export abstract class RtcApiError extends Error {
   abstract override readonly name: string;
   abstract readonly kind: ErrorKind;
   /** The OpenAPI operationId, e.g. `create_subscriber_token`. */
-  readonly operationId: string;
+  declare readonly operationId: string;
 
   constructor(operationId: string, message: string, options?: { cause?: unknown }) {
     super(`${operationId}: ${message}`, options);
@@ -25,16 +26,16 @@ export abstract class RtcApiError extends Error {
 export class HttpError<Status extends number = number, Body = unknown> extends RtcApiError {
   override readonly name = 'HttpError';
   readonly kind = 'http' as const;
-  readonly status: Status;
-  readonly body: Body;
+  declare readonly status: Status;
+  declare readonly body: Body;
   /** False when the spec does not document this status for the operation. */
-  readonly documented: boolean;
-  readonly requestId: string | undefined;
+  declare readonly documented: boolean;
+  declare readonly requestId: string | undefined;
   /** Milliseconds the server asked the client to wait (`Retry-After`, either form), if it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: { operationId: string; status: Status; body: Body; documented: boolean; requestId?: string; statusText?: string; retryAfterMs?: number }) {
-    const what = init.documented ? '' : ' (not documented for this operation)';
+    const what = init.documented ? '' : ' (not documented)';
     super(init.operationId, `HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ''}${what}${describeBody(init.body)}`);
     this.status = init.status;
     this.body = init.body;
@@ -49,7 +50,7 @@ export class NetworkError extends RtcApiError {
   override readonly name = 'NetworkError';
   readonly kind = 'network' as const;
   /** True when the failure happened before any byte of the request could have been sent (safe to retry). */
-  readonly beforeSend: boolean;
+  declare readonly beforeSend: boolean;
   constructor(operationId: string, detail: string, beforeSend: boolean, cause?: unknown) {
     super(operationId, `network error: ${detail}`, { cause });
     this.beforeSend = beforeSend;
@@ -60,7 +61,7 @@ export class NetworkError extends RtcApiError {
 export class TimeoutError extends RtcApiError {
   override readonly name = 'TimeoutError';
   readonly kind = 'timeout' as const;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(operationId: string, timeoutMs: number) {
     super(operationId, `timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
@@ -80,10 +81,10 @@ export class AbortError extends RtcApiError {
 export class ResponseBodyError extends RtcApiError {
   override readonly name = 'ResponseBodyError';
   readonly kind = 'response-body' as const;
-  readonly status: number;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
   /** JSON pointer of the first schema violation, when response validation found one. */
-  readonly pointer: string | undefined;
+  declare readonly pointer: string | undefined;
   constructor(init: { operationId: string; status: number; reason: string; requestId?: string; pointer?: string; cause?: unknown }) {
     super(init.operationId, `unusable response body (HTTP ${init.status}): ${init.reason}`, { cause: init.cause });
     this.status = init.status;
@@ -103,7 +104,7 @@ export interface ValidationIssue {
 export class RequestValidationError extends RtcApiError {
   override readonly name = 'RequestValidationError';
   readonly kind = 'request-validation' as const;
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   constructor(operationId: string, issues: readonly ValidationIssue[]) {
     super(operationId, `invalid request, not sent: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
     this.issues = issues;
@@ -134,9 +135,8 @@ export class ConfigError extends Error {
 
 function describeBody(body: unknown): string {
   if (body === undefined || body === '') return ' (empty body)';
-  if (typeof body === 'string') return `: ${body.length > 120 ? `${body.slice(0, 120)}…` : body}`;
   try {
-    const text = JSON.stringify(body);
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
     return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
   } catch {
     return '';

@@ -1,11 +1,10 @@
 // Maps anything thrown while sending or reading to one typed error, with any
 // cause (from undici, a custom fetch or middleware) scrubbed of known secrets.
-import { BodyTooLargeError } from './body.js';
 import type { Deadline } from './deadline.js';
-import { NetworkError, ResponseBodyError, type RtcApiError } from './errors.js';
-import { scrubError } from './secrets.js';
+import { NetworkError, type RtcApiError } from './errors.js';
+import { scrubAndCut } from './secrets.js';
 
-const BEFORE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const BEFORE_SEND_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
 
 function causeCode(error: unknown): string | undefined {
   let e: unknown = error;
@@ -21,18 +20,16 @@ function causeCode(error: unknown): string | undefined {
 export function classifyFailure(operationId: string, error: unknown, deadline: Deadline, secrets: readonly string[], status?: number): RtcApiError {
   const ended = deadline.ended(operationId);
   if (ended) return ended;
-  if (error instanceof BodyTooLargeError) {
-    return new ResponseBodyError({ operationId, status: error.status ?? status ?? 0, reason: `response ${error.message}` });
-  }
   const code = causeCode(error);
-  const beforeSend = code !== undefined && BEFORE_SEND_CODES.has(code);
-  const detail =
-    status === undefined
-      ? code
-        ? `${code}`
-        : 'the request failed before a response arrived'
-      : `connection lost while reading the response body${code ? ` (${code})` : ''}`;
-  // Keep only the low-level cause (it carries the socket error code), as a scrubbed copy.
-  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
-  return new NetworkError(operationId, detail, beforeSend && status === undefined, scrubError(cause, secrets));
+  const beforeSend = code !== undefined && BEFORE_SEND_CODES.test(code);
+  const detail = status === undefined ? (code ? `${code}` : 'failed before a response arrived') : `connection lost mid-body${code ? ` (${code})` : ''}`;
+  // Keep only the low-level cause (it carries the socket error code) as a
+  // scrubbed copy: its message and socket facts, nothing else of the original.
+  const low = ((error as { cause?: unknown } | undefined)?.cause ?? error) as Record<string, unknown> | undefined;
+  const cause = new Error(scrubAndCut(String(low?.message ?? low), secrets, 500)) as Error & Record<string, unknown>;
+  for (const key of ['code', 'errno', 'syscall']) {
+    const v = low?.[key];
+    if (typeof v === 'number' || typeof v === 'string') cause[key] = typeof v === 'string' ? scrubAndCut(v, secrets, 100) : v;
+  }
+  return new NetworkError(operationId, detail, beforeSend && status === undefined, cause);
 }

@@ -9,9 +9,8 @@ const BAD_VALUE = /[\0\r\n\u0100-\uffff]/;
 /** Calls `fail` with a description naming the header, never its value, for the first bad one. */
 export function checkHeaderValues(headers: Record<string, unknown>, fail: (issue: string) => Error): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (!NAME.test(name)) throw fail('a header name is not a valid HTTP token (the name is not shown)');
+    if (!NAME.test(name)) throw fail('a header name is not an HTTP token (not shown)');
     if (typeof value !== 'string') throw fail(`header ${name} must be a string; got ${value === null ? 'null' : typeof value}`);
-    if (BAD_VALUE.test(value))
-      throw fail(`header ${name} has a value HTTP cannot carry (a newline, carriage return, NUL or a character above U+00FF); the value is not shown`);
+    if (BAD_VALUE.test(value)) throw fail(`header ${name} has a value HTTP cannot carry (CR, LF, NUL or above U+00FF; not shown)`);
   }
 }

@@ -10,15 +10,10 @@ export type HeaderProvider = () => Record<string, string> | undefined | Promise<
 
 /**
  * A provider's own error may quote a credential we do not know (a refresh
- * token, a password): keep its class and stack frames, never its message.
+ * token, a password): keep its class name, never its message.
  */
 function withheldProviderError(error: unknown): Error {
-  const name = error instanceof Error ? error.name : typeof error;
-  const safe = new Error(`the provider threw ${name}; its message is withheld because it may hold a credential`);
-  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  const frames = stack.indexOf('\n    at ');
-  safe.stack = `Error: ${safe.message}${frames >= 0 ? stack.slice(frames) : ''}`;
-  return safe;
+  return new Error(`the provider threw ${error instanceof Error ? error.name : typeof error}; its message is withheld because it may hold a credential`);
 }
 
 /**

@@ -17,7 +17,7 @@ export type { HeaderProvider } from './provider.js';
 export type { ClientOptions } from './client.js';
 export { isOperationError } from './operation-error.js';
 export type { BoundOperation, BoundOperationWith } from './bind.js';
-export type { RetryOptions, RetryInfo } from './retry.js';
+export { retryPolicy, type RetryPolicy, type RetryOptions, type RetryInfo } from './retry.js';
 export type { Validation } from './validation-hook.js';
 export type { SuccessBody, DocumentedHttpError } from './types.js';
 export { DEFAULTS } from './defaults.js';

@@ -15,7 +15,7 @@ export function checkRequest(
   secrets: () => readonly string[],
 ): void {
   if (headers) {
-    if (typeof headers !== 'object') throw new ProviderError(operationId, new TypeError('the headers provider must return an object of header values'));
+    if (typeof headers !== 'object') throw new ProviderError(operationId, new TypeError('not an object'));
     checkHeaderValues(headers, (issue) => new RequestValidationError(operationId, [{ field: 'headers', pointer: '', message: issue }]));
   }
   const issues = validation?.request?.(operationId, input);

@@ -1,7 +1,7 @@
 // What a response turns into, for every call path (openapi-fetch's and the
 // browser clients' plain fetch): the parsed success body, or one HttpError /
 // ResponseBodyError with everything the server sent scrubbed of secrets.
-import { DEFAULTS } from './defaults.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
 import { HttpError, ResponseBodyError } from './errors.js';
 import { scrub, scrubAndCut, scrubCutText } from './secrets.js';
 import type { Validation } from './validation-hook.js';
@@ -22,7 +22,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /** The response's request id, scrubbed: a header value is response data like any other. */
 export function requestIdOf(response: Response, secrets: () => readonly string[]): string | undefined {
-  for (const name of DEFAULTS.requestIdHeaders) {
+  for (const name of CLIENT_DEFAULTS.requestIdHeaders) {
     const v = response.headers.get(name);
     if (v) return scrubAndCut(v, secrets(), 200);
   }
@@ -40,7 +40,7 @@ export function parseJson(operationId: string, response: Response, text: string,
         operationId,
         status: response.status,
         requestId: requestIdOf(response, secrets),
-        reason: 'empty body where JSON was expected',
+        reason: 'empty body, JSON expected',
       });
     }
     // Scrub before cutting, so a secret straddling the cut cannot leak a prefix.

@@ -1,6 +1,9 @@
 // Opt-in retries that are safe for non-idempotent POSTs: only when the server
 // cannot have acted on the request (429, 503, or a connection refused before
 // any byte was sent). Never after a timeout or a reset once the request left.
+// Opt-in by import: `retry: retryPolicy()` builds a policy that runs the
+// attempts itself, so a client that never retries (a browser bundle) carries
+// none of this file.
 import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 import { abortableDelay, checkDuration } from './timer.js';
@@ -15,13 +18,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default: RETRY_DEFAULTS; at most 10). Every duration below is at most 2^31-1 ms. */
+  /** Most attempts in total, the first included (default: DEFAULTS.retry; at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
-  /** No retry starts later than this many ms after the first attempt began (default: RETRY_DEFAULTS). */
+  /** No retry starts later than this many ms after the first attempt began (default: DEFAULTS.retry). */
   maxElapsedMs?: number;
-  /** Backoff before the first retry (default: RETRY_DEFAULTS); doubles each retry, with jitter. */
+  /** Backoff before the first retry (default: DEFAULTS.retry); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default: RETRY_DEFAULTS). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
+  /** Largest backoff (default: DEFAULTS.retry). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;
@@ -31,7 +34,13 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** What the `retry` option takes: build one with `retryPolicy()`. */
 export interface RetryPolicy {
+  /** Runs `attempt` until it succeeds, fails unsafely, or the attempt or time budget is spent. */
+  run<T>(operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T>;
+}
+
+interface Resolved {
   readonly maxAttempts: number;
   readonly maxElapsedMs: number;
   readonly baseDelayMs: number;
@@ -47,11 +56,23 @@ function duration(value: number | undefined, name: string, fallback: number): nu
   return value === undefined ? fallback : checkDuration(value, `retry.${name}`, { allowZero: true });
 }
 
-/** Turns the `retry` option into a policy; `undefined` means retries are off. */
-export function resolveRetry(option: RetryOptions | boolean | undefined): RetryPolicy | undefined {
-  if (option === undefined || option === false) return undefined;
-  if (option !== true && (typeof option !== 'object' || option === null)) throw new ConfigError('retry must be true, false, or an options object');
-  const o = option === true ? {} : option;
+/**
+ * The retry policy for the `retry` option of any client or call:
+ * `createSignalWireClient({ …, retry: retryPolicy() })`, or per call
+ * `{ retry: retryPolicy({ maxAttempts: 5 }) }` (`retry: false` turns it off).
+ * Checks its options now (a ConfigError says what to fix).
+ */
+export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
+  const policy = resolveRetry(options);
+  return Object.freeze({
+    run: <T>(operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>) => withRetries(policy, operationId, signal, attempt),
+  });
+}
+
+/** Checks the options and fills in the defaults. */
+export function resolveRetry(option: RetryOptions): Resolved {
+  if (typeof option !== 'object' || option === null) throw new ConfigError('retryPolicy takes an options object');
+  const o = option;
   const maxAttempts = o.maxAttempts ?? RETRY_DEFAULTS.maxAttempts;
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
@@ -77,7 +98,7 @@ function isSafeToRetry(error: unknown): boolean {
 }
 
 /** Exponential backoff with "equal jitter": between half and all of base * 2^(retry-1), capped. */
-export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+export function backoffDelay(retry: number, policy: Pick<Resolved, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
 }
@@ -86,7 +107,7 @@ export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelay
 const sleep = abortableDelay;
 
 /** Runs `attempt` until it succeeds, fails unsafely, or the attempt or time budget is spent. */
-export async function withRetries<T>(policy: RetryPolicy, operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
+async function withRetries<T>(policy: Resolved, operationId: string, signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let n = 1; ; n++) {
     try {

@@ -14,10 +14,8 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export function checkDuration(value: unknown, name: string, opts: { allowZero?: boolean } = {}): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && (opts.allowZero ? value >= 0 : value > 0) && value <= MAX_TIMER_MS;
   if (!ok) {
-    const shown = typeof value === 'number' || value === undefined || value === null ? String(value) : typeof value;
-    throw new ConfigError(
-      `${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of milliseconds, at most ${MAX_TIMER_MS} (2^31-1, about 24.8 days); got ${shown}`,
-    );
+    const shown = typeof value === 'number' || value == null ? value : typeof value;
+    throw new ConfigError(`${name} must be a ${opts.allowZero ? 'non-negative' : 'positive'} number of milliseconds, at most ${MAX_TIMER_MS}; got ${shown}`);
   }
   return value as number;
 }

@@ -1,114 +1,115 @@
-// The fetch that openapi-fetch calls: deadlines, a response size cap, and no
-// redirects. Kept apart from routing and auth so each is testable alone.
-import { BodyTooLargeError, declaredOver } from './body.js';
+// The package's transport policy as openapi-fetch middleware: auth headers,
+// a deadline per request (body included), the response size cap and no
+// redirects, with failures as typed errors scrubbed of secrets. The `raw`
+// clients carry it; it is exported so a user can attach it to an openapi-fetch
+// client of their own. Named operations run the same policy inline (call.ts).
+import type { Middleware } from 'openapi-fetch';
+import { declaredOver } from './body.js';
 import { credentialSecrets } from './credentials.js';
 import { Deadline } from './deadline.js';
-import { DEFAULTS } from './defaults.js';
+import { CLIENT_DEFAULTS } from './defaults.js';
+import { ConfigError, ResponseBodyError } from './errors.js';
 import { classifyFailure } from './failure.js';
+import { checkHeaderValues } from './header-check.js';
+import { provideHeaders, type HeaderProvider } from './provider.js';
+import { checkRequest } from './request-checks.js';
 import { secretList } from './secrets.js';
-import { startDeadlineTimer } from './timer-lane.js';
+import { checkBytes } from './config-checks.js';
+import { checkDuration } from './timer.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** Error responses whose body was cut at the cap: their text may end in part of a secret. */
-const truncated = new WeakSet<Response>();
-
-export function wasTruncated(response: Response): boolean {
-  return truncated.has(response);
-}
-
-/**
- * An error body cut at `limit` bytes: the status is what matters (a 503 must
- * stay a retryable HttpError), the body is only detail, and nothing past the
- * cap is read.
- */
-function truncateStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
-  let size = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        const room = limit - size;
-        size += chunk.byteLength;
-        if (size <= limit) return controller.enqueue(chunk);
-        if (room > 0) controller.enqueue(chunk.subarray(0, room));
-        controller.terminate();
-      },
-    }),
-  );
-}
-
-export interface Transport {
-  /** For the named operations: they pass their deadline's signal and read success bodies with readTextCapped. */
-  readonly named: FetchLike;
-  /** For the raw openapi-fetch clients: the same cap and redirect policy, plus a deadline of its own. */
-  readonly raw: FetchLike;
-}
-
-export interface TransportInit {
-  maxResponseBytes?: number;
+/** Options of createClientMiddleware. */
+export interface ClientMiddlewareOptions {
+  /** Deadline per request, response body included (default: DEFAULTS.timeoutMs). */
   timeoutMs?: number;
-  /** Scrubbed from the cause of a raw call's failure. */
-  secrets?: readonly string[];
+  /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes); error bodies are cut there. */
+  maxResponseBytes?: number;
+  /** Headers added to every request (auth): fixed, or computed per request under its deadline. */
+  headers?: Record<string, string> | HeaderProvider;
+  /** Further secrets to scrub from failures (the request's own header values always are). */
+  secrets?: readonly (string | undefined)[];
+}
+
+/** Thrown inside the body guard when a success body passes the cap; `fail` turns it into a ResponseBodyError. */
+const TOO_LARGE = Symbol('too large');
+
+interface InFlight {
+  readonly deadline: Deadline;
+  readonly label: string;
+  readonly secrets: () => readonly string[];
 }
 
 /**
- * Wraps a fetch: never follows redirects (a token request has no business
- * being redirected, and a followed redirect could carry credentials to
- * another origin), and caps error bodies, which openapi-fetch reads itself.
- * Success bodies of named operations are read by the caller with
- * readTextCapped, so their hot path adds no stream.
+ * openapi-fetch middleware with the package's transport policy: `client.use(createClientMiddleware({ headers }))`.
+ * Failures reject with the package's typed errors (TimeoutError, AbortError,
+ * NetworkError, ResponseBodyError for a body over the cap); `{ data, error }`
+ * stays openapi-fetch's for every HTTP status. Add it first: middleware added
+ * after it runs inside its deadline.
  */
-export function createTransport(baseFetch: FetchLike, init: TransportInit = {}): Transport {
-  const maxResponseBytes = init.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
-  const timeoutMs = init.timeoutMs ?? DEFAULTS.timeoutMs;
-
-  const named: FetchLike = async (request, requestInit) => {
-    const response = await baseFetch(request, requestInit);
-    if (response.ok) {
-      if (declaredOver(response.headers.get('content-length'), maxResponseBytes)) {
-        await response.body?.cancel().catch(() => {});
-        throw new BodyTooLargeError(maxResponseBytes, response.status);
+export function createClientMiddleware(options: ClientMiddlewareOptions = {}): Middleware {
+  const timeoutMs = options.timeoutMs === undefined ? CLIENT_DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs');
+  const limit = checkBytes(options.maxResponseBytes, 'maxResponseBytes', CLIENT_DEFAULTS.maxResponseBytes);
+  const { headers } = options;
+  if (headers !== undefined && typeof headers !== 'function') checkHeaderValues(headers, (issue) => new ConfigError(issue));
+  const known = options.secrets ?? [];
+  const inFlight = new WeakMap<Request, InFlight>();
+  return {
+    async onRequest({ request }) {
+      const label = `${request.method} ${new URL(request.url).pathname}`;
+      const deadline = new Deadline(timeoutMs, request.signal);
+      const merged = new Headers(request.headers);
+      const secrets = () => secretList([...known, ...[...merged.values()].flatMap(credentialSecrets)]);
+      try {
+        const added = typeof headers === 'function' ? await provideHeaders(headers, label, deadline) : headers;
+        checkRequest(label, added, undefined, {}, secrets);
+        if (added) for (const [name, value] of Object.entries(added)) merged.set(name, value);
+      } catch (error) {
+        deadline.clear();
+        throw error;
       }
-      return response;
-    }
-    if (!response.body || response.status < 200) return response;
-    const kept = { status: response.status, statusText: response.statusText, headers: response.headers };
-    if (declaredOver(response.headers.get('content-length'), maxResponseBytes)) {
-      await response.body.cancel().catch(() => {});
-      return new Response(null, kept);
-    }
-    const cut = new Response(truncateStream(response.body, maxResponseBytes), kept);
-    truncated.add(cut);
-    return cut;
+      // A per-call `redirect` option cannot turn following back on.
+      const sent = new Request(request, { headers: merged, signal: deadline.signal, redirect: 'manual' });
+      inFlight.set(sent, { deadline, label, secrets });
+      return sent;
+    },
+    onError({ request, error }) {
+      const call = inFlight.get(request);
+      if (!call) return undefined;
+      call.deadline.clear();
+      return classifyFailure(call.label, error, call.deadline, call.secrets());
+    },
+    async onResponse({ request, response }) {
+      const call = inFlight.get(request);
+      if (!call) return undefined;
+      const { deadline } = call;
+      const { status } = response;
+      const fail = (error: unknown) =>
+        error === TOO_LARGE
+          ? new ResponseBodyError({ operationId: call.label, status, reason: `response body is larger than ${limit} bytes` })
+          : classifyFailure(call.label, error, deadline, call.secrets(), status);
+      if (!response.body) {
+        deadline.clear();
+        return undefined;
+      }
+      if (declaredOver(response.headers.get('content-length'), limit)) {
+        deadline.clear();
+        await response.body.cancel().catch(() => {});
+        // A success body over the cap is refused at once; an error keeps its status without its body.
+        if (response.ok) throw fail(TOO_LARGE);
+        return new Response(null, response);
+      }
+      return guarded(response, limit, deadline, fail);
+    },
   };
-
-  const raw: FetchLike = async (input, requestInit) => {
-    // A per-call `redirect` option cannot turn following back on.
-    const request = input.redirect === 'manual' ? input : new Request(input, { redirect: 'manual' });
-    const label = `${request.method} ${new URL(request.url).pathname}`;
-    const deadline = new Deadline(timeoutMs, request.signal, startDeadlineTimer);
-    const secrets = () => secretList([...(init.secrets ?? []), ...[...request.headers.values()].flatMap(credentialSecrets)]);
-    let response: Response;
-    try {
-      response = await named(request, { ...requestInit, signal: deadline.signal });
-    } catch (error) {
-      deadline.clear();
-      throw classifyFailure(label, error, deadline, secrets());
-    }
-    if (!response.body || !response.ok) {
-      // Error bodies are already capped; their read is short and bounded.
-      if (!response.body) deadline.clear();
-      else return withBodyGuard(response, Infinity, deadline, (e) => classifyFailure(label, e, deadline, secrets(), response.status));
-      return response;
-    }
-    return withBodyGuard(response, maxResponseBytes, deadline, (e) => classifyFailure(label, e, deadline, secrets(), response.status));
-  };
-
-  return { named, raw };
 }
 
-/** Streams a body under the deadline and the cap; the deadline ends with the body. */
-function withBodyGuard(response: Response, limit: number, deadline: Deadline, fail: (error: unknown) => Error): Response {
+/**
+ * Streams a body under the deadline and the cap; the deadline ends with the
+ * body. A success body over the cap fails; an error body is cut there (the
+ * status is what matters, and a 503 must stay a 503).
+ */
+function guarded(response: Response, limit: number, deadline: Deadline, fail: (error: unknown) => Error): Response {
   const reader = response.body!.getReader();
   let size = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -119,8 +120,15 @@ function withBodyGuard(response: Response, limit: number, deadline: Deadline, fa
           deadline.clear();
           return controller.close();
         }
+        const room = limit - size;
         size += value.byteLength;
-        if (size > limit) throw new BodyTooLargeError(limit, response.status);
+        if (size > limit) {
+          if (response.ok) throw TOO_LARGE;
+          if (room > 0) controller.enqueue(value.subarray(0, room));
+          deadline.clear();
+          await reader.cancel().catch(() => {});
+          return controller.close();
+        }
         controller.enqueue(value);
       } catch (error) {
         deadline.clear();
@@ -133,7 +141,5 @@ function withBodyGuard(response: Response, limit: number, deadline: Deadline, fa
       return reader.cancel(reason);
     },
   });
-  const guarded = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  if (truncated.has(response)) truncated.add(guarded);
-  return guarded;
+  return new Response(body, response);
 }

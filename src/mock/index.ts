@@ -7,3 +7,4 @@ export { MockControlError, type MockControls, type ForcedResponse, type Recorded
 export { connectMock, MOCK_URL_ENV, type RemoteMock } from './remote.js';
 export { mockGlobalSetup, MOCK_URL_KEY } from './global-setup.js';
 export { MissingDependencyError } from '../tools/peers.js';
+export { MOCK_DEFAULTS } from './defaults.js';

@@ -1,14 +1,14 @@
 // One in-process Prism mock serving every API at its real path on one port.
 // In-process, so there is no child process to orphan.
 import { createServer, type Server } from 'node:http';
-import { MOCK_DEFAULTS } from '../core/defaults.js';
+import { MOCK_DEFAULTS } from './defaults.js';
 import { curlFor } from './curl.js';
 import { ControlState, type ForcedResponse, type MockControls, type RecordedRequest } from './controls.js';
 import type { MockApi } from './operations.js';
 import { requirePeers } from '../tools/peers.js';
 
 export interface MockServerOptions {
-  /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` in core/defaults.ts. */
+  /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` (exported). */
   port?: number;
   /** Interface to bind (default: MOCK_DEFAULTS.host). */
   host?: string;

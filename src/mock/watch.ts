@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { MockServer } from './server.js';
 import { packageRoot } from '../openapi-doc/bundled.js';
-import { MOCK_DEFAULTS } from '../core/defaults.js';
+import { MOCK_DEFAULTS } from './defaults.js';
 
 export interface SpecWatcher {
   close(): void;

@@ -6,7 +6,8 @@ import { operationBinder } from '../core/bind.js';
 import type { HeaderProvider } from '../core/provider.js';
 import { createContext, type ClientOptions } from '../core/client.js';
 import { operationErrorGuard } from '../core/operation-error.js';
-import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
+import { contextMiddleware, copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
+import type { CallContext } from '../core/call.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
 import * as table from '../../generated/operations.js';
@@ -19,7 +20,7 @@ export interface ProconfAdminClientOptions extends ClientOptions {
   headers?: HeaderProvider;
 }
 
-function bind(ctx: ReturnType<typeof createContext>) {
+function bind(ctx: CallContext) {
   return {
     /** POST /api/proconf-token: `{ error: null, data: jwt }`. */
     createProconfToken: operationBinder<operations>(ctx)(table.create_proconf_token),
@@ -27,7 +28,7 @@ function bind(ctx: ReturnType<typeof createContext>) {
 }
 
 export interface ProconfAdminClient extends ReturnType<typeof bind> {
-  /** The openapi-fetch client for `{ data, error }` style calls (without the headers hook). */
+  /** A plain openapi-fetch client for `{ data, error }` style calls, with the package's middleware: the `headers` hook, timeout, size cap, no redirects. */
   readonly raw: Client<paths>;
   /** A new client with these options merged over this one's (raw middleware included); this one is unchanged. */
   defaults(overrides: Partial<ProconfAdminClientOptions>): ProconfAdminClient;
@@ -44,10 +45,10 @@ function build(options: ProconfAdminClientOptions, middleware: RawMiddleware): P
       'baseUrl must be the admin backend origin without the /api suffix (the client adds /api/proconf-token), e.g. https://admin.your-company.com',
     );
   }
-  const ctx = createContext<paths>({ ...options, baseUrl, headers: options.headers });
+  const ctx = createContext({ ...options, baseUrl, headers: options.headers });
   return Object.freeze({
     ...bind(ctx),
-    raw: rawClient<paths>(ctx, { baseUrl }, 'admin', middleware),
+    raw: rawClient<paths>(ctx, contextMiddleware(ctx), 'admin', middleware),
     defaults: (overrides: Partial<ProconfAdminClientOptions>) => build({ ...options, ...overrides }, copyMiddleware(middleware)),
   });
 }

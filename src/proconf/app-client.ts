@@ -1,8 +1,9 @@
 // Client for the application server's POST /proconfToken. Browser-safe: no
 // Node APIs, and the user's credential comes from a provider called per
-// request. It runs on the browser clients' lean path (src/core/post-json.ts):
-// plain fetch, no openapi-fetch and no retries, so it bundles small.
-import { appBinder, appContext, type AppClientOptions } from '../core/app-client.js';
+// request. Like every client it runs on the one call path (src/core/call.ts):
+// plain fetch, no openapi-fetch, so it bundles small.
+import { appContext, type AppClientOptions } from '../core/app-client.js';
+import { operationBinder } from '../core/bind.js';
 import { operationErrorGuard } from '../core/operation-error.js';
 import { get_proconf_token } from '../../generated/operations.js';
 import type { operations } from '../../generated/types/proconf-app.js';
@@ -12,7 +13,7 @@ export type { CredentialProvider } from '../core/app-client.js';
 export interface ProconfAppClientOptions extends AppClientOptions {}
 
 function bind(options: ProconfAppClientOptions) {
-  const op = appBinder<operations>(appContext(options));
+  const op = operationBinder<operations>(appContext(options));
   return {
     /** POST /proconfToken: `{ error: null, data: jwt }`. */
     getProconfToken: op(get_proconf_token),

@@ -1,10 +1,11 @@
 // Client for your app server's SignalWire token endpoints
 // (signalwire-app.yaml). Browser-safe: no Node APIs, and the user's own
-// credential comes from a provider called per request. It runs on the
-// browser clients' lean path (src/core/post-json.ts): plain fetch, no
-// openapi-fetch and no retries. Paths and statuses come from the generated
+// credential comes from a provider called per request. Like every client
+// it runs on the one call path (src/core/call.ts): plain fetch, no
+// openapi-fetch. Paths and statuses come from the generated
 // operation table, body and response types from the generated types.
-import { appBinder, appContext, type AppClientOptions } from '../core/app-client.js';
+import { appContext, type AppClientOptions } from '../core/app-client.js';
+import { operationBinder } from '../core/bind.js';
 import { operationErrorGuard } from '../core/operation-error.js';
 import { issue_guest_token, issue_subscriber_token, renew_subscriber_token } from '../../generated/operations.js';
 import type { operations } from '../../generated/types/signalwire-app.js';
@@ -12,7 +13,7 @@ import type { operations } from '../../generated/types/signalwire-app.js';
 export interface SignalWireAppClientOptions extends AppClientOptions {}
 
 function bind(options: SignalWireAppClientOptions) {
-  const op = appBinder<operations>(appContext(options));
+  const op = operationBinder<operations>(appContext(options));
   return {
     /** POST /signalwire/tokens/subscriber: a new subscriber token for this device. */
     issueSubscriberToken: op(issue_subscriber_token),

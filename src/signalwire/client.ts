@@ -4,17 +4,19 @@ import type { Client } from 'openapi-fetch';
 import { operationBinder } from '../core/bind.js';
 import { createContext } from '../core/client.js';
 import { operationErrorGuard } from '../core/operation-error.js';
-import { copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
+import { contextMiddleware, copyMiddleware, rawClient, type RawMiddleware } from '../core/raw.js';
+import type { CallContext } from '../core/call.js';
 import * as table from '../../generated/operations.js';
 import type { paths as VideoPaths, operations as VideoOps } from '../../generated/types/signalwire-video.js';
 import type { paths as FabricPaths, operations as FabricOps } from '../../generated/types/signalwire-fabric.js';
 import { resolveSignalWireConfig, type SignalWireOptions } from './config.js';
+import { VERSION } from '../core/version.js';
+import { checkHeaderValues } from '../core/header-check.js';
+import { ConfigError } from '../core/errors.js';
 
 export type SignalWireOperations = VideoOps & FabricOps;
 
-const VERSION = '0.1.0';
-
-function bind(ctx: ReturnType<typeof createContext>) {
+function bind(ctx: CallContext) {
   const op = operationBinder<SignalWireOperations>(ctx);
   return {
     /** POST /api/video/conference_tokens/{id}/reset. Not idempotent: the previous token stops working. */
@@ -29,7 +31,7 @@ function bind(ctx: ReturnType<typeof createContext>) {
 }
 
 export interface SignalWireClient extends ReturnType<typeof bind> {
-  /** The openapi-fetch clients, with auth applied, for `{ data, error }` style calls; each API's is its own. */
+  /** Plain openapi-fetch clients for `{ data, error }` style calls, with the package's middleware (auth, timeout, size cap, no redirects); each API's is its own. */
   readonly raw: { readonly video: Client<VideoPaths>; readonly fabric: Client<FabricPaths> };
   /** A new client with these options merged over this one's (raw middleware included); this one is unchanged. */
   defaults(overrides: Partial<SignalWireOptions>): SignalWireClient;
@@ -37,21 +39,20 @@ export interface SignalWireClient extends ReturnType<typeof bind> {
 
 function build(config: SignalWireOptions, middleware: RawMiddleware): SignalWireClient {
   const resolved = resolveSignalWireConfig(config);
-  const init = {
-    baseUrl: resolved.baseUrl,
-    staticHeaders: {
-      Authorization: resolved.authorization,
-      'User-Agent': `rtc-token-apis/${VERSION}${config.userAgent ? ` ${config.userAgent}` : ''}`,
-    },
+  const staticHeaders = {
+    Authorization: resolved.authorization,
+    'User-Agent': `rtc-token-apis/${VERSION}${config.userAgent ? ` ${config.userAgent}` : ''}`,
   };
-  const ctx = createContext<VideoPaths & FabricPaths>({ ...config, ...init, secrets: resolved.secrets });
+  checkHeaderValues(staticHeaders, (issue) => new ConfigError(issue));
+  const ctx = createContext({ ...config, baseUrl: resolved.baseUrl, staticHeaders, secrets: resolved.secrets });
+  const policy = contextMiddleware(ctx);
   // Secrets live only in closures: the client object holds functions, so
   // logging or inspecting it shows nothing sensitive.
   return Object.freeze({
     ...bind(ctx),
     raw: Object.freeze({
-      video: rawClient<VideoPaths>(ctx, init, 'video', middleware),
-      fabric: rawClient<FabricPaths>(ctx, init, 'fabric', middleware),
+      video: rawClient<VideoPaths>(ctx, policy, 'video', middleware),
+      fabric: rawClient<FabricPaths>(ctx, policy, 'fabric', middleware),
     }),
     defaults: (overrides: Partial<SignalWireOptions>) => build({ ...config, ...overrides }, copyMiddleware(middleware)),
   });

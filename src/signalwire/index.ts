@@ -10,4 +10,5 @@ export type {
   ValidationErrors,
   ValidationError,
 } from '../../generated/types/signalwire-fabric.js';
+export { createClientMiddleware, type ClientMiddlewareOptions } from '../core/transport.js';
 export * from '../core/public.js';

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { credentialSecrets } from '../core/credentials.js';
 import { ConfigError } from '../core/errors.js';
 import { scrub, secretList } from '../core/secrets.js';
-import { VERIFY_DEFAULTS } from '../core/defaults.js';
+import { VERIFY_DEFAULTS } from './defaults.js';
 import { docsUrl } from '../tools/package-json.js';
 import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
 import { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credentials.js';

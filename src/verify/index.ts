@@ -8,3 +8,4 @@ export { apiNames } from './spec-document.js';
 export type { Check } from './checks.js';
 export { ConfigError } from '../core/errors.js';
 export { MissingDependencyError } from '../tools/peers.js';
+export { VERIFY_DEFAULTS } from './defaults.js';

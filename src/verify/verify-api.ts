@@ -1,7 +1,7 @@
 // Runs every check of one API against a live server and judges each
 // response: expected status, documented status, JSON body valid against the
 // documented schema (JSON Schema 2020-12).
-import { VERIFY_DEFAULTS } from '../core/defaults.js';
+import { VERIFY_DEFAULTS } from './defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { checkBaseUrl } from '../core/config-checks.js';
 import { credentialSecrets } from '../core/credentials.js';
@@ -32,7 +32,7 @@ export interface VerifyOptions {
   skip?: readonly string[];
   /** Path parameter values for the valid requests, e.g. `{ id: '<a real conference token id>' }`. */
   params?: Record<string, string>;
-  /** Per-request timeout in ms, at most 2^31-1. Default: `VERIFY_DEFAULTS.timeoutMs` in core/defaults.ts. */
+  /** Per-request timeout in ms, at most 2^31-1. Default: `VERIFY_DEFAULTS.timeoutMs` (exported). */
   timeoutMs?: number;
   /** Requests in flight at once. Default: `VERIFY_DEFAULTS.concurrency`. */
   concurrency?: number;

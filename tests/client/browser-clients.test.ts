@@ -1,4 +1,4 @@
-// The browser clients' one call path (src/core/post-json.ts), run for both
+// The browser clients on the one call path (src/core/call.ts), run for both
 // of them over real HTTP on 127.0.0.1: the credentials provider under the
 // call's deadline and signal, defaults() giving a new immutable client, the
 // size cap, redirects, request ids, scrubbing, validation and config checks.

@@ -36,7 +36,7 @@ describe('SignalWire config', () => {
 
   it('refuses Basic credentials over plain http to a non-loopback host', () => {
     expect(configError(() => createSignalWireClient({ ...good, baseUrl: 'http://proxy.internal:8080' })).message).toMatch(
-      /plain http: to proxy\.internal, which would send credentials unencrypted/,
+      /plain http: to proxy\.internal, sending credentials unencrypted/,
     );
   });
 

@@ -100,7 +100,7 @@ describe('bodies that are not what they claim', () => {
     const error = await fails(server.url);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).beforeSend).toBe(false);
-    expect(error.message).toContain('while reading the response body');
+    expect(error.message).toContain('connection lost mid-body');
   });
 
   it('a content-type that understates a valid JSON body -> the correct result', async () => {

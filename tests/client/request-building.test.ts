@@ -4,10 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { createSignalWireClient } from '../../src/signalwire/index.ts';
 import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
 import { json, recordingFetch } from '../support/recording-fetch.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The version is package.json's, read here too: no test copies it. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 const ID = 'c22d24f6-5a47-4597-9a23-c7d01e696b92';
 
 describe('SignalWire requests', () => {
+  it('the built package compiles the version in from package.json (no file read at run time)', () => {
+    const built = readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'src', 'core', 'version.js'), 'utf8');
+    expect(built).toContain(`VERSION = true ? ${JSON.stringify(PACKAGE_VERSION)}`);
+  });
+
   it('builds https://{space}.signalwire.com with each operation at its real path', async () => {
     const { fetch, calls } = recordingFetch(() => json(200, {}));
     const client = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 't0ken', fetch });
@@ -44,7 +54,7 @@ describe('SignalWire requests', () => {
     await client.createSubscriberGuestToken({ allowed_addresses: [ID], expire_at: 1795370400 });
     const [reset, guest] = calls;
     expect(reset!.request.headers.get('accept')).toBe('application/json');
-    expect(reset!.request.headers.get('user-agent')).toBe('rtc-token-apis/0.1.0 my-app/2.0');
+    expect(reset!.request.headers.get('user-agent')).toBe(`rtc-token-apis/${PACKAGE_VERSION} my-app/2.0`);
     expect(reset!.request.headers.has('content-type')).toBe(false);
     expect(reset!.body).toBe('');
     expect(guest!.request.headers.get('content-type')).toBe('application/json');

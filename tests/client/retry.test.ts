@@ -2,7 +2,7 @@
 // POST is repeated only when the server cannot have acted on it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSignalWireClient, HttpError, NetworkError, TimeoutError, AbortError, ConfigError } from '../../src/signalwire/index.ts';
-import { backoffDelay, resolveRetry, type RetryOptions } from '../../src/core/retry.ts';
+import { backoffDelay, resolveRetry, retryPolicy, type RetryOptions } from '../../src/core/retry.ts';
 import { parseRetryAfter } from '../../src/core/response-body.ts';
 import { closeServers, freePort, recordingServer, type RecordingServer } from '../support/local-server.ts';
 import { sendJson } from './support/answers.ts';
@@ -18,8 +18,8 @@ function recordedRetry(extra: RetryOptions = {}) {
   return { delays, retry };
 }
 
-function clientFor(url: string, retry: RetryOptions | boolean | undefined, timeoutMs = 2000) {
-  return createSignalWireClient({ baseUrl: url, projectId: 'p', apiToken: 'retry-test-token', retry, timeoutMs });
+function clientFor(url: string, retry: RetryOptions | undefined, timeoutMs = 2000) {
+  return createSignalWireClient({ baseUrl: url, projectId: 'p', apiToken: 'retry-test-token', retry: retry && retryPolicy(retry), timeoutMs });
 }
 
 /** A server answering with `statuses` in turn (then 201 with a token pair). */
@@ -241,8 +241,14 @@ describe('Retry-After', () => {
     expect(JSON.parse(JSON.stringify(error)).retryAfterMs).toBe(9000);
   });
 
-  it('retry: true uses the documented defaults', () => {
-    expect(resolveRetry(true)).toMatchObject({ maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 });
-    expect(resolveRetry(false)).toBeUndefined();
+  it('retryPolicy() uses the documented defaults; anything but a policy or false is a ConfigError naming retryPolicy', () => {
+    expect(resolveRetry({})).toMatchObject({ maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 });
+    expect(typeof retryPolicy().run).toBe('function');
+    for (const retry of [true, { maxAttempts: 2 }, 'yes']) {
+      expect(() => createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', projectId: 'p', apiToken: 'retry-test-token', retry: retry as never })).toThrow(
+        /retry takes retryPolicy\(\)/,
+      );
+    }
+    expect(() => createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', projectId: 'p', apiToken: 'retry-test-token', retry: false })).not.toThrow();
   });
 });

@@ -13,7 +13,7 @@ import {
   ResponseBodyError,
   TimeoutError,
 } from '../../src/signalwire/index.ts';
-import { createProconfAppClient, createProconfAdminClient } from '../../src/proconf/index.ts';
+import { createProconfAppClient, createProconfAdminClient, retryPolicy } from '../../src/proconf/index.ts';
 import { scrub, secretList } from '../../src/core/secrets.ts';
 import { abortableDelay, MAX_TIMER_MS } from '../../src/core/timer.ts';
 import { closeServers, rawServer, recordingServer } from '../support/local-server.ts';
@@ -164,7 +164,7 @@ describe('hostile bodies (points 7-8)', () => {
   it('an error body nested 50,000 levels deep stays an HttpError 503 (and is retried)', async () => {
     const deep = `${'['.repeat(50_000)}1${']'.repeat(50_000)}`;
     const server = await track(recordingServer((_q, res) => res.writeHead(503, { 'content-type': 'application/json' }).end(deep)));
-    const sw = createSignalWireClient({ baseUrl: server.url, projectId: PROJECT, apiToken: TOKEN, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const sw = createSignalWireClient({ baseUrl: server.url, projectId: PROJECT, apiToken: TOKEN, retry: retryPolicy({ maxAttempts: 2, baseDelayMs: 1 }) });
     const { error } = await outcome(sw.createSubscriberGuestToken(guestBody));
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(503);
@@ -199,7 +199,7 @@ describe('durations (point 9)', () => {
     expect(make({ timeoutMs: 2 ** 31 })).toThrow(/at most 2147483647/);
     expect(make({ timeoutMs: MAX_TIMER_MS })).not.toThrow();
     for (const f of ['maxElapsedMs', 'baseDelayMs', 'maxDelayMs'])
-      expect(make({ retry: { [f]: 2 ** 31 } })).toThrow(new RegExp(`retry.${f} .*at most 2147483647`));
+      expect(() => retryPolicy({ [f]: 2 ** 31 })).toThrow(new RegExp(`retry.${f} .*at most 2147483647`));
     const { error } = await outcome(make({})().createSubscriberGuestToken(guestBody, { timeoutMs: 2 ** 31 }));
     expect(error).toBeInstanceOf(ConfigError);
   });
@@ -223,7 +223,12 @@ describe('durations (point 9)', () => {
 
   it('Retry-After of 30 days with the largest maxElapsedMs gives up at once instead of firing early', async () => {
     const server = await track(recordingServer((_q, res) => res.writeHead(503, { 'retry-after': '2592000' }).end()));
-    const sw = createSignalWireClient({ baseUrl: server.url, projectId: PROJECT, apiToken: TOKEN, retry: { maxAttempts: 5, maxElapsedMs: MAX_TIMER_MS } });
+    const sw = createSignalWireClient({
+      baseUrl: server.url,
+      projectId: PROJECT,
+      apiToken: TOKEN,
+      retry: retryPolicy({ maxAttempts: 5, maxElapsedMs: MAX_TIMER_MS }),
+    });
     const { error } = await outcome(sw.createSubscriberGuestToken(guestBody));
     expect((error as HttpError).status).toBe(503);
     expect(server.received).toHaveLength(1);

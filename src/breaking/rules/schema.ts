@@ -254,11 +254,24 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     /** Whether `wide` has every property `narrow` has: a counterpart that still reads all of it. */
     const keepsProperties = (narrow: Obj, wide: Obj) => Object.keys(narrow.properties ?? {}).every((name) => name in (wide.properties ?? {}));
 
-    /** Two alternatives a value could match both of: types that overlap (a schema without `type` overlaps all). */
+    /** The JSON types a value of `a` and of `b` could both have (a schema without `type` has them all). */
+    const ALL_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+    const typesOf = (o: Obj) => {
+      const set = new Set(typeSet(o) ?? ALL_TYPES);
+      if (set.has('number')) set.add('integer');
+      return set;
+    };
     const overlap = (a: Obj, b: Obj) => {
-      const [ta, tb] = [typeSet(a), typeSet(b)];
-      if (!ta || !tb) return true;
-      return [...ta].some((t) => tb.has(t) || (t === 'integer' && tb.has('number')) || (t === 'number' && tb.has('integer')));
+      const tb = typesOf(b);
+      return [...typesOf(a)].filter((t) => tb.has(t) || (t === 'number' && tb.has('integer')));
+    };
+    /** Types two old alternatives already shared: `oneOf` already rejected those values, so a new overlap there loses nothing. */
+    const sharedBefore = (alts: Alternative[]) => {
+      const shared = new Set<string>();
+      alts.forEach((a, i) => {
+        for (const b of alts.slice(i + 1)) for (const t of overlap(a.schema, b.schema)) shared.add(t);
+      });
+      return shared;
     };
 
     const pairByScore = (before: Alternative[], after: Alternative[], at: string, segment: Segment, tagged = false) => {
@@ -292,7 +305,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
           direction === 'request' &&
           !tagged &&
           other.tokens[other.tokens.length - 2] === 'oneOf' &&
-          [...used].some((kept) => overlap(kept.schema, other.schema));
+          [...used].some((kept) => overlap(kept.schema, other.schema).some((t) => !sharedBefore(before).has(t)));
         if (clash)
           rep.breaking(
             to(other),

@@ -2,7 +2,7 @@
 // server that echoes them back wherever it can. Shared by canary-secrets.test.ts
 // (in-process checks) and canary-script.ts (what reaches stdout/stderr).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createSignalWireClient, basicAuthorization } from '../../../src/signalwire/index.ts';
+import { createSignalWireClient, basicAuthorization, retryPolicy } from '../../../src/signalwire/index.ts';
 import { createProconfAppClient } from '../../../src/proconf/index.ts';
 import { proconfValidation, signalWireValidation } from '../../../src/validation/index.ts';
 import { freePort, serve } from '../../support/local-server.ts';
@@ -105,7 +105,7 @@ export async function runCanaryScenarios(log: (what: unknown) => void = () => {}
       timeoutMs: 10_000,
       maxResponseBytes: 32 * 1024,
       validation: signalWireValidation({ response: true }),
-      retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) },
+      retry: retryPolicy({ maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => log(info.error) }),
     });
   const app = createProconfAppClient({
     baseUrl: server.url,

@@ -1,7 +1,7 @@
 // Compile-time contract, checked by `tsc -p tsconfig.json` in `npm test`.
 // Every @ts-expect-error must be an error: if a case starts compiling, tsc fails.
 import { createSignalWireClient, isSignalWireError } from '../../../src/signalwire/index.ts';
-import { createProconfAppClient } from '../../../src/proconf/index.ts';
+import { createProconfAppClient, retryPolicy } from '../../../src/proconf/index.ts';
 
 const sw = createSignalWireClient({ space: 'acme', projectId: 'p', apiToken: 't' });
 const app = createProconfAppClient({ baseUrl: 'https://app.acme.test' });
@@ -67,20 +67,18 @@ export function binding(ctx: CallContext) {
   return create;
 }
 
-// The browser clients' binder: typed from the row and the spec, with the browser call options.
-import { appBinder } from '../../../src/core/app-client.ts';
-import type { PostContext } from '../../../src/core/post-json.ts';
+// The browser clients bind through the same binder: typed from the row and the spec, with the same call options.
 import { issue_guest_token } from '../../../generated/operations.ts';
 import type { operations as SignalWireAppOperations } from '../../../generated/types/signalwire-app.ts';
 
-export function browserBinding(ctx: PostContext) {
-  const op = appBinder<SignalWireAppOperations>(ctx);
+export function browserBinding(ctx: CallContext) {
+  const op = operationBinder<SignalWireAppOperations>(ctx);
   // @ts-expect-error a ProCONF row does not bind to the signalwire-app operations
   op(get_proconf_token);
   const guest = op(issue_guest_token);
   // @ts-expect-error the bound body is typed from the spec: allowed_addresses is a string array
   void guest({ allowed_addresses: 'a' });
-  // @ts-expect-error the browser clients have no retries
+  // The same call options as every client: retries included.
   void guest({ allowed_addresses: [] }, { retry: false });
   return guest({ allowed_addresses: [] }, { timeoutMs: 1_000, headers: { 'x-trace': 't' } }).then((grant) => grant.expire_at);
 }
@@ -88,7 +86,9 @@ export function browserBinding(ctx: PostContext) {
 export function browserClients() {
   // @ts-expect-error the ProCONF app client has no raw openapi-fetch client (use ProconfAppPaths with openapi-fetch)
   void app.raw;
-  // @ts-expect-error ...and no retry option
+  // The same client options as every client: opt-in retries included.
+  createProconfAppClient({ baseUrl: 'https://app.acme.test', retry: retryPolicy() });
+  // @ts-expect-error retry takes a policy from retryPolicy(), not true
   createProconfAppClient({ baseUrl: 'https://app.acme.test', retry: true });
   return app.defaults({ timeoutMs: 5_000 }).getProconfToken({ role: 'member', room: 'r', participantName: 'p' });
 }
