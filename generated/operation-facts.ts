@@ -199,6 +199,7 @@ export const operationFacts = {
   "issue_subscriber_token": {
     "stateChanging": "creates or updates the subscriber upstream and stores its refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "errorBodies": {
       "400": {
         "error": {
@@ -235,6 +236,7 @@ export const operationFacts = {
   "renew_subscriber_token": {
     "stateChanging": "spends the stored single-use refresh token",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "errorBodies": {
       "400": {
         "error": {
@@ -271,6 +273,7 @@ export const operationFacts = {
   "issue_guest_token": {
     "stateChanging": "issues a new guest credential in the project",
     "bodyLimit": 8192,
+    "wrongMethodStatus": 404,
     "errorBodies": {
       "400": {
         "error": {

@@ -32,6 +32,8 @@ export interface paths {
         /**
          * Refresh a subscriber token
          * @description Exchanges a refresh token for a new access token (valid 2 hours) and a new refresh token (valid 2 hours 5 minutes). Each refresh token can be used once, so this call is not idempotent. The API token used needs one of the _Voice_, _Messaging_, _Fax_ or _Video_ scopes.
+         *
+         *     A refresh token already used or past its lifetime is refused with the 422 `token_expired`; an access token sent instead, with `not_a_refresh_token`.
          */
         post: operations["refresh_subscriber_token"];
         delete?: never;
@@ -161,7 +163,7 @@ export interface components {
             ch?: components["schemas"]["Region"];
         };
         /**
-         * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid.
+         * @description Unix time in seconds (since 1970-01-01T00:00:00Z) at which the token stops being valid. It must lie in the future: a time in the past is refused with a 422 (`invalid_parameter` on `expire_at`).
          * @example 4102444800
          */
         ExpireAt: number;

@@ -3,11 +3,12 @@
 // which documented statuses its tests exercised. The documented statuses come
 // from the bundle itself, so a status Specmatic silently skips is a failure.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startMockServer, type MockServer } from '../../src/mock/server.ts';
+import { deref, operationLabel, specOperations } from '../../src/openapi-doc/index.ts';
 import { repoRoot } from './apis.ts';
 
 export interface SpecmaticResult {
@@ -68,6 +69,63 @@ export function applyOverlay(document: Json, overlay: { actions: { target: strin
   return doc;
 }
 
+/** An example file Specmatic reads: `{ "http-request": ..., "http-response": ... }`. */
+export interface ExternalExample {
+  'http-request': { method: string; path: string; headers?: Record<string, string>; body?: unknown };
+  'http-response': { status: number; headers?: Record<string, string>; body?: unknown };
+}
+
+export interface WrongMethodProbes {
+  /** The document with one probe operation per such path. */
+  document: Json;
+  /** `<probe operationId>.wrong_method.json` -> the example that sends the wrong method. */
+  examples: Record<string, ExternalExample>;
+  /** `GET /path 404` (the probe) -> `POST /path 404` (the documented response it exercises). */
+  exercises: Map<string, string>;
+}
+
+/**
+ * The spec states that a request with another HTTP method gets the response
+ * marked `x-wrong-method` (the 404 of the app servers and of the admin backend).
+ * Specmatic runs examples only for operations a document has, so for the run
+ * the document gains, per such path, a probe operation on an unused method that
+ * documents only that response, with an example sending that method. Its
+ * coverage counts for the documented response: the request that really causes it.
+ */
+export function wrongMethodProbes(document: Json): WrongMethodProbes {
+  const doc = structuredClone(document);
+  const examples: Record<string, ExternalExample> = {};
+  const exercises = new Map<string, string>();
+  for (const op of specOperations(document)) {
+    for (const [status, raw] of Object.entries<unknown>(op.operation.responses ?? {})) {
+      const response = deref(document, raw);
+      if (response['x-wrong-method'] !== true) continue;
+      const pathItem = doc.paths[op.path];
+      const method = (['get', 'put', 'delete', 'patch'] as const).find((m) => !pathItem[m]);
+      if (!method) continue;
+      const operationId = `${op.operationId}_wrong_method`;
+      pathItem[method] = {
+        operationId,
+        summary: `${op.operationId} called with ${method.toUpperCase()}`,
+        security: [],
+        parameters: op.parameters.filter((p) => p.in === 'path').map((p) => p.node),
+        responses: { [status]: response },
+      };
+      const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+        const param = op.parameters.find((p) => p.in === 'path' && p.name === name)?.node;
+        return encodeURIComponent(String(param?.example ?? Object.values<Json>(param?.examples ?? {})[0]?.value ?? name));
+      });
+      const example = deref(document, Object.values<unknown>(response.content?.['application/json']?.examples ?? {})[0]);
+      examples[`${operationId}.wrong_method.json`] = {
+        'http-request': { method: method.toUpperCase(), path },
+        'http-response': { status: Number(status), headers: { 'Content-Type': 'application/json' }, body: example.value },
+      };
+      exercises.set(`${operationLabel({ method, path: op.path })} ${status}`, `${operationLabel(op)} ${status}`);
+    }
+  }
+  return { document: doc, examples, exercises };
+}
+
 /** Rows of the coverage table: `| 80% | /path | POST | ... | 404 | application/json | covered | 1p |`. */
 function coveredResponses(output: string): Set<string> {
   const covered = new Set<string>();
@@ -98,17 +156,25 @@ export function startMockForSpecmatic(): Promise<MockServer> {
 export async function runSpecmatic(api: string, baseUrl: string, options: { timeoutMs?: number } = {}): Promise<SpecmaticResult> {
   // Specmatic writes its reports under the working directory: keep them out of the repository.
   const cwd = mkdtempSync(join(tmpdir(), 'rtc-specmatic-'));
-  const args = ['-jar', JAR, 'test', `--config=${join(repoRoot, 'specmatic', 'specmatic.yaml')}`, `--testBaseURL=${baseUrl}`, '--timeout=30'];
-  if (existsSync(dirOf('examples', api))) args.push(`--examples=${dirOf('examples', api)}`);
-  const bundle = join(repoRoot, 'generated', 'bundled', `${api}.json`);
+  const examples = join(cwd, 'examples');
+  mkdirSync(examples);
+  if (existsSync(dirOf('examples', api))) cpSync(dirOf('examples', api), examples, { recursive: true });
+  let doc: Json = JSON.parse(readFileSync(join(repoRoot, 'generated', 'bundled', `${api}.json`), 'utf8'));
   const overlay = dirOf('overlays', api, '.yaml');
-  if (existsSync(overlay)) {
-    const patched = applyOverlay(JSON.parse(readFileSync(bundle, 'utf8')), parse(readFileSync(overlay, 'utf8')));
-    writeFileSync(join(cwd, `${api}.json`), JSON.stringify(patched));
-    args.push(join(cwd, `${api}.json`));
-  } else {
-    args.push(bundle);
-  }
+  if (existsSync(overlay)) doc = applyOverlay(doc, parse(readFileSync(overlay, 'utf8')));
+  const probes = wrongMethodProbes(doc);
+  for (const [file, example] of Object.entries(probes.examples)) writeFileSync(join(examples, file), JSON.stringify(example));
+  writeFileSync(join(cwd, `${api}.json`), JSON.stringify(probes.document));
+  const args = [
+    '-jar',
+    JAR,
+    'test',
+    `--config=${join(repoRoot, 'specmatic', 'specmatic.yaml')}`,
+    `--testBaseURL=${baseUrl}`,
+    '--timeout=30',
+    `--examples=${examples}`,
+    join(cwd, `${api}.json`),
+  ];
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn('java', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,7 +190,7 @@ export async function runSpecmatic(api: string, baseUrl: string, options: { time
     });
     const summary = /Tests run: (\d+), Successes: (\d+), Failures: (\d+), WIP: (\d+), Errors: (\d+)/.exec(output);
     if (!summary) throw new Error(`specmatic (${api}): no test summary in its output:\n${output.slice(-2000)}`);
-    const covered = coveredResponses(output);
+    const covered = new Set([...coveredResponses(output)].map((r) => probes.exercises.get(r) ?? r));
     const documented = documentedResponses(api);
     const beyond = unexercisableResponses(api);
     return {

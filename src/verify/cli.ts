@@ -9,7 +9,7 @@ import { scrub, secretList } from '../core/secrets.js';
 import { VERIFY_DEFAULTS } from './defaults.js';
 import { docsUrl } from '../tools/package-json.js';
 import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
-import { credentialsFromEnv, CREDENTIAL_VARIABLES, type Env } from './credentials.js';
+import { credentialsFromEnv, credentialVariables, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
 import { apiNames } from './spec-document.js';
 import { verifyApi, type VerifyOptions } from './verify-api.js';
@@ -27,8 +27,8 @@ function verifyUsage(command = 'npm run verify --'): string {
   --json                print the result as one JSON document (credentials scrubbed)
 
 credentials (environment):
-${Object.entries(CREDENTIAL_VARIABLES)
-  .map(([api, vars]) => `  ${api.padEnd(18)}${vars}`)
+${apiNames()
+  .map((api) => `  ${api.padEnd(18)}${credentialVariables(api)}`)
   .join('\n')}`;
 }
 

@@ -2,6 +2,7 @@
 // (OpenAPI 3.1's dialect; Prism itself checks with draft-07 rules).
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { describeViolations } from './precompiled.js';
 import type { OpenApiDocument } from './spec-document.js';
 
 export type BodyValidator = (schemaPointer: string, body: unknown) => string[];
@@ -17,6 +18,6 @@ export function createBodyValidator(api: string, doc: OpenApiDocument): BodyVali
     const validate = ajv.getSchema(`${id}#${schemaPointer}`);
     if (!validate) return [`no schema at ${schemaPointer}`];
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `body${e.instancePath || ''} ${e.message ?? 'is invalid'}`);
+    return describeViolations(validate.errors ?? [], body);
   };
 }

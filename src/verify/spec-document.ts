@@ -1,8 +1,9 @@
-// Reads one bundled OpenAPI document into the facts verification needs:
-// operations, their examples, parameters, documented responses and security.
+// Reads one operation of an OpenAPI document (as walked by specOperations in
+// src/openapi-doc/) into the facts verification needs: its examples,
+// parameters, documented responses and security.
 import { ConfigError } from '../core/errors.js';
 import { bundledSpecNames, loadBundledSpec } from '../openapi-doc/bundled.js';
-import { child, deref as derefNode, resolveRef, specOperations } from '../openapi-doc/index.js';
+import { child, deref as derefNode, resolveRef, type SpecOperation } from '../openapi-doc/index.js';
 
 export type Schema = Record<string, any>;
 export type OpenApiDocument = { paths: Record<string, Record<string, any>>; security?: Record<string, string[]>[]; components?: Record<string, any> };
@@ -87,26 +88,19 @@ function bodyOf(doc: OpenApiDocument, operation: any): OperationSpec['body'] {
   return { required: body.required === true, schema: deref(doc, media.schema), examples: examples.filter((e) => e.value !== undefined) };
 }
 
-export function listOperations(doc: OpenApiDocument): OperationSpec[] {
-  return specOperations(doc).map((op) => {
-    const security: Record<string, string[]>[] = op.operation.security ?? doc.security ?? [];
-    return {
-      operationId: op.operationId,
-      method: op.method.toUpperCase(),
-      path: op.path,
-      pathParams: op.parameters
-        .filter((p) => p.in === 'path')
-        .map((p) => ({ name: p.name, schema: deref(doc, p.node.schema), example: exampleOf(doc, p.node) })),
-      body: bodyOf(doc, op.operation),
-      responses: responsesOf(doc, op.operation, op.pointer),
-      requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
-      stateChanging:
-        typeof op.operation['x-state-changing'] === 'string'
-          ? op.operation['x-state-changing']
-          : op.operation['x-state-changing'] === false
-            ? false
-            : undefined,
-      bodyLimit: typeof op.operation['x-body-limit'] === 'number' ? op.operation['x-body-limit'] : undefined,
-    };
-  });
+/** What verify needs of one operation of `doc` (walk the document with `specOperations`). */
+export function operationSpec(doc: OpenApiDocument, op: SpecOperation): OperationSpec {
+  const security: Record<string, string[]>[] = op.operation.security ?? doc.security ?? [];
+  const stateChanging = op.operation['x-state-changing'];
+  return {
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    pathParams: op.parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: deref(doc, p.node.schema), example: exampleOf(doc, p.node) })),
+    body: bodyOf(doc, op.operation),
+    responses: responsesOf(doc, op.operation, op.pointer),
+    requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
+    stateChanging: typeof stateChanging === 'string' ? stateChanging : stateChanging === false ? false : undefined,
+    bodyLimit: typeof op.operation['x-body-limit'] === 'number' ? op.operation['x-body-limit'] : undefined,
+  };
 }

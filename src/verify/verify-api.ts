@@ -11,14 +11,15 @@ import { readTextCapped } from '../core/body.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
-import { CREDENTIAL_VARIABLES } from './credentials.js';
-import type { BodyValidator } from './response-validator.js';
+import { credentialVariables } from './credentials.js';
 import { requirePeers } from '../tools/peers.js';
-import { deref, listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from './spec-document.js';
+import { specOperations } from '../openapi-doc/operations.js';
+import { precompiledValidator, type ResponseValidator } from './precompiled.js';
+import { deref, loadDocument, operationSpec, type OpenApiDocument, type OperationSpec } from './spec-document.js';
 import { mutationAllowed, stateChange, type MutationOptIn } from './state-changing.js';
 
 export interface VerifyOptions {
-  /** A bundled API name: signalwire-video, signalwire-fabric, proconf-app, proconf-admin. */
+  /** A bundled API name: signalwire-video, signalwire-fabric, signalwire-app, proconf-app, proconf-admin. */
   api: string;
   /** Verify against this document instead of the bundled one named by `api` (e.g. a spec under review). */
   document?: OpenApiDocument;
@@ -64,7 +65,7 @@ interface Context {
   credentials: Record<string, string>;
   timeoutMs: number;
   fetch: typeof globalThis.fetch;
-  validate: BodyValidator;
+  validate: ResponseValidator;
   secrets: string[];
 }
 
@@ -83,7 +84,7 @@ function judge(op: OperationSpec, check: Check, status: number, contentType: str
     // Scrub before cutting: a credential straddling the cut would survive as a prefix.
     return [...problems, `body is not JSON: ${JSON.stringify(scrubAndCut(text, ctx.secrets, 60))}`];
   }
-  return [...problems, ...ctx.validate(documented.schemaPointer, body)];
+  return [...problems, ...ctx.validate(op.operationId, status, body)];
 }
 
 async function runCheck(op: OperationSpec, check: Check, ctx: Context): Promise<CheckResult> {
@@ -142,16 +143,16 @@ async function runAll<T, R>(items: T[], limit: number, run: (item: T) => Promise
 export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   const doc = options.document ?? loadDocument(options.api);
   const target = checkBaseUrl(options.target, { name: 'target', sendsCredentials: options.credentials !== undefined });
-  const operations = listOperations(doc);
+  const operations = specOperations(doc).map((op) => operationSpec(doc, op));
   if (!options.credentials && operations.some((op) => op.requiresAuth)) {
-    throw new ConfigError(`${options.api} requires credentials: set ${CREDENTIAL_VARIABLES[options.api] ?? 'credentials'}`);
+    throw new ConfigError(`${options.api} requires credentials: set ${credentialVariables(doc)}`);
   }
   const ctx: Context = {
     target,
     credentials: options.credentials ?? {},
     timeoutMs: options.timeoutMs === undefined ? VERIFY_DEFAULTS.timeoutMs : checkDuration(options.timeoutMs, 'timeoutMs'),
     fetch: options.fetch ?? globalThis.fetch,
-    validate: await bodyValidator(options.api, doc),
+    validate: await responseValidator(options, doc, operations),
     secrets: secretList(Object.values(options.credentials ?? {}).flatMap(credentialSecrets)),
   };
   const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
@@ -166,8 +167,17 @@ export async function verifyApi(options: VerifyOptions): Promise<VerifyResult> {
   return { api: options.api, target, results, passed, failed, skipped: count('skip'), ok: failed === 0 && passed > 0 };
 }
 
-/** Ajv is an optional peer: checked, then loaded, only when a verification runs. */
-async function bodyValidator(api: string, doc: OpenApiDocument): Promise<BodyValidator> {
+/**
+ * The bundled specs' validators are precompiled; a document the user passes is
+ * compiled at runtime with Ajv, an optional peer checked only then.
+ */
+async function responseValidator(options: VerifyOptions, doc: OpenApiDocument, operations: OperationSpec[]): Promise<ResponseValidator> {
+  const precompiled = options.document ? undefined : await precompiledValidator(options.api);
+  if (precompiled) return precompiled;
   requirePeers('verify');
-  return (await import('./response-validator.js')).createBodyValidator(api, doc);
+  const validate = (await import('./response-validator.js')).createBodyValidator(options.api, doc);
+  return (operationId, status, body) => {
+    const pointer = operations.find((op) => op.operationId === operationId)?.responses.get(status)?.schemaPointer;
+    return pointer ? validate(pointer, body) : [];
+  };
 }

@@ -10,7 +10,7 @@ import { coreGenerators, type BundledApi } from '../../scripts/lib/artifacts.ts'
 import { validatorGenerators } from '../../scripts/lib/validators.ts';
 import { dereference, escapeToken, pointer, resolveRef, specOperations, SpecRefError, unescapeToken, valueAt } from '../../src/openapi-doc/index.ts';
 import { checksFor } from '../../src/verify/checks.ts';
-import { deref, listOperations, type OpenApiDocument } from '../../src/verify/spec-document.ts';
+import { deref, operationSpec, type OpenApiDocument } from '../../src/verify/spec-document.ts';
 
 const okResponse = { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, example: { name: 'a' } } } };
 const DOC = {
@@ -103,7 +103,9 @@ describe('a path-level parameter and a PUT', () => {
 
   it('reaches verify: the PUT is planned with the path parameter and read as state-changing', () => {
     const doc = DOC as unknown as OpenApiDocument;
-    const op = listOperations(doc).find((o) => o.operationId === 'update_thing')!;
+    const op = specOperations(doc)
+      .map((o) => operationSpec(doc, o))
+      .find((o) => o.operationId === 'update_thing')!;
     expect(op.method).toBe('PUT');
     expect(op.stateChanging).toBe('replaces the thing');
     const checks = checksFor(op, { resolveSchema: (s) => deref(doc, s) });

@@ -3,15 +3,15 @@
 // draft-07 rules). Built on the verifier's spec reader so
 // tests and `npm run verify` judge bodies the same way.
 import { createBodyValidator, type BodyValidator } from '../../src/verify/response-validator.ts';
-import { resolveRef } from '../../src/openapi-doc/index.ts';
-import { listOperations, loadDocument, type OpenApiDocument, type OperationSpec } from '../../src/verify/spec-document.ts';
+import { resolveRef, specOperations } from '../../src/openapi-doc/index.ts';
+import { operationSpec, loadDocument, type OpenApiDocument, type OperationSpec } from '../../src/verify/spec-document.ts';
 
 const cache = new Map<string, { doc: OpenApiDocument; ops: OperationSpec[]; validate: BodyValidator }>();
 function api(name: string) {
   let entry = cache.get(name);
   if (!entry) {
     const doc = loadDocument(name);
-    entry = { doc, ops: listOperations(doc), validate: createBodyValidator(name, doc) };
+    entry = { doc, ops: specOperations(doc).map((o) => operationSpec(doc, o)), validate: createBodyValidator(name, doc) };
     cache.set(name, entry);
   }
   return entry;

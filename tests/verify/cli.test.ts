@@ -2,9 +2,11 @@
 // real `npm run verify` process proves the script's wiring and exit code; the
 // rest runs the same entry point in-process.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runVerifyCli } from '../../src/verify/cli.ts';
+import { apiNames } from '../../src/verify/spec-document.ts';
 import { serve, type Served } from '../support/local-server.ts';
 import { sampleCodeListener } from './sample-bug-server.ts';
 
@@ -85,4 +87,31 @@ describe('npm run verify', () => {
     expect(unknown.stderr).toContain('usage: npm run verify -- --api <name> --target <url>');
     expect((await inProcess(['--target', buggy.url], {})).code).toBe(2);
   });
+});
+
+describe('verify --api <every bundled API> from the command line', () => {
+  // The variables docs/verify.md documents, per API: the test reads the doc, so the doc stays true.
+  const doc = readFileSync(join(root, 'docs', 'verify.md'), 'utf8');
+  const documented = new Map<string, string[]>();
+  for (const [, apis, env] of doc.matchAll(/^\| ((?:`[a-z-]+`(?:, )?)+) \| (.+) \|$/gm)) {
+    for (const [, api] of apis!.matchAll(/`([a-z-]+)`/g))
+      documented.set(
+        api!,
+        [...env!.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!),
+      );
+  }
+
+  for (const api of apiNames()) {
+    it(`${api}: runs against the mock with the variables docs/verify.md names`, async () => {
+      const variables = documented.get(api) ?? [];
+      expect(variables.length, `docs/verify.md names no variable for ${api}`).toBeGreaterThan(0);
+      const env = Object.fromEntries(variables.map((v, i) => [v, `cli-value-${i}-7f3a`]));
+      const run = await inProcess(['--api', api, '--target', inject('mockUrl'), '--allow-mutations'], env);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/: \d+ passed, 0 failed, 0 skipped$/);
+      // The credentials were sent: a check that needs them passed (not only the anonymous ones).
+      expect(run.stdout).toMatch(/^PASS {2}\S+: valid /m);
+      for (const value of Object.values(env)) expect(run.stdout + run.stderr).not.toContain(value);
+    });
+  }
 });

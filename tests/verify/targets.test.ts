@@ -14,6 +14,7 @@ const CREDENTIALS: Record<string, Record<string, string>> = {
   'signalwire-fabric': BASIC,
   'proconf-app': BEARER,
   'proconf-admin': {},
+  'signalwire-app': BEARER,
 };
 
 const failures = (r: VerifyResult) => r.results.filter((c) => c.outcome === 'fail');
@@ -111,11 +112,9 @@ describe("against a server with the ProCONF sample code's bugs", () => {
   it('fails, naming each violation', () => {
     const problems = Object.fromEntries(result.results.map((r) => [r.id, r.problems]));
     expect(result.ok).toBe(false);
-    expect(problems['get_proconf_token: valid example "member"']).toEqual(['body/data must be string']);
-    expect(problems['get_proconf_token: no credentials']).toEqual(['expected 401, got 200', 'body/data must be string']);
-    expect(problems['get_proconf_token: body without required role']).toEqual(
-      expect.arrayContaining(['expected 400, got 500', "body must have required property 'data'"]),
-    );
+    expect(problems['get_proconf_token: valid example "member"']).toEqual(['body/data must be string, got object']);
+    expect(problems['get_proconf_token: no credentials']).toEqual(['expected 401, got 200', 'body/data must be string, got object']);
+    expect(problems['get_proconf_token: body without required role']).toEqual(expect.arrayContaining(['expected 400, got 500', 'body/data is required']));
     expect(problems['get_proconf_token: body over 8192 bytes (otherwise valid)']).toContain('expected 413, got 200');
     expect(problems['get_proconf_token: wrong method GET']).toEqual([
       'content-type is "text/html; charset=utf-8", not application/json',
@@ -126,7 +125,7 @@ describe("against a server with the ProCONF sample code's bugs", () => {
 
   it('prints a FAIL line per check and the summary, never the credential', () => {
     const report = formatReport(result);
-    expect(report).toContain('FAIL  get_proconf_token: valid example "token" -> 200\n      body/data must be string');
+    expect(report).toContain('FAIL  get_proconf_token: valid example "token" -> 200\n      body/data must be string, got object');
     expect(report.split('\n').filter((l) => l.startsWith('FAIL')).length).toBe(result.failed);
     expect(report).toMatch(new RegExp(`verify proconf-app against ${buggy.url}: 0 passed, ${result.failed} failed, 0 skipped$`));
     expect(report).not.toContain('verify-bot-session');

@@ -3,26 +3,53 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, credentialsFromEnv, formatReport, verifyApi } from '../../src/verify/index.ts';
+import { ConfigError, credentialsFromDocument, credentialsFromEnv, credentialVariables, formatReport, verifyApi } from '../../src/verify/index.ts';
 import { invalidValues } from '../../src/verify/invalid-values.ts';
-import { apiNames, deref, listOperations, loadDocument } from '../../src/verify/spec-document.ts';
+import { apiNames, deref, operationSpec, loadDocument } from '../../src/verify/spec-document.ts';
+import { specOperations } from '../../src/openapi-doc/index.ts';
+import { PRECOMPILED_APIS } from '../../src/verify/precompiled.ts';
 import { stateChange, STATE_CHANGES, STATELESS_OPERATIONS } from '../../src/verify/state-changing.ts';
 import { serve } from '../support/local-server.ts';
 
-describe('credentialsFromEnv', () => {
-  it('builds Basic from the SignalWire variables, Bearer for proconf-app, headers JSON for proconf-admin', () => {
+describe("credentials from the spec's security schemes", () => {
+  it('reads the variables each scheme names (x-verify-env) and builds its header', () => {
     expect(credentialsFromEnv('signalwire-fabric', { SIGNALWIRE_PROJECT_ID: 'p1', SIGNALWIRE_API_TOKEN: 'PTabc' })).toEqual({
       Authorization: `Basic ${btoa('p1:PTabc')}`,
     });
     expect(credentialsFromEnv('signalwire-video', { SIGNALWIRE_PROJECT_ID: 'p1' })).toBeUndefined();
     expect(credentialsFromEnv('proconf-app', { PROCONF_BEARER: 'tok' })).toEqual({ Authorization: 'Bearer tok' });
-    expect(credentialsFromEnv('proconf-admin', { PROCONF_ADMIN_HEADERS: '{"x-key":"k1"}' })).toEqual({ 'x-key': 'k1' });
+    expect(credentialsFromEnv('signalwire-app', { SIGNALWIRE_APP_BEARER: 'tok2' })).toEqual({ Authorization: 'Bearer tok2' });
+    // An apiKey scheme: the header it names, with the variable's value.
+    expect(credentialsFromEnv('proconf-admin', { PROCONF_ADMIN_CREDENTIAL: 'Key k1' })).toEqual({ Authorization: 'Key k1' });
+    expect(credentialsFromEnv('proconf-admin', {})).toBeUndefined();
+    // An API that is not bundled: a typed error naming the known ones.
+    expect(() => credentialsFromEnv('no-such-api', {})).toThrow(ConfigError);
   });
 
-  it('refuses malformed PROCONF_ADMIN_HEADERS without echoing it', () => {
-    const attempt = () => credentialsFromEnv('proconf-admin', { PROCONF_ADMIN_HEADERS: 'Bearer s3cret-admin-value' });
-    expect(attempt).toThrow(ConfigError);
-    expect(attempt).not.toThrow(/s3cret/);
+  it('every bundled API has precompiled validators (no runtime schema compiler for them)', () => {
+    expect([...PRECOMPILED_APIS].sort()).toEqual(apiNames());
+  });
+
+  it('every bundled API names its variables in its help line', () => {
+    const lines = Object.fromEntries(apiNames().map((api) => [api, credentialVariables(api)]));
+    expect(lines).toEqual({
+      'proconf-admin': 'PROCONF_ADMIN_CREDENTIAL (the Authorization header), optional',
+      'proconf-app': 'PROCONF_BEARER (sent as Bearer)',
+      'signalwire-app': 'SIGNALWIRE_APP_BEARER (sent as Bearer)',
+      'signalwire-fabric': 'SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (HTTP Basic)',
+      'signalwire-video': 'SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN (HTTP Basic)',
+    });
+  });
+
+  it('follows the spec: a scheme without x-verify-env gets a variable named after it; a new scheme needs no code', () => {
+    const doc = {
+      paths: { '/things': { post: { responses: { '200': {} }, security: [{ PartnerKey: [] }, { StaffLogin: [] }] } } },
+      components: { securitySchemes: { PartnerKey: { type: 'apiKey', in: 'header', name: 'X-Partner-Key' }, StaffLogin: { type: 'http', scheme: 'basic' } } },
+    };
+    expect(credentialVariables(doc)).toBe('PARTNER_KEY (the X-Partner-Key header), or STAFF_LOGIN_USERNAME and STAFF_LOGIN_PASSWORD (HTTP Basic)');
+    expect(credentialsFromDocument(doc, { PARTNER_KEY: 'pk' })).toEqual({ 'X-Partner-Key': 'pk' });
+    expect(credentialsFromDocument(doc, { STAFF_LOGIN_USERNAME: 'u', STAFF_LOGIN_PASSWORD: 'p' })).toEqual({ Authorization: `Basic ${btoa('u:p')}` });
+    expect(credentialsFromDocument(doc, { STAFF_LOGIN_USERNAME: 'u' })).toBeUndefined();
   });
 });
 
@@ -36,7 +63,7 @@ describe('invalid values derived from the schemas', () => {
       const doc = loadDocument(api);
       const resolveSchema = (s: Record<string, unknown>) => deref(doc, s);
       let count = 0;
-      for (const op of listOperations(doc)) {
+      for (const op of specOperations(doc).map((o) => operationSpec(doc, o))) {
         const schemas = [...op.pathParams.map((p) => p.schema), ...Object.values<Record<string, unknown>>(op.body?.schema.properties ?? {})];
         for (const schema of schemas) {
           // Inline the one level of $ref the derivation follows (array items).
@@ -57,7 +84,10 @@ describe('state-changing operations', () => {
   it('reads x-state-changing from the specs: every SignalWire token POST and unknown POSTs, not the stateless ProCONF tokens', () => {
     const ops = Object.fromEntries(
       apiNames()
-        .flatMap((api) => listOperations(loadDocument(api)))
+        .flatMap((api) => {
+          const doc = loadDocument(api);
+          return specOperations(doc).map((o) => operationSpec(doc, o));
+        })
         .map((op) => [op.operationId, op]),
     );
     for (const id of ['reset_conference_token', 'create_subscriber_token', 'refresh_subscriber_token', 'create_subscriber_guest_token']) {

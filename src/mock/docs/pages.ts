@@ -10,7 +10,12 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** JSON inside a <script>: `<` escaped so no string can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-/** Long tokens and examples wrap; nothing scrolls sideways at 1280 px; dark mode as the browser asks. */
+/**
+ * Long tokens and examples wrap; nothing scrolls sideways at 1280 px; dark mode
+ * as the browser asks. Swagger UI's dark theme leaves operation descriptions in
+ * its light-theme ink (#3b4151), unreadable on the dark page (the "On the mock"
+ * tables among them): they get the dark theme's own text colour.
+ */
 const STYLE = `
 body { margin: 0; font-family: system-ui, sans-serif; }
 .swagger-ui pre, .swagger-ui code, .swagger-ui .microlight, .swagger-ui textarea { white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-all; }
@@ -22,6 +27,7 @@ body { margin: 0; font-family: system-ui, sans-serif; }
 .docs-index { max-width: 900px; margin: 0 auto; padding: 24px; }
 html.dark-mode body { background: #1c1c1e; color: #e5e5e5; }
 html.dark-mode a { color: #8ab4f8; }
+html.dark-mode .swagger-ui .opblock-description-wrapper, html.dark-mode .swagger-ui .opblock-description-wrapper :is(p, li, td, th, h1, h2, h3, h4, strong) { color: #e4e6e6; }
 `;
 
 const darkModeScript = `
