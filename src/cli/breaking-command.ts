@@ -1,6 +1,6 @@
 // `rtc-token-apis breaking <base> <head>`: the breaking-change gate on two
 // files, two directories or a git ref (src/breaking/cli.ts has the options).
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 
 export async function run(argv: string[]): Promise<number> {
   // `--help` prints the usage from a module that imports nothing, so it works without the gate's packages.

@@ -3,17 +3,20 @@
 // tool a package user needs (see commands.ts). Bad usage exits 2 with one line
 // and the usage; a failure exits 1 with one line; never a stack trace.
 import { COMMANDS } from './commands.js';
-import { usageError } from './usage-error.js';
-import { ownPackageJson } from '../core/package-json.js';
+import { failureLine, usageError } from './usage-error.js';
+import { docsUrl, ownPackageJson } from '../tools/package-json.js';
 
 const USAGE = `usage: rtc-token-apis <command> [options]
        rtc-token-apis <command> --help
-       rtc-token-apis --version
+       rtc-token-apis --version (or -V)
 
 commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
-  .join('\n')}`;
+  .join('\n')}
+
+With nothing installed: npx rtc-token-apis-tools <command> (the tools' dependencies come with it).
+Docs: ${docsUrl('install.md')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -21,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (first === '--version' || first === '-v') {
+  if (first === '--version' || first === '-V' || first === '-v') {
     console.log(ownPackageJson().version);
     return 0;
   }
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load()).run(rest);
   } catch (error) {
-    console.error(`rtc-token-apis ${first}: ${(error as Error)?.message ?? String(error)}`);
+    console.error(failureLine(`rtc-token-apis ${first}`, (error as Error)?.message ?? String(error)));
     return 1;
   }
 }

@@ -4,6 +4,7 @@
 import { startMockServer, MockPortInUseError } from '../mock/server.js';
 import { startupBanner } from '../mock/banner.js';
 import { stdoutLines } from './stdout-lines.js';
+import { failureLine } from './usage-error.js';
 
 export interface RunMockOptions {
   port: number;
@@ -41,7 +42,7 @@ export async function runMock(options: RunMockOptions): Promise<number> {
       error instanceof MockPortInUseError
         ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
         : ((error as Error)?.message ?? String(error));
-    console.error(`rtc-token-apis mock: ${message}`);
+    console.error(failureLine('rtc-token-apis mock', message));
     return 1;
   }
   out(startupBanner(mock));

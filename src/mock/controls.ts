@@ -57,6 +57,7 @@ export class ControlState {
   #requests: RecordedRequest[] = [];
   #forced = new Map<string, Array<{ scenario: Scenario; left: number }>>();
 
+  /** @internal The operations are Prism's, whose types the package's declarations do not import. */
   constructor(private operations: () => IHttpOperation[]) {}
 
   record(entry: RecordedRequest): void {

@@ -31,6 +31,7 @@ function examplePath(operation: IHttpOperation): string {
   });
 }
 
+/** @internal Takes a Prism operation: not in the declarations, so they compile without Prism. */
 export function curlFor(baseUrl: string, operation: IHttpOperation): string {
   const body = firstExample(operation.request?.body?.contents?.[0] as never);
   const args = [

@@ -6,5 +6,5 @@ export { DEMO_PROCONF_SECRET } from './tokens.js';
 export { MockControlError, type MockControls, type ForcedResponse, type RecordedRequest } from './controls.js';
 export { connectMock, MOCK_URL_ENV, type RemoteMock } from './remote.js';
 export { mockGlobalSetup, MOCK_URL_KEY } from './global-setup.js';
-export { MissingDependencyError } from '../core/peers.js';
+export { MissingDependencyError } from '../tools/peers.js';
 export { MOCK_DEFAULTS } from './defaults.js';

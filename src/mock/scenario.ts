@@ -61,6 +61,7 @@ const resolved = new WeakMap<IHttpOperation, Map<string, Scenario>>();
 /**
  * Checks the scenario against what the operation documents. An example alone
  * is enough: its status is the one response that holds an example of that name.
+ * @internal
  */
 export function resolveScenario(operation: IHttpOperation, scenario: Scenario): Scenario {
   const { code, example } = scenario;

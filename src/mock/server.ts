@@ -5,7 +5,7 @@ import { MOCK_DEFAULTS } from './defaults.js';
 import { curlFor } from './curl.js';
 import { ControlState, type ForcedResponse, type MockControls, type RecordedRequest } from './controls.js';
 import type { MockApi } from './operations.js';
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` (exported). */

@@ -35,7 +35,7 @@ export {
 export { checkRefreshTimings } from './refresh-coordinator.js';
 export { createRedisTokenStore, type RedisTokenStore, type RedisTokenStoreOptions, type RedisCommands } from './redis-token-store.js';
 export { TokenStoreError } from './store-errors.js';
-export { MissingDependencyError } from '../core/peers.js';
+export { MissingDependencyError } from '../tools/peers.js';
 export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../generated/types/signalwire-app.js';
 // Rate limits for the token endpoints (GCRA): one process's memory, or Redis shared by several instances.
 export {

@@ -2,7 +2,7 @@
 // and the refresh lock are single Lua scripts, so they are atomic in Redis.
 // Uses the `redis` (node-redis) package, an optional peer dependency.
 import { REDIS_STORE_DEFAULTS } from '../core/defaults.js';
-import { missingDependency } from '../core/peers.js';
+import { missingDependency } from '../tools/peers.js';
 import { TokenStoreError } from './store-errors.js';
 import type { StoreEntry, StoredGrant, TokenStore } from './token-store.js';
 

@@ -7,6 +7,7 @@ import { credentialSecrets } from '../core/credentials.js';
 import { ConfigError } from '../core/errors.js';
 import { scrub, secretList } from '../core/secrets.js';
 import { VERIFY_DEFAULTS } from './defaults.js';
+import { docsUrl } from '../tools/package-json.js';
 import { checkDuration, MAX_TIMER_MS } from '../core/timer.js';
 import { credentialsFromEnv, credentialVariables, type Env } from './credentials.js';
 import { formatCheck, formatSummary } from './report.js';
@@ -18,7 +19,7 @@ function verifyUsage(command = 'npm run verify --'): string {
 
   --api <name>          one of: ${apiNames().join(', ')}
   --target <url>        the server's base URL (the spec's paths are appended)
-  --allow-mutations     also call state-changing operations (see docs/verify.md)
+  --allow-mutations     also call state-changing operations (see ${docsUrl('verify.md')})
   --allow <operationId> allow one state-changing operation (repeatable)
   --skip <check id>     skip one check, e.g. "get_proconf_token: wrong method GET" (repeatable)
   --param <name=value>  path parameter for the valid requests, e.g. id=<uuid> (repeatable)

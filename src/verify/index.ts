@@ -7,5 +7,5 @@ export { STATE_CHANGES, STATELESS_OPERATIONS, type MutationOptIn } from './state
 export { apiNames } from './spec-document.js';
 export type { Check } from './checks.js';
 export { ConfigError } from '../core/errors.js';
-export { MissingDependencyError } from '../core/peers.js';
+export { MissingDependencyError } from '../tools/peers.js';
 export { VERIFY_DEFAULTS } from './defaults.js';

@@ -12,7 +12,7 @@ import { isJsonMediaType } from '../core/media-type.js';
 import { Deadline } from '../core/deadline.js';
 import { checksFor, type Check } from './checks.js';
 import { credentialVariables } from './credentials.js';
-import { requirePeers } from '../core/peers.js';
+import { requirePeers } from '../tools/peers.js';
 import { specOperations } from '../openapi-doc/operations.js';
 import { precompiledValidator, type ResponseValidator } from './precompiled.js';
 import { deref, loadDocument, operationSpec, type OpenApiDocument, type OperationSpec } from './spec-document.js';

@@ -65,12 +65,18 @@ async function buildAndPack(dir: string): Promise<string> {
 
 /** Installs the package's dependencies and optional peers first, in parallel with the build, so the tarball install only adds itself. */
 async function prepareProject(project: string): Promise<void> {
-  const { dependencies, peerDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  const { dependencies, peerDependencies, devDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
     peerDependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
   };
-  // `redis` stays out: the consumer checks the typed error for a missing optional peer.
-  const { redis: _redis, ...peers } = peerDependencies;
+  // `redis` stays out: the consumer checks the typed error for a missing optional peer. Each
+  // peer at the version the tests run with (the repo's exact dev dependency), not the newest in its range.
+  const peers = Object.fromEntries(
+    Object.keys(peerDependencies)
+      .filter((name) => name !== 'redis')
+      .map((name) => [name, devDependencies[name]]),
+  );
   mkdirSync(project, { recursive: true });
   writeFileSync(
     join(project, 'package.json'),
