@@ -4,7 +4,8 @@
 // and the usage; a failure exits 1 with one line; never a stack trace.
 import { COMMANDS } from './commands.js';
 import { failureLine, usageError } from './usage-error.js';
-import { docsUrl, ownPackageJson } from '../tools/package-json.js';
+import { VERSION } from '../core/version.js';
+import { docsUrl } from '../tools/package-json.js';
 
 const USAGE = `usage: rtc-token-apis <command> [options]
        rtc-token-apis <command> --help
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (first === '--version' || first === '-V' || first === '-v') {
-    console.log(ownPackageJson().version);
+    console.log(VERSION);
     return 0;
   }
   if (first === undefined) return usageError('rtc-token-apis', 'missing command', USAGE);

@@ -1,19 +1,18 @@
 // Every default a doc comment names (`default: DEFAULTS.timeoutMs`,
 // `Default: \`MOCK_DEFAULTS.port\``) is exported by an entry point, with the
 // property the comment names: a user can read the value the docs point at.
-// The server's defaults (handlers, stores: named in src/server) move there
-// with the handler pipeline and are checked once rtc-token-apis/server exports them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as mock from '../../src/mock/index.ts';
 import * as proconf from '../../src/proconf/index.ts';
+import * as server from '../../src/server/index.ts';
 import * as signalwire from '../../src/signalwire/index.ts';
 import * as signalwireApp from '../../src/signalwire-app/index.ts';
 import * as verify from '../../src/verify/index.ts';
 
 const src = join(import.meta.dirname, '..', '..', 'src');
-const exported: Record<string, unknown> = { ...mock, ...proconf, ...signalwire, ...signalwireApp, ...verify };
+const exported: Record<string, unknown> = { ...mock, ...proconf, ...server, ...signalwire, ...signalwireApp, ...verify };
 
 function named(): { name: string; path: string[]; file: string }[] {
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
@@ -34,7 +33,7 @@ describe('defaults named in doc comments', () => {
   });
 
   it('are exported with the property they name', () => {
-    for (const { name, path, file } of all.filter((d) => !d.file.startsWith('server'))) {
+    for (const { name, path, file } of all) {
       let value = exported[name];
       expect(value, `${file}: ${name}`).toBeTypeOf('object');
       for (const key of path) value = (value as Record<string, unknown>)[key];
