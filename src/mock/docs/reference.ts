@@ -3,13 +3,13 @@
 // mock's own rules, a curl and the typed client call. Try-it targets the mock
 // first and offers a `Prefer` header picker. The spec itself is not changed.
 import type { IHttpOperation } from '@stoplight/types';
+import { HTTP_METHODS } from '../../openapi-doc/operations.js';
 import { BEHAVIOURS } from '../behaviours.js';
 import { curlFor } from '../curl.js';
 import type { MockApi } from '../operations.js';
 import { clientCall } from './client-call.js';
 
 type Obj = Record<string, any>;
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -54,7 +54,7 @@ export function referenceDocument(api: MockApi, baseUrl: string): Obj {
   const document = structuredClone(api.document) as Obj;
   document.servers = [{ url: baseUrl, description: 'The rtc-token-apis mock (demo credentials filled in)' }, ...(document.servers ?? [])];
   for (const pathItem of Object.values<Obj>(document.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = pathItem[method] as Obj | undefined;
       const mocked = operation && api.operations.find((op) => op.iid === operation.operationId);
       if (!operation || !mocked) continue;
