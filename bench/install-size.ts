@@ -1,11 +1,11 @@
 // `npm run bench:install`: what a backend or browser team pays to install the
 // clients. Packs this repo (or takes --tarball), installs it with plain
 // `npm install` into a fresh project, and prints every installed package and
-// its size. Exits 1 over budget (5 packages, 2.4 MB) or when anything only the
+// its size. Exits 1 over budget (5 packages, 2 MB) or when anything only the
 // mock / verify / validation need (Prism, faker, Ajv, ...) got installed.
 //   --tarball <path>       measure this tarball instead of packing the repo
 //   --max-packages <n>     package budget (default 5)
-//   --max-mb <n>           size budget in MB of 1,000,000 bytes (default 2.4)
+//   --max-mb <n>           size budget in MB of 1,000,000 bytes (default 2)
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ function parse(argv: string[]) {
       options: {
         tarball: { type: 'string' },
         'max-packages': { type: 'string', default: '5' },
-        'max-mb': { type: 'string', default: '2.4' },
+        'max-mb': { type: 'string', default: '2' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,12 +1,16 @@
 // Builds dist/ from a clean slate (so a deleted source never lingers in the package):
 //   dist/**/*.js, *.js.map      ESM, esbuild file for file     (the `import` condition)
-//   dist/**/*.d.ts              declarations, emitted by tsc
-//   dist/cjs/**/*.cjs, *.d.cts  `require()`: one shim per entry that loads the ES
-//                               module itself (Node 20.19+ require(esm)), and the
-//                               declarations as CommonJS for TypeScript
-// One copy of the code, so `require` and `import` share every class. The maps
-// are separate files pointing at src/*.ts, which the package ships, so stack
-// traces show the TypeScript line that threw.
+//   dist/cjs/**/*.d.cts         the declarations, emitted by tsc: the one set
+//   dist/**/index.d.ts          per entry, one line re-exporting its .d.cts
+//   dist/cjs/**/*.cjs           `require()`: one shim per entry that loads the ES
+//                               module itself (Node 20.19+ require(esm))
+// One copy of the code, so `require` and `import` share every class; one copy of
+// the declarations, so the types do too. The declarations are CommonJS because
+// an ES module's types may re-export CommonJS ones under every TypeScript
+// setting, while the reverse fails under module node16/node18 (TS1479). The
+// code is minified (whitespace and syntax; names stay) with separate maps
+// pointing at src/*.ts, which the package ships, so stack traces show the
+// TypeScript line that threw.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
@@ -15,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const cjs = join(dist, 'cjs');
-// The bin is ESM only (top-level await): no CommonJS declarations for it.
+// The bin is ESM only (top-level await) and no entry: no declarations for it.
 const ESM_ONLY = /^src\/cli\//;
 // The validators are generated, minified code: a map back to the equally
 // minified generated source helps no one and is a quarter of the package.
@@ -33,13 +37,26 @@ const sources = ['src', 'generated']
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
 
 // Not bundled: each module compiles on its own (tsconfig's isolatedModules
-// guarantees that is safe), imports stay as written. Comments go; the maps
-// lead back to them.
+// guarantees that is safe), imports stay as written. Comments and whitespace
+// go (a third of the code's bytes); the maps lead back to them. Identifiers
+// keep their names: error names are literals anyway, and a stack trace read
+// without the maps still names its functions.
 const { build } = await import('esbuild');
 // The package version is compiled in from package.json (src/core/version.ts).
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __RTC_TOKEN_APIS_VERSION__: JSON.stringify(version) };
-const common = { absWorkingDir: root, outdir: dist, outbase: '.', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', define };
+const common = {
+  absWorkingDir: root,
+  outdir: dist,
+  outbase: '.',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  define,
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 await build({ ...common, entryPoints: sources.filter((f) => !NO_MAP.test(f)), sourcemap: 'linked', sourcesContent: false });
 await build({ ...common, entryPoints: sources.filter((f) => NO_MAP.test(f)) });
 
@@ -54,18 +71,23 @@ for (const file of walk(dist).filter((f) => f.endsWith('.js') && empty(f))) {
   rmSync(`${file}.map`, { force: true });
 }
 
-// CommonJS declarations: the tsc ones, renamed and pointing at each other.
+// The declarations, once: tsc's, renamed to .d.cts and pointing at each other.
+// Each entry's import-condition .d.ts re-exports its .d.cts; the rest go.
+const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const entryTypes = new Set(Object.values(exports).flatMap((c) => (typeof c === 'string' ? [] : [join(root, c.import.types)])));
 for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith(cjs))) {
   const rel = relative(dist, file);
-  if (ESM_ONLY.test(posix(rel))) continue;
-  const target = join(cjs, rel.replace(/\.d\.ts$/, '.d.cts'));
-  mkdirSync(dirname(target), { recursive: true });
-  const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]*)\.js(['"])/g, '$1$2.cjs$3');
-  writeFileSync(target, text);
+  if (!ESM_ONLY.test(posix(rel))) {
+    const target = join(cjs, rel.replace(/\.d\.ts$/, '.d.cts'));
+    mkdirSync(dirname(target), { recursive: true });
+    const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]*)\.js(['"])/g, '$1$2.cjs$3');
+    writeFileSync(target, text);
+  }
+  if (entryTypes.has(file)) writeFileSync(file, `export * from '${posix(relative(dirname(file), join(cjs, rel.replace(/\.d\.ts$/, '.cjs'))))}';\n`);
+  else rmSync(file);
 }
 
 // One `require` shim per entry in package.json's exports, next to its .d.cts.
-const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 for (const conditions of Object.values(exports)) {
   if (typeof conditions === 'string') continue;
   const shim = join(root, conditions.require.default);

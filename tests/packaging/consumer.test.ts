@@ -2,7 +2,7 @@
 // new project, a strict TypeScript consumer of each subpath type-checked with
 // tsc, then run against the mock that ships inside the same package.
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +100,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('npm pack tarball', () => {
-  it('ships dist (ESM with source maps, require() shims, declarations for both), the sources its maps point at, the specs and bundled documents, and no tests', async () => {
+  it('ships dist (ESM with source maps, require() shims, one set of declarations for both), the sources its maps point at, the specs and bundled documents, and no tests or docs', async () => {
     const { stdout } = await run('tar', ['-tzf', pkg.tarball]);
     const entries = stdout.split('\n');
     for (const path of [
@@ -117,11 +117,19 @@ describe('npm pack tarball', () => {
       'package/openapi/signalwire-fabric.yaml',
       'package/openapi/components/proconf/schemas.yaml',
       'package/generated/bundled/proconf-app.json',
-      'package/dist/generated/types/signalwire-video.d.ts',
+      'package/dist/cjs/generated/types/signalwire-video.d.cts',
     ]) {
       expect(entries).toContain(path);
     }
-    expect(entries.filter((e) => /^package\/(tests|scripts|bench|docs|node_modules)\//.test(e))).toEqual([]);
+    expect(entries.filter((e) => /^package\/(tests|scripts|bench|docs|node_modules)\/|^package\/openapi\/.*\.md$/.test(e))).toEqual([]);
+    // One set of declarations (the .d.cts): an entry's import-condition .d.ts is one line re-exporting its .d.cts, and no other .d.ts ships.
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { exports: Record<string, string | { import: { types: string } }> };
+    const entryTypes = Object.values(manifest.exports).flatMap((c) => (typeof c === 'string' ? [] : [`package/${c.import.types.slice(2)}`]));
+    expect(entries.filter((e) => e.endsWith('.d.ts')).sort()).toEqual(entryTypes.sort());
+    for (const file of entryTypes) {
+      const text = readFileSync(join(pkg.project, 'node_modules', 'rtc-token-apis', file.slice('package/'.length)), 'utf8');
+      expect(text, file).toMatch(/^export \* from '(\.\.\/)+cjs\/[\w/-]+\/index\.cjs';\n$/);
+    }
   });
 
   it('a strict TypeScript consumer of each subpath type-checks and runs; a wrong body type does not compile', async () => {
