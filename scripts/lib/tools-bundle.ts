@@ -21,7 +21,7 @@ export const NOTICES = 'THIRD-PARTY-NOTICES.md';
 /** Left out of the bundle: --watch bundles the specs of a repository checkout, and says how to get it when missing. */
 const EXTERNAL = ['@redocly/openapi-core'];
 
-export interface BundledPackage {
+interface BundledPackage {
   name: string;
   version: string;
   license: string;
@@ -45,7 +45,7 @@ function licenseOf(manifest: { license?: string | { type: string }; licenses?: {
 }
 
 /** Every package with code in the bundle (from esbuild's metafile), plus swagger-ui-dist whose files ship beside it; sorted by name. */
-export function bundledPackages(metafile: Metafile): BundledPackage[] {
+function bundledPackages(metafile: Metafile): BundledPackage[] {
   const dirs = new Set(
     Object.values(metafile.outputs)
       .flatMap((output) => Object.entries(output.inputs).filter(([, use]) => use.bytesInOutput > 0))
@@ -86,7 +86,7 @@ function readmeLicense(dir: string): string | undefined {
   return lines.slice(start, end).join('\n').trim();
 }
 
-export function noticesText(packages: BundledPackage[]): string {
+function noticesText(packages: BundledPackage[]): string {
   const sections = packages.map((p) => {
     const files = licenseFiles(p.dir).map((f) => `${f}:\n\n\`\`\`text\n${readFileSync(join(p.dir, f), 'utf8').trim()}\n\`\`\``);
     const fromReadme = files.length ? undefined : readmeLicense(p.dir);
