@@ -119,7 +119,7 @@ const SMALLER_ENTRY: Record<string, string> = {
  * them through the require cache, which a bundle does not have): here each
  * import of one becomes the same stand-in over the real module, bundled too.
  */
-function lazyModules(): Plugin {
+export function lazyModules(): Plugin {
   const stand = join(repoRoot, 'src', 'mock', 'lazy-exports.ts');
   const byId = new Map(LAZY_MODULE_SPECS.map((spec) => [spec.id, spec]));
   return {

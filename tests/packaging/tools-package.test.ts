@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Metafile } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildToolsBundle, NOTICES } from '../../scripts/lib/tools-bundle.ts';
+import { buildToolsBundle, lazyModules, NOTICES } from '../../scripts/lib/tools-bundle.ts';
 import { ASSETS } from '../../src/mock/docs/assets.ts';
 
 const run = promisify(execFile);
@@ -88,6 +88,28 @@ describe('the packed tools package', () => {
         .filter((locale) => locale !== undefined),
     );
     expect([...fakerLocales]).toEqual(['en']);
+  });
+
+  it("Prism's faker stand-in in the bundle works on first use, through both exports Prism reads", async () => {
+    // Bundled as Prism's JSON Schema generator requires it, with the bundle's plugin.
+    const prismHttp = dirname(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
+    const { outputFiles } = await build({
+      stdin: {
+        contents: "const f = require('@faker-js/faker'); module.exports = [f.faker.lorem.word(), f.default.lorem.word(), f.default.locale];",
+        resolveDir: join(prismHttp, 'mocker', 'generator'),
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      plugins: [lazyModules()],
+    });
+    const file = join(work, 'faker-stand-in.cjs');
+    writeFileSync(file, outputFiles[0]!.text);
+    const [word, other, locale] = createRequire(import.meta.url)(file) as string[];
+    expect(typeof word).toBe('string');
+    expect(typeof other).toBe('string');
+    expect(locale).toBe('en');
   });
 
   it(`${NOTICES} names every bundled package with its version, licence and the licence files it ships`, () => {
