@@ -3,9 +3,9 @@
 // `npx @stoplight/prism-cli@5.14.2 mock <spec>`, side by side in one run: time
 // from typing the command to the first 200 for POST /proconfToken, with an empty
 // npm cache (cold) and then again with the cache that run filled (warm).
-// Both install from one real local registry (Verdaccio) where this repository's
-// two packages are freshly published and every other package comes through its
-// uplink; a first, unmeasured round fills the registry's own storage for both,
+// Both install from one real local registry (Verdaccio) where the tools package
+// is freshly published (its `prepack` bundles it) and every other package comes
+// through its uplink; a first, unmeasured round fills the registry's own storage for both,
 // so the measured rounds compare installs, not the upstream's latency.
 // Budget: cold `npx rtc-token-apis-tools mock` under half of Prism's. Exits 1 on a miss.
 import { execFile, spawn } from 'node:child_process';
@@ -17,7 +17,6 @@ import { promisify } from 'node:util';
 import { scriptArgs } from '../scripts/lib/cli.ts';
 import { startLocalRegistry } from '../tests/support/local-registry.ts';
 import { freePort } from '../tests/support/local-server.ts';
-import { packAndInstall } from '../tests/support/pack.ts';
 import { median } from './stats.ts';
 
 const { values } = scriptArgs(
@@ -135,11 +134,8 @@ function installed(cache: string): { packages: number; mb: number } {
 const registry = await startLocalRegistry();
 const work = mkdtempSync(join(tmpdir(), 'rtc-bench-npx-'));
 try {
-  // This working tree's client package (built by a real `npm pack`) and the tools package, published by name.
-  const { tarball } = await packAndInstall();
-  const npm = (args: string[], cwd: string) => run('npm', [...args, '--userconfig', registry.npmrc, '--loglevel=error'], { cwd, maxBuffer: 16 * 1024 * 1024 });
-  await npm(['publish', tarball], work);
-  await npm(['publish'], join(root, 'packages', 'tools'));
+  // This working tree's tools package, published by name (it depends on nothing: the client is bundled inside).
+  await run('npm', ['publish', '--userconfig', registry.npmrc, '--loglevel=error'], { cwd: join(root, 'packages', 'tools'), maxBuffer: 16 * 1024 * 1024 });
 
   const results = new Map<string, { cold: number[]; warm: number[]; size?: { packages: number; mb: number } }>(
     CONTENDERS.map((c) => [c.name, { cold: [], warm: [] }]),

@@ -1,20 +1,15 @@
 #!/usr/bin/env node
-// `npx rtc-token-apis-tools <command>`: the rtc-token-apis bin with the tools'
-// dependencies (Prism, Swagger UI, Ajv, yaml) installed beside it, so the mock,
-// verify and the gate need nothing installed first. Plain JavaScript, no build:
-// it says what it starts (loading Prism takes seconds) and hands over to the
-// client package's own bin, found through its package.json.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const manifest = require.resolve('rtc-token-apis/package.json');
-const client = JSON.parse(readFileSync(manifest, 'utf8'));
+// `npx rtc-token-apis-tools <command>`: the rtc-token-apis bin, bundled with
+// every dependency its tools load (dist/, built by scripts/build-tools.ts when
+// the package is packed), so npx fetches this one package and nothing else.
+// Plain JavaScript, no build: before anything else it says what it starts
+// (on stderr, so `--json` output stays clean), then loads the bundle.
 const [command] = process.argv.slice(2);
-if (command && !command.startsWith('-')) {
-  // stderr, so `mock --scenarios --json` and `breaking --json` keep a clean stdout.
-  console.error(`rtc-token-apis-tools: starting ${command} (rtc-token-apis ${client.version})…`);
+if (command && !command.startsWith('-')) console.error(`rtc-token-apis-tools: starting ${command}…`);
+try {
+  await import('./dist/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/main.js')) throw error;
+  console.error('rtc-token-apis-tools: dist/ is missing: in the repository, build it with npm run build:tools');
+  process.exitCode = 1;
 }
-await import(pathToFileURL(join(dirname(manifest), client.bin['rtc-token-apis'])).href);

@@ -1,5 +1,7 @@
 // Reads this package's own package.json (version, peer dependency ranges,
-// repository) from wherever the code runs: src/ in the repo, dist/ when installed.
+// repository) from wherever the code runs: src/ in the repo, dist/ when
+// installed, or the tools package's bundle (packages/tools), which has no
+// rtc-token-apis package.json beside it: its build compiles the facts in.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +13,16 @@ export interface OwnPackageJson {
   repository?: { url: string };
 }
 
+/** Set (esbuild `define`) only by scripts/build-tools.ts: the client's package.json facts. */
+declare const __RTC_TOKEN_APIS_TOOLS_BUNDLE__: { manifest: OwnPackageJson } | undefined;
+
+/** True in the tools package's bundle, whose tools carry their dependencies inside. */
+export const inToolsBundle = (): boolean => typeof __RTC_TOKEN_APIS_TOOLS_BUNDLE__ === 'object';
+
 const here = fileURLToPath(import.meta.url);
 
 export function ownPackageJson(): OwnPackageJson {
+  if (typeof __RTC_TOKEN_APIS_TOOLS_BUNDLE__ === 'object') return __RTC_TOKEN_APIS_TOOLS_BUNDLE__.manifest;
   let dir = dirname(here);
   for (let i = 0; i < 6; i++, dir = resolve(dir, '..')) {
     const file = join(dir, 'package.json');

@@ -7,7 +7,7 @@
 // command that needs nothing installed (the rtc-token-apis-tools package).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { ownPackageJson } from './package-json.js';
+import { inToolsBundle, ownPackageJson } from './package-json.js';
 
 /** What each optional feature needs, besides the clients' own dependencies. */
 const FEATURE_PEERS = {
@@ -46,6 +46,8 @@ const here = fileURLToPath(import.meta.url);
 
 /** Throws MissingDependencyError unless every package `feature` needs resolves from this package. */
 export function requirePeers(feature: Feature): void {
+  // The tools package's bundle carries every command's packages inside it (nothing to resolve on disk).
+  if (inToolsBundle() && COMMANDS.includes(feature)) return;
   const require = createRequire(here);
   const missing = FEATURE_PEERS[feature].filter((name) => {
     try {

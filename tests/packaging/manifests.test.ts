@@ -1,7 +1,8 @@
 // The two package.json files this repository publishes, kept in step: the
 // client's optional peers are `^` ranges whose lower bound is the exact
-// version the repo tests with; the tools package depends, exactly, on those
-// same versions and on the client at its own version; both name the repository.
+// version the repo tests with; the tools package has the client's version and
+// no dependencies at all (its `prepack` bundles the bin with the tested
+// versions, which the repo pins); both name the repository.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -15,7 +16,10 @@ interface Manifest {
   homepage: string;
   bugs: { url: string };
   bin: Record<string, string>;
-  dependencies: Record<string, string>;
+  files?: string[];
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   devDependencies?: Record<string, string>;
@@ -42,16 +46,18 @@ it("the repo's own dev dependencies stay exact (the one link is the client itsel
   expect(client.workspaces).toEqual(['packages/*']);
 });
 
-it('the tools package: same version, the client at that version, every tool peer at its tested version, one bin', () => {
+it('the tools package: same version, one bin, no dependencies; it ships its bin, the bundle its prepack builds and the notices', () => {
   expect(tools.name).toBe('rtc-token-apis-tools');
   expect(tools.version).toBe(client.version);
   expect(tools.bin).toEqual({ 'rtc-token-apis-tools': './bin.js' });
-  const { [client.name]: own, ...rest } = tools.dependencies;
-  expect(own).toBe(client.version);
-  // Every peer but the Redis store's (a server concern, not a tool's).
-  const toolPeers = Object.keys(client.peerDependencies ?? {}).filter((name) => name !== 'redis');
-  expect(Object.keys(rest).sort()).toEqual(toolPeers.sort());
-  for (const [name, version] of Object.entries(rest)) expect(version, name).toBe(client.devDependencies?.[name]);
+  // npx fetches one tarball: everything the tools load is inside it.
+  expect(tools.dependencies).toBeUndefined();
+  expect(tools.peerDependencies).toBeUndefined();
+  expect(tools.optionalDependencies).toBeUndefined();
+  expect(tools.files).toEqual(['bin.js', 'dist', 'THIRD-PARTY-NOTICES.md']);
+  expect(tools.scripts?.prepack).toMatch(/scripts\/build-tools\.ts$/);
+  // The bundle holds the client's code and the tool peers at the versions the repo pins and tests.
+  for (const name of Object.keys(client.peerDependencies ?? {})) expect(client.devDependencies?.[name], name).toMatch(EXACT);
 });
 
 it('both name the repository, a homepage and where to file bugs', () => {

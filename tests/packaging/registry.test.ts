@@ -1,8 +1,10 @@
 // The package as the registry serves it: a fresh clone published (its
 // `prepare` builds it) to a real local registry (Verdaccio), then installed by
 // name into a fresh consumer, every entry loaded with import and require, the
-// bin run, and the frontend one-liner (`npx rtc-token-apis-tools mock`) run
-// from that registry with an empty npm cache until the mock answers 200.
+// bin run, and the frontend one-liner (`npx rtc-token-apis-tools mock`, the
+// tools package's bundle built by its `prepack`) run from that registry with an
+// empty npm cache until the mock answers 200 and serves /docs; `verify` and
+// `breaking` then run through npx from that same cache.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,15 +138,18 @@ describe('published to a real registry and installed by name', () => {
     expect(gate!.stderr.trim()).toMatch(/^rtc-token-apis breaking needs a package that is not installed: yaml@[\d.]+\. .*npx rtc-token-apis-tools breaking/);
   }, 60_000);
 
-  it('the frontend one-liner `npx rtc-token-apis-tools mock` from an empty npm cache serves a 200', async () => {
+  it('the frontend one-liner `npx rtc-token-apis-tools mock` from an empty npm cache serves a 200 and /docs; verify and breaking run through npx too', async () => {
     const cache = join(work, 'npx-cache');
+    // PROCONF_BEARER: verify's credential for /proconfToken (the mock accepts any bearer).
+    const env = {
+      ...process.env,
+      npm_config_userconfig: registry.npmrc,
+      npm_config_cache: cache,
+      npm_config_update_notifier: 'false',
+      PROCONF_BEARER: 'any-session',
+    };
     // Its own process group, so stopping it stops the mock npx started too.
-    const child = spawn('npx', ['-y', 'rtc-token-apis-tools', 'mock', '--port', '0'], {
-      cwd: work,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, npm_config_userconfig: registry.npmrc, npm_config_cache: cache, npm_config_update_notifier: 'false' },
-    });
+    const child = spawn('npx', ['-y', 'rtc-token-apis-tools', 'mock', '--port', '0'], { cwd: work, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk;
@@ -159,7 +164,7 @@ describe('published to a real registry and installed by name', () => {
         });
         child.once('exit', (code) => reject(new Error(`npx exited (${code}) before the mock listened: ${out.slice(-500)} ${stderr.slice(-1500)}`)));
       });
-      expect(stderr).toMatch(/^rtc-token-apis-tools: starting mock/m);
+      expect(stderr).toMatch(/^rtc-token-apis-tools: starting mock…$/m);
       const response = await fetch(`${url}/proconfToken`, {
         method: 'POST',
         headers: { authorization: 'Bearer any-session', 'content-type': 'application/json' },
@@ -167,8 +172,21 @@ describe('published to a real registry and installed by name', () => {
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { data: string }).data.split('.')).toHaveLength(3);
-      // It came from this registry: npx installed the tools package and its dependencies into the empty cache.
-      expect(readdirSync(join(cache, '_npx')).length).toBe(1);
+      const docs = await fetch(`${url}/docs`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('signalwire-fabric');
+      expect((await fetch(`${url}/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
+      // It came from this registry: npx installed the tools package, and nothing else (it bundles its dependencies), into the empty cache.
+      const [npxDir, ...more] = readdirSync(join(cache, '_npx'));
+      expect(more).toEqual([]);
+      expect(readdirSync(join(cache, '_npx', npxDir!, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['rtc-token-apis-tools']);
+      const npx = (args: string[]) => run('npx', ['-y', 'rtc-token-apis-tools', ...args], { cwd: work, env, maxBuffer: 16 * 1024 * 1024 });
+      const verified = await npx(['verify', '--api', 'proconf-app', '--target', url]);
+      expect(verified.stdout).toMatch(/: \d+ passed, 0 failed/);
+      expect(verified.stderr).toMatch(/^rtc-token-apis-tools: starting verify…$/m);
+      const openapi = join(clone, 'openapi');
+      expect((await npx(['breaking', openapi, openapi])).stdout).toMatch(/^0 breaking/m);
+      expect((await npx(['--version'])).stdout.trim()).toBe(manifest.version);
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));

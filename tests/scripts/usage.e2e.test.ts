@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..', '..');
 const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const TOOLS = ['lint', 'generate', 'docs', 'check:breaking', 'verify', 'fuzz', 'bench', 'bench:mock', 'bench:install', 'bench:npx'];
+const TOOLS = ['lint', 'generate', 'docs', 'check:breaking', 'verify', 'fuzz', 'bench', 'bench:mock', 'bench:install', 'bench:npx', 'build:tools'];
 const tsx = join(repo, 'node_modules', '.bin', 'tsx');
 
 const invoke = (name: string, args: string[]) => {
