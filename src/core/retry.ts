@@ -18,13 +18,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default: DEFAULTS.retry; at most 10). Every duration below is at most 2^31-1 ms. */
+  /** Most attempts in total, the first included (default: `DEFAULTS.retry.maxAttempts`; at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
-  /** No retry starts later than this many ms after the first attempt began (default: DEFAULTS.retry). */
+  /** No retry starts later than this many ms after the first attempt began (default: `DEFAULTS.retry.maxElapsedMs`). */
   maxElapsedMs?: number;
-  /** Backoff before the first retry (default: DEFAULTS.retry); doubles each retry, with jitter. */
+  /** Backoff before the first retry (default: `DEFAULTS.retry.baseDelayMs`); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default: DEFAULTS.retry). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
+  /** Largest backoff (default: `DEFAULTS.retry.maxDelayMs`). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;

@@ -5,6 +5,7 @@
 // every `durationSeconds / points`, and a Retry-After that is exact. Why our
 // own and not a library: docs/server.md, "Rate limits".
 import { ConfigError } from '../core/errors.js';
+import { RATE_LIMIT_DEFAULTS } from './defaults.js';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -38,7 +39,7 @@ export interface RateLimitOptions {
 }
 
 export interface MemoryRateLimiterOptions extends RateLimitOptions {
-  /** Keys remembered at most (default RATE_LIMIT_DEFAULTS.maxKeys); past it the least recently counted key is forgotten. */
+  /** Keys remembered at most (default: `SERVER_DEFAULTS.rateLimit.maxKeys`); past it the least recently counted key is forgotten. */
   maxKeys?: number;
   /** Milliseconds since the epoch (default Date.now): inject a clock in tests. */
   now?: () => number;
@@ -48,19 +49,6 @@ export interface MemoryRateLimiterOptions extends RateLimitOptions {
 export interface MemoryRateLimiter extends RateLimiter {
   readonly size: number;
 }
-
-/**
- * Defaults of the limiters, and of the answer to an upstream 429 (openapi/README.md, row A13): the
- * `Retry-After` passed on when SignalWire or the admin backend sent none (SignalWire's documented
- * window is 10 s), and the most passed on.
- */
-export const RATE_LIMIT_DEFAULTS = {
-  maxKeys: 100_000,
-  commandTimeoutMs: 1000,
-  keyPrefix: 'rtc-token-apis:rate:',
-  upstreamRetryAfterSeconds: 10,
-  maxUpstreamRetryAfterSeconds: 60,
-} as const;
 
 /** The GCRA parameters in milliseconds, after checking the options (ConfigError names the bad one). */
 export function gcraParameters(options: RateLimitOptions, factory: string): { intervalMs: number; periodMs: number } {
