@@ -18,8 +18,11 @@ export const CLIENT_DEFAULTS = {
 /** retryPolicy(): attempts, the total time budget and the backoff range. */
 export const RETRY_DEFAULTS = { maxAttempts: 3, maxElapsedMs: 30_000, baseDelayMs: 300, maxDelayMs: 5_000 } as const;
 
-/** Every client default, as exported: `DEFAULTS.timeoutMs`, `DEFAULTS.retry.maxAttempts`, … */
-export const DEFAULTS = /* @__PURE__ */ Object.freeze({ ...CLIENT_DEFAULTS, retry: RETRY_DEFAULTS });
+/**
+ * Every client default, as exported: `DEFAULTS.timeoutMs`, `DEFAULTS.retry.maxAttempts`, …
+ * Built by pure calls (a spread is not one), so a bundle that does not import it drops it.
+ */
+export const DEFAULTS = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({}, CLIENT_DEFAULTS, { retry: RETRY_DEFAULTS }));
 
 /** Shorter strings are never scrubbed as secrets: they would redact ordinary words. */
 export const SECRET_MIN_LENGTH = 4;

@@ -4,6 +4,7 @@
 // Opt-in by import: `retry: retryPolicy()` builds a policy that runs the
 // attempts itself, so a client that never retries (a browser bundle) carries
 // none of this file.
+import { checkCallback } from './config-checks.js';
 import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 import { abortableDelay, checkDuration } from './timer.js';
@@ -77,9 +78,7 @@ export function resolveRetry(option: RetryOptions): Resolved {
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
   }
-  for (const f of ['onRetry', 'random', 'sleep'] as const) {
-    if (o[f] !== undefined && typeof o[f] !== 'function') throw new ConfigError(`retry.${f} must be a function`);
-  }
+  for (const f of ['onRetry', 'random', 'sleep'] as const) checkCallback(o[f], `retry.${f}`);
   return {
     maxAttempts,
     maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),

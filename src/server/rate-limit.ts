@@ -6,6 +6,7 @@
 // own and not a library: docs/server.md, "Rate limits".
 import { ConfigError } from '../core/errors.js';
 import { RATE_LIMIT_DEFAULTS } from './defaults.js';
+import { StoreFailure } from './store-errors.js';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -19,15 +20,9 @@ export interface RateLimiter {
 }
 
 /** The limiter's store failed (Redis unreachable, too slow, answering nonsense). The message holds no key. */
-export class RateLimiterError extends Error {
-  readonly kind = 'rate-limiter' as const;
-  constructor(
-    readonly operation: string,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`rate limiter ${operation}: ${detail}`, options);
-    this.name = 'RateLimiterError';
+export class RateLimiterError extends StoreFailure<'rate-limiter'> {
+  constructor(operation: string, detail: string, options?: { cause?: unknown }) {
+    super({ name: 'RateLimiterError', kind: 'rate-limiter', store: 'rate limiter' }, operation, detail, options);
   }
 }
 

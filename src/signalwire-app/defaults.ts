@@ -12,4 +12,4 @@ import { DEFAULTS as CLIENT } from '../core/defaults.js';
 export const TOKEN_SOURCE_DEFAULTS = { refreshMarginSeconds: 300, minRefreshDelayMs: 30_000, maxBackoffMs: 600_000 } as const;
 
 /** Every default of this entry: the client's (`DEFAULTS.timeoutMs`, …) and `DEFAULTS.tokenSource`. */
-export const DEFAULTS = /* @__PURE__ */ Object.freeze({ ...CLIENT, tokenSource: TOKEN_SOURCE_DEFAULTS });
+export const DEFAULTS = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({}, CLIENT, { tokenSource: TOKEN_SOURCE_DEFAULTS }));
