@@ -181,10 +181,55 @@ const OPERATION_FACTS_TYPE = `export interface OperationFacts {
   readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
 }`;
 
+/** A JSON string that stands for a shared error body until the module text is written. */
+const BODY_MARK = '\u0000error-body:';
+
+/**
+ * The facts module. Many operations document the same error body (every
+ * SignalWire 401 is `{"error":"Unauthorized"}`): each distinct body is
+ * written once, as a constant named after the first example that holds it,
+ * and every operation refers to it.
+ */
 function operationFactsModule(apis: BundledApi[]): string {
+  const facts = operationFactsOf(apis);
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const shared = (name: string, body: unknown): string => {
+    const key = JSON.stringify(body);
+    let id = names.get(key);
+    if (id === undefined) {
+      const base = `${name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(?=\d)/, '_')}Body`;
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+      taken.add(id);
+      names.set(key, id);
+    }
+    return BODY_MARK + id;
+  };
+  const marked = Object.fromEntries(
+    Object.entries(facts).map(([id, f]) => {
+      const examples = Object.entries(f.errorExamples);
+      const nameOf = (status: string, body: unknown) =>
+        examples.find(([, e]) => String(e.status) === status && JSON.stringify(e.body) === JSON.stringify(body))?.[0] ?? `status${status}`;
+      return [
+        id,
+        {
+          ...f,
+          errorBodies: Object.fromEntries(Object.entries(f.errorBodies).map(([status, body]) => [status, shared(nameOf(status, body), body)])),
+          errorExamples: Object.fromEntries(examples.map(([name, e]) => [name, { status: e.status, body: shared(name, e.body) }])),
+        },
+      ];
+    }),
+  );
+  const bodies = [...names].map(([json, id]) => `const ${id} = ${JSON.stringify(JSON.parse(json), null, 2)} as const;`).join('\n');
+  const table = JSON.stringify(marked, null, 2).replace(/"\\u0000error-body:([A-Za-z0-9_$]+)"/g, '$1');
+  if (table.includes('\\u0000error-body:')) throw new Error('operation facts: an error body mark was left in the module');
   return `${HEADER}${OPERATION_FACTS_TYPE}
 
-export const operationFacts = ${JSON.stringify(operationFactsOf(apis), null, 2)} as const satisfies Record<string, OperationFacts>;
+// Each distinct error body, once; the operations below refer to them.
+${bodies}
+
+export const operationFacts = ${table} as const satisfies Record<string, OperationFacts>;
 `;
 }
 
