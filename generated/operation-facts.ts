@@ -17,7 +17,7 @@ export interface OperationFacts {
   /** Every error example by name: its status and body. */
   readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked `x-schema-keyword`). */
-  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly message: string; readonly when: string }[];
 }
 
 // Each distinct error body, once; the operations below refer to them.
@@ -420,6 +420,7 @@ export const operationFacts = {
         "attribute": "allowed_addresses",
         "keyword": "maxItems",
         "code": "allowed_address_limit_exceeded",
+        "message": "At most 10 addresses are allowed",
         "when": "more than 10 allowed addresses"
       }
     ]

@@ -95,9 +95,9 @@ function requestProperties(doc: Json, op: SpecOperation): string[] | undefined {
 
 /**
  * Error codes an API gives for one schema keyword on one attribute: the
- * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, when }`.
+ * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, message, when }`.
  */
-function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; when: string }[] {
+function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; message: string; when: string }[] {
   return Object.entries((op.operation.responses ?? {}) as Json).flatMap(([status, raw]) => {
     const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
     return Object.values((media?.examples ?? {}) as Json).flatMap((ref) => {
@@ -106,7 +106,7 @@ function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keywo
       if (typeof example?.['x-schema-keyword'] !== 'string' || !item) return [];
       // The summary says when, for people: "more than 10 allowed addresses (code)" -> "more than 10 allowed addresses".
       const when = String(example.summary ?? item.message).replace(/\s*\([^)]*\)\s*$/, '');
-      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), when }];
+      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), message: String(item.message), when }];
     });
   });
 }
@@ -121,7 +121,7 @@ interface OperationFacts {
   requestProperties?: string[];
   errorBodies: Record<string, unknown>;
   errorExamples: Record<string, { status: number; body: unknown }>;
-  specificCodes?: { attribute: string; keyword: string; code: string; when: string }[];
+  specificCodes?: { attribute: string; keyword: string; code: string; message: string; when: string }[];
 }
 
 /**
@@ -178,7 +178,7 @@ const OPERATION_FACTS_TYPE = `export interface OperationFacts {
   /** Every error example by name: its status and body. */
   readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked \`x-schema-keyword\`). */
-  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly message: string; readonly when: string }[];
 }`;
 
 /** A JSON string that stands for a shared error body until the module text is written. */
