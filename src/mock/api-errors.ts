@@ -2,7 +2,7 @@
 // describing the actual violations (Prism alone answers with a fixed example).
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpOperation } from '@stoplight/types';
-import { operationFacts } from '../../generated/operation-facts.js';
+import { operationFacts, type OperationFacts } from '../../generated/operation-facts.js';
 
 export interface SignalWireValidationError {
   type: 'validation_error';
@@ -12,7 +12,17 @@ export interface SignalWireValidationError {
   url: string;
 }
 
-const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes#';
+/**
+ * Where the provider documents its error codes, read from the spec's own
+ * examples: each item of a 422 list links its code as this plus the code.
+ */
+const ERROR_CODES_URL = (() => {
+  for (const facts of Object.values(operationFacts as Readonly<Record<string, OperationFacts>>))
+    for (const example of Object.values(facts.errorExamples))
+      for (const item of (example.body as { errors?: { code?: unknown; url?: unknown }[] } | null)?.errors ?? [])
+        if (typeof item.url === 'string' && item.url.endsWith(`#${String(item.code)}`)) return item.url.slice(0, -String(item.code).length);
+  return '#';
+})();
 
 type Facts = Record<string, { specificCodes?: readonly { attribute: string; keyword: string; code: string; message: string; when: string }[] }>;
 
