@@ -123,7 +123,7 @@ describe('the handlers follow the spec', () => {
       docs['signalwire-app']!.paths['/signalwire/tokens/subscriber'].post['x-body-limit'] = 2048;
       docs['proconf-app']!.paths['/proconfToken'].post['x-body-limit'] = 2048;
     });
-    const padded = (body: object, bytes: number) => JSON.stringify(body).slice(0, -1) + ' '.repeat(bytes) + '}';
+    const padded = (body: object, bytes: number) => `${JSON.stringify(body).slice(0, -1) + ' '.repeat(bytes)}}`;
     const send = (handler: (r: Request) => Promise<Response>, path: string, body: string) =>
       handler(new Request(`http://app.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
     const signalwire = handlers(facts);
