@@ -17,56 +17,248 @@ export interface OperationFacts {
   /** Every error example by name: its status and body. */
   readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked `x-schema-keyword`). */
-  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly message: string; readonly when: string }[];
 }
+
+// Each distinct error body, once; the operations below refer to them.
+const bad_requestBody = {
+  "error": "Bad Request"
+} as const;
+const unauthorizedBody = {
+  "error": "Unauthorized"
+} as const;
+const not_foundBody = {
+  "error": "Not Found"
+} as const;
+const internal_server_errorBody = {
+  "error": "Internal Server Error"
+} as const;
+const missing_referenceBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "missing_required_parameter",
+      "message": "Required parameter is missing",
+      "attribute": "reference",
+      "url": "https://signalwire.com/docs/apis/error-codes#missing_required_parameter"
+    }
+  ]
+} as const;
+const invalid_fingerprintBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "invalid_parameter",
+      "message": "fingerprint is invalid",
+      "attribute": "fingerprint",
+      "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
+    }
+  ]
+} as const;
+const application_not_in_projectBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "must_belong_to_project",
+      "message": "The application must belong to the project",
+      "attribute": "application_id",
+      "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
+    }
+  ]
+} as const;
+const token_expiredBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "token_expired",
+      "message": "Token has expired.",
+      "attribute": "refresh_token",
+      "url": "https://signalwire.com/docs/apis/error-codes#token_expired"
+    }
+  ]
+} as const;
+const not_a_refresh_tokenBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "not_a_refresh_token",
+      "message": "The token is not a refresh token",
+      "attribute": "refresh_token",
+      "url": "https://signalwire.com/docs/apis/error-codes#not_a_refresh_token"
+    }
+  ]
+} as const;
+const invalid_token_formatBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "invalid_token_format",
+      "message": "The token format is invalid",
+      "attribute": "refresh_token",
+      "url": "https://signalwire.com/docs/apis/error-codes#invalid_token_format"
+    }
+  ]
+} as const;
+const must_belong_to_projectBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "must_belong_to_project",
+      "message": "The addresses must belong to the project",
+      "attribute": "allowed_addresses",
+      "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
+    }
+  ]
+} as const;
+const allowed_address_limit_exceededBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "allowed_address_limit_exceeded",
+      "message": "At most 10 addresses are allowed",
+      "attribute": "allowed_addresses",
+      "url": "https://signalwire.com/docs/apis/error-codes#allowed_address_limit_exceeded"
+    }
+  ]
+} as const;
+const invalid_allowed_addressesBody = {
+  "errors": [
+    {
+      "type": "validation_error",
+      "code": "invalid_parameter",
+      "message": "allowed_addresses must be an array of uuids",
+      "attribute": "allowed_addresses",
+      "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
+    }
+  ]
+} as const;
+const invalid_bodyBody = {
+  "data": null,
+  "error": {
+    "code": 400,
+    "message": "Invalid body in request."
+  }
+} as const;
+const unauthorizedBody2 = {
+  "data": null,
+  "error": {
+    "code": 401,
+    "message": "Unauthorized"
+  }
+} as const;
+const not_foundBody2 = {
+  "error": {
+    "code": 404,
+    "message": "Not found"
+  },
+  "data": null
+} as const;
+const body_timeoutBody = {
+  "data": null,
+  "error": {
+    "code": 408,
+    "message": "Request body not received in time."
+  }
+} as const;
+const too_largeBody = {
+  "data": null,
+  "error": {
+    "code": 413,
+    "message": "Request body too large."
+  }
+} as const;
+const rate_limitedBody = {
+  "data": null,
+  "error": {
+    "code": 429,
+    "message": "Too many requests."
+  }
+} as const;
+const internal_server_errorBody2 = {
+  "error": {
+    "code": 500,
+    "message": "Internal server error"
+  },
+  "data": null
+} as const;
+const invalid_bodyBody2 = {
+  "error": {
+    "code": "invalid_body",
+    "message": "Invalid body in request."
+  }
+} as const;
+const unauthorizedBody3 = {
+  "error": {
+    "code": "unauthorized",
+    "message": "Unauthorized"
+  }
+} as const;
+const not_foundBody3 = {
+  "error": {
+    "code": "not_found",
+    "message": "Not found"
+  }
+} as const;
+const too_largeBody2 = {
+  "error": {
+    "code": "too_large",
+    "message": "Request body too large."
+  }
+} as const;
+const rate_limitedBody2 = {
+  "error": {
+    "code": "rate_limited",
+    "message": "Too many requests."
+  }
+} as const;
+const internal_errorBody = {
+  "error": {
+    "code": "internal_error",
+    "message": "Internal server error"
+  }
+} as const;
+const refresh_unavailableBody = {
+  "error": {
+    "code": "refresh_unavailable",
+    "message": "Refresh token unavailable; sign in again."
+  }
+} as const;
+const address_refusedBody = {
+  "error": {
+    "code": "address_refused",
+    "message": "Address not allowed."
+  }
+} as const;
 
 export const operationFacts = {
   "reset_conference_token": {
     "stateChanging": "replaces the conference token string; the old one stops working",
     "errorBodies": {
-      "400": {
-        "error": "Bad Request"
-      },
-      "401": {
-        "error": "Unauthorized"
-      },
-      "404": {
-        "error": "Not Found"
-      },
-      "500": {
-        "error": "Internal Server Error"
-      }
+      "400": bad_requestBody,
+      "401": unauthorizedBody,
+      "404": not_foundBody,
+      "500": internal_server_errorBody
     },
     "errorExamples": {
       "bad_request": {
         "status": 400,
-        "body": {
-          "error": "Bad Request"
-        }
+        "body": bad_requestBody
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": "Not Found"
-        }
+        "body": not_foundBody
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": "Internal Server Error"
-        }
+        "body": internal_server_errorBody
       }
     }
   },
@@ -92,93 +284,39 @@ export const operationFacts = {
       "scope"
     ],
     "errorBodies": {
-      "401": {
-        "error": "Unauthorized"
-      },
-      "404": {
-        "error": "Not Found"
-      },
-      "422": {
-        "errors": [
-          {
-            "type": "validation_error",
-            "code": "missing_required_parameter",
-            "message": "Required parameter is missing",
-            "attribute": "reference",
-            "url": "https://signalwire.com/docs/apis/error-codes#missing_required_parameter"
-          }
-        ]
-      },
-      "500": {
-        "error": "Internal Server Error"
-      }
+      "401": unauthorizedBody,
+      "404": not_foundBody,
+      "422": missing_referenceBody,
+      "500": internal_server_errorBody
     },
     "errorExamples": {
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": "Not Found"
-        }
+        "body": not_foundBody
       },
       "missing_reference": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "missing_required_parameter",
-              "message": "Required parameter is missing",
-              "attribute": "reference",
-              "url": "https://signalwire.com/docs/apis/error-codes#missing_required_parameter"
-            }
-          ]
-        }
+        "body": missing_referenceBody
       },
       "invalid_fingerprint": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "invalid_parameter",
-              "message": "fingerprint is invalid",
-              "attribute": "fingerprint",
-              "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
-            }
-          ]
-        }
+        "body": invalid_fingerprintBody
       },
       "application_not_in_project": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "must_belong_to_project",
-              "message": "The application must belong to the project",
-              "attribute": "application_id",
-              "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
-            }
-          ]
-        }
+        "body": application_not_in_projectBody
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": "Internal Server Error"
-        }
+        "body": internal_server_errorBody
       }
     }
   },
@@ -197,93 +335,39 @@ export const operationFacts = {
       "refresh_token"
     ],
     "errorBodies": {
-      "401": {
-        "error": "Unauthorized"
-      },
-      "404": {
-        "error": "Not Found"
-      },
-      "422": {
-        "errors": [
-          {
-            "type": "validation_error",
-            "code": "token_expired",
-            "message": "Token has expired.",
-            "attribute": "refresh_token",
-            "url": "https://signalwire.com/docs/apis/error-codes#token_expired"
-          }
-        ]
-      },
-      "500": {
-        "error": "Internal Server Error"
-      }
+      "401": unauthorizedBody,
+      "404": not_foundBody,
+      "422": token_expiredBody,
+      "500": internal_server_errorBody
     },
     "errorExamples": {
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": "Not Found"
-        }
+        "body": not_foundBody
       },
       "token_expired": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "token_expired",
-              "message": "Token has expired.",
-              "attribute": "refresh_token",
-              "url": "https://signalwire.com/docs/apis/error-codes#token_expired"
-            }
-          ]
-        }
+        "body": token_expiredBody
       },
       "not_a_refresh_token": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "not_a_refresh_token",
-              "message": "The token is not a refresh token",
-              "attribute": "refresh_token",
-              "url": "https://signalwire.com/docs/apis/error-codes#not_a_refresh_token"
-            }
-          ]
-        }
+        "body": not_a_refresh_tokenBody
       },
       "invalid_token_format": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "invalid_token_format",
-              "message": "The token format is invalid",
-              "attribute": "refresh_token",
-              "url": "https://signalwire.com/docs/apis/error-codes#invalid_token_format"
-            }
-          ]
-        }
+        "body": invalid_token_formatBody
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": "Internal Server Error"
-        }
+        "body": internal_server_errorBody
       }
     }
   },
@@ -296,93 +380,39 @@ export const operationFacts = {
       "ch"
     ],
     "errorBodies": {
-      "401": {
-        "error": "Unauthorized"
-      },
-      "404": {
-        "error": "Not Found"
-      },
-      "422": {
-        "errors": [
-          {
-            "type": "validation_error",
-            "code": "must_belong_to_project",
-            "message": "The addresses must belong to the project",
-            "attribute": "allowed_addresses",
-            "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
-          }
-        ]
-      },
-      "500": {
-        "error": "Internal Server Error"
-      }
+      "401": unauthorizedBody,
+      "404": not_foundBody,
+      "422": must_belong_to_projectBody,
+      "500": internal_server_errorBody
     },
     "errorExamples": {
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "error": "Unauthorized"
-        }
+        "body": unauthorizedBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": "Not Found"
-        }
+        "body": not_foundBody
       },
       "must_belong_to_project": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "must_belong_to_project",
-              "message": "The addresses must belong to the project",
-              "attribute": "allowed_addresses",
-              "url": "https://signalwire.com/docs/apis/error-codes#must_belong_to_project"
-            }
-          ]
-        }
+        "body": must_belong_to_projectBody
       },
       "allowed_address_limit_exceeded": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "allowed_address_limit_exceeded",
-              "message": "At most 10 addresses are allowed",
-              "attribute": "allowed_addresses",
-              "url": "https://signalwire.com/docs/apis/error-codes#allowed_address_limit_exceeded"
-            }
-          ]
-        }
+        "body": allowed_address_limit_exceededBody
       },
       "invalid_allowed_addresses": {
         "status": 422,
-        "body": {
-          "errors": [
-            {
-              "type": "validation_error",
-              "code": "invalid_parameter",
-              "message": "allowed_addresses must be an array of uuids",
-              "attribute": "allowed_addresses",
-              "url": "https://signalwire.com/docs/apis/error-codes#invalid_parameter"
-            }
-          ]
-        }
+        "body": invalid_allowed_addressesBody
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": "Internal Server Error"
-        }
+        "body": internal_server_errorBody
       }
     },
     "specificCodes": [
@@ -390,6 +420,7 @@ export const operationFacts = {
         "attribute": "allowed_addresses",
         "keyword": "maxItems",
         "code": "allowed_address_limit_exceeded",
+        "message": "At most 10 addresses are allowed",
         "when": "more than 10 allowed addresses"
       }
     ]
@@ -404,136 +435,46 @@ export const operationFacts = {
       "participantName"
     ],
     "errorBodies": {
-      "400": {
-        "data": null,
-        "error": {
-          "code": 400,
-          "message": "Invalid body in request."
-        }
-      },
-      "401": {
-        "data": null,
-        "error": {
-          "code": 401,
-          "message": "Unauthorized"
-        }
-      },
-      "404": {
-        "error": {
-          "code": 404,
-          "message": "Not found"
-        },
-        "data": null
-      },
-      "408": {
-        "data": null,
-        "error": {
-          "code": 408,
-          "message": "Request body not received in time."
-        }
-      },
-      "413": {
-        "data": null,
-        "error": {
-          "code": 413,
-          "message": "Request body too large."
-        }
-      },
-      "429": {
-        "data": null,
-        "error": {
-          "code": 429,
-          "message": "Too many requests."
-        }
-      },
-      "500": {
-        "error": {
-          "code": 500,
-          "message": "Internal server error"
-        },
-        "data": null
-      }
+      "400": invalid_bodyBody,
+      "401": unauthorizedBody2,
+      "404": not_foundBody2,
+      "408": body_timeoutBody,
+      "413": too_largeBody,
+      "429": rate_limitedBody,
+      "500": internal_server_errorBody2
     },
     "errorExamples": {
       "invalid_body": {
         "status": 400,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 400,
-            "message": "Invalid body in request."
-          }
-        }
+        "body": invalid_bodyBody
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 401,
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody2
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 401,
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody2
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": {
-            "code": 404,
-            "message": "Not found"
-          },
-          "data": null
-        }
+        "body": not_foundBody2
       },
       "body_timeout": {
         "status": 408,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 408,
-            "message": "Request body not received in time."
-          }
-        }
+        "body": body_timeoutBody
       },
       "too_large": {
         "status": 413,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 413,
-            "message": "Request body too large."
-          }
-        }
+        "body": too_largeBody
       },
       "rate_limited": {
         "status": 429,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 429,
-            "message": "Too many requests."
-          }
-        }
+        "body": rate_limitedBody
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": {
-            "code": 500,
-            "message": "Internal server error"
-          },
-          "data": null
-        }
+        "body": internal_server_errorBody2
       }
     }
   },
@@ -546,85 +487,31 @@ export const operationFacts = {
       "participantName"
     ],
     "errorBodies": {
-      "400": {
-        "data": null,
-        "error": {
-          "code": 400,
-          "message": "Invalid body in request."
-        }
-      },
-      "401": {
-        "data": null,
-        "error": {
-          "code": 401,
-          "message": "Unauthorized"
-        }
-      },
-      "404": {
-        "error": {
-          "code": 404,
-          "message": "Not found"
-        },
-        "data": null
-      },
-      "500": {
-        "error": {
-          "code": 500,
-          "message": "Internal server error"
-        },
-        "data": null
-      }
+      "400": invalid_bodyBody,
+      "401": unauthorizedBody2,
+      "404": not_foundBody2,
+      "500": internal_server_errorBody2
     },
     "errorExamples": {
       "invalid_body": {
         "status": 400,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 400,
-            "message": "Invalid body in request."
-          }
-        }
+        "body": invalid_bodyBody
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 401,
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody2
       },
       "expired_credential": {
         "status": 401,
-        "body": {
-          "data": null,
-          "error": {
-            "code": 401,
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody2
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": {
-            "code": 404,
-            "message": "Not found"
-          },
-          "data": null
-        }
+        "body": not_foundBody2
       },
       "internal_server_error": {
         "status": 500,
-        "body": {
-          "error": {
-            "code": 500,
-            "message": "Internal server error"
-          },
-          "data": null
-        }
+        "body": internal_server_errorBody2
       }
     }
   },
@@ -636,97 +523,37 @@ export const operationFacts = {
       "fingerprint"
     ],
     "errorBodies": {
-      "400": {
-        "error": {
-          "code": "invalid_body",
-          "message": "Invalid body in request."
-        }
-      },
-      "401": {
-        "error": {
-          "code": "unauthorized",
-          "message": "Unauthorized"
-        }
-      },
-      "404": {
-        "error": {
-          "code": "not_found",
-          "message": "Not found"
-        }
-      },
-      "413": {
-        "error": {
-          "code": "too_large",
-          "message": "Request body too large."
-        }
-      },
-      "429": {
-        "error": {
-          "code": "rate_limited",
-          "message": "Too many requests."
-        }
-      },
-      "500": {
-        "error": {
-          "code": "internal_error",
-          "message": "Internal server error"
-        }
-      }
+      "400": invalid_bodyBody2,
+      "401": unauthorizedBody3,
+      "404": not_foundBody3,
+      "413": too_largeBody2,
+      "429": rate_limitedBody2,
+      "500": internal_errorBody
     },
     "errorExamples": {
       "invalid_body": {
         "status": 400,
-        "body": {
-          "error": {
-            "code": "invalid_body",
-            "message": "Invalid body in request."
-          }
-        }
+        "body": invalid_bodyBody2
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": {
-            "code": "unauthorized",
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody3
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": {
-            "code": "not_found",
-            "message": "Not found"
-          }
-        }
+        "body": not_foundBody3
       },
       "too_large": {
         "status": 413,
-        "body": {
-          "error": {
-            "code": "too_large",
-            "message": "Request body too large."
-          }
-        }
+        "body": too_largeBody2
       },
       "rate_limited": {
         "status": 429,
-        "body": {
-          "error": {
-            "code": "rate_limited",
-            "message": "Too many requests."
-          }
-        }
+        "body": rate_limitedBody2
       },
       "internal_error": {
         "status": 500,
-        "body": {
-          "error": {
-            "code": "internal_error",
-            "message": "Internal server error"
-          }
-        }
+        "body": internal_errorBody
       }
     }
   },
@@ -738,106 +565,41 @@ export const operationFacts = {
       "fingerprint"
     ],
     "errorBodies": {
-      "400": {
-        "error": {
-          "code": "invalid_body",
-          "message": "Invalid body in request."
-        }
-      },
-      "401": {
-        "error": {
-          "code": "unauthorized",
-          "message": "Unauthorized"
-        }
-      },
-      "404": {
-        "error": {
-          "code": "not_found",
-          "message": "Not found"
-        }
-      },
-      "413": {
-        "error": {
-          "code": "too_large",
-          "message": "Request body too large."
-        }
-      },
-      "429": {
-        "error": {
-          "code": "rate_limited",
-          "message": "Too many requests."
-        }
-      },
-      "500": {
-        "error": {
-          "code": "internal_error",
-          "message": "Internal server error"
-        }
-      }
+      "400": invalid_bodyBody2,
+      "401": unauthorizedBody3,
+      "404": not_foundBody3,
+      "413": too_largeBody2,
+      "429": rate_limitedBody2,
+      "500": internal_errorBody
     },
     "errorExamples": {
       "invalid_body": {
         "status": 400,
-        "body": {
-          "error": {
-            "code": "invalid_body",
-            "message": "Invalid body in request."
-          }
-        }
+        "body": invalid_bodyBody2
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": {
-            "code": "unauthorized",
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody3
       },
       "refresh_unavailable": {
         "status": 401,
-        "body": {
-          "error": {
-            "code": "refresh_unavailable",
-            "message": "Refresh token unavailable; sign in again."
-          }
-        }
+        "body": refresh_unavailableBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": {
-            "code": "not_found",
-            "message": "Not found"
-          }
-        }
+        "body": not_foundBody3
       },
       "too_large": {
         "status": 413,
-        "body": {
-          "error": {
-            "code": "too_large",
-            "message": "Request body too large."
-          }
-        }
+        "body": too_largeBody2
       },
       "rate_limited": {
         "status": 429,
-        "body": {
-          "error": {
-            "code": "rate_limited",
-            "message": "Too many requests."
-          }
-        }
+        "body": rate_limitedBody2
       },
       "internal_error": {
         "status": 500,
-        "body": {
-          "error": {
-            "code": "internal_error",
-            "message": "Internal server error"
-          }
-        }
+        "body": internal_errorBody
       }
     }
   },
@@ -849,112 +611,42 @@ export const operationFacts = {
       "allowed_addresses"
     ],
     "errorBodies": {
-      "400": {
-        "error": {
-          "code": "invalid_body",
-          "message": "Invalid body in request."
-        }
-      },
-      "401": {
-        "error": {
-          "code": "unauthorized",
-          "message": "Unauthorized"
-        }
-      },
-      "403": {
-        "error": {
-          "code": "address_refused",
-          "message": "Address not allowed."
-        }
-      },
-      "404": {
-        "error": {
-          "code": "not_found",
-          "message": "Not found"
-        }
-      },
-      "413": {
-        "error": {
-          "code": "too_large",
-          "message": "Request body too large."
-        }
-      },
-      "429": {
-        "error": {
-          "code": "rate_limited",
-          "message": "Too many requests."
-        }
-      },
-      "500": {
-        "error": {
-          "code": "internal_error",
-          "message": "Internal server error"
-        }
-      }
+      "400": invalid_bodyBody2,
+      "401": unauthorizedBody3,
+      "403": address_refusedBody,
+      "404": not_foundBody3,
+      "413": too_largeBody2,
+      "429": rate_limitedBody2,
+      "500": internal_errorBody
     },
     "errorExamples": {
       "invalid_body": {
         "status": 400,
-        "body": {
-          "error": {
-            "code": "invalid_body",
-            "message": "Invalid body in request."
-          }
-        }
+        "body": invalid_bodyBody2
       },
       "unauthorized": {
         "status": 401,
-        "body": {
-          "error": {
-            "code": "unauthorized",
-            "message": "Unauthorized"
-          }
-        }
+        "body": unauthorizedBody3
       },
       "address_refused": {
         "status": 403,
-        "body": {
-          "error": {
-            "code": "address_refused",
-            "message": "Address not allowed."
-          }
-        }
+        "body": address_refusedBody
       },
       "not_found": {
         "status": 404,
-        "body": {
-          "error": {
-            "code": "not_found",
-            "message": "Not found"
-          }
-        }
+        "body": not_foundBody3
       },
       "too_large": {
         "status": 413,
-        "body": {
-          "error": {
-            "code": "too_large",
-            "message": "Request body too large."
-          }
-        }
+        "body": too_largeBody2
       },
       "rate_limited": {
         "status": 429,
-        "body": {
-          "error": {
-            "code": "rate_limited",
-            "message": "Too many requests."
-          }
-        }
+        "body": rate_limitedBody2
       },
       "internal_error": {
         "status": 500,
-        "body": {
-          "error": {
-            "code": "internal_error",
-            "message": "Internal server error"
-          }
-        }
+        "body": internal_errorBody
       }
     }
   }

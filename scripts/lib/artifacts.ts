@@ -95,9 +95,9 @@ function requestProperties(doc: Json, op: SpecOperation): string[] | undefined {
 
 /**
  * Error codes an API gives for one schema keyword on one attribute: the
- * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, when }`.
+ * examples marked `x-schema-keyword`, read as `{ attribute, keyword, code, message, when }`.
  */
-function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; when: string }[] {
+function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keyword: string; code: string; message: string; when: string }[] {
   return Object.entries((op.operation.responses ?? {}) as Json).flatMap(([status, raw]) => {
     const media = resolveRef(doc, raw, child(op.pointer, 'responses', status)).node?.content?.['application/json'];
     return Object.values((media?.examples ?? {}) as Json).flatMap((ref) => {
@@ -106,7 +106,7 @@ function specificCodes(doc: Json, op: SpecOperation): { attribute: string; keywo
       if (typeof example?.['x-schema-keyword'] !== 'string' || !item) return [];
       // The summary says when, for people: "more than 10 allowed addresses (code)" -> "more than 10 allowed addresses".
       const when = String(example.summary ?? item.message).replace(/\s*\([^)]*\)\s*$/, '');
-      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), when }];
+      return [{ attribute: String(item.attribute), keyword: example['x-schema-keyword'], code: String(item.code), message: String(item.message), when }];
     });
   });
 }
@@ -121,7 +121,7 @@ interface OperationFacts {
   requestProperties?: string[];
   errorBodies: Record<string, unknown>;
   errorExamples: Record<string, { status: number; body: unknown }>;
-  specificCodes?: { attribute: string; keyword: string; code: string; when: string }[];
+  specificCodes?: { attribute: string; keyword: string; code: string; message: string; when: string }[];
 }
 
 /**
@@ -178,13 +178,58 @@ const OPERATION_FACTS_TYPE = `export interface OperationFacts {
   /** Every error example by name: its status and body. */
   readonly errorExamples: Readonly<Record<string, { readonly status: number; readonly body: unknown }>>;
   /** Codes given for one schema keyword on one attribute (examples marked \`x-schema-keyword\`). */
-  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly when: string }[];
+  readonly specificCodes?: readonly { readonly attribute: string; readonly keyword: string; readonly code: string; readonly message: string; readonly when: string }[];
 }`;
 
+/** A JSON string that stands for a shared error body until the module text is written. */
+const BODY_MARK = '\u0000error-body:';
+
+/**
+ * The facts module. Many operations document the same error body (every
+ * SignalWire 401 is `{"error":"Unauthorized"}`): each distinct body is
+ * written once, as a constant named after the first example that holds it,
+ * and every operation refers to it.
+ */
 function operationFactsModule(apis: BundledApi[]): string {
+  const facts = operationFactsOf(apis);
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const shared = (name: string, body: unknown): string => {
+    const key = JSON.stringify(body);
+    let id = names.get(key);
+    if (id === undefined) {
+      const base = `${name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(?=\d)/, '_')}Body`;
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+      taken.add(id);
+      names.set(key, id);
+    }
+    return BODY_MARK + id;
+  };
+  const marked = Object.fromEntries(
+    Object.entries(facts).map(([id, f]) => {
+      const examples = Object.entries(f.errorExamples);
+      const nameOf = (status: string, body: unknown) =>
+        examples.find(([, e]) => String(e.status) === status && JSON.stringify(e.body) === JSON.stringify(body))?.[0] ?? `status${status}`;
+      return [
+        id,
+        {
+          ...f,
+          errorBodies: Object.fromEntries(Object.entries(f.errorBodies).map(([status, body]) => [status, shared(nameOf(status, body), body)])),
+          errorExamples: Object.fromEntries(examples.map(([name, e]) => [name, { status: e.status, body: shared(name, e.body) }])),
+        },
+      ];
+    }),
+  );
+  const bodies = [...names].map(([json, id]) => `const ${id} = ${JSON.stringify(JSON.parse(json), null, 2)} as const;`).join('\n');
+  const table = JSON.stringify(marked, null, 2).replace(/"\\u0000error-body:([A-Za-z0-9_$]+)"/g, '$1');
+  if (table.includes('\\u0000error-body:')) throw new Error('operation facts: an error body mark was left in the module');
   return `${HEADER}${OPERATION_FACTS_TYPE}
 
-export const operationFacts = ${JSON.stringify(operationFactsOf(apis), null, 2)} as const satisfies Record<string, OperationFacts>;
+// Each distinct error body, once; the operations below refer to them.
+${bodies}
+
+export const operationFacts = ${table} as const satisfies Record<string, OperationFacts>;
 `;
 }
 

@@ -7,13 +7,14 @@
 import { dereferenceFrom, SpecRefError } from '../openapi-doc/resolve.js';
 import { GateError } from './errors.js';
 import { parseSpecText } from './parse.js';
+import { BREAKING_DEFAULTS } from './defaults.js';
 import type { Source } from './source.js';
 
 /** Values that are data, not OpenAPI structure: a `$ref` key inside them is a literal. */
 const LITERAL_KEYS = new Set(['example', 'default', 'const', 'enum', 'examples']);
 
-/** 10 MiB: far above any hand-written spec, far below what exhausts memory. */
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** `--max-size` in bytes (BREAKING_DEFAULTS). */
+export const DEFAULT_MAX_BYTES = BREAKING_DEFAULTS.maxSizeMegabytes * 1024 * 1024;
 
 export interface LoadLimits {
   /** References (and redocly.yaml roots) must resolve inside this path; `undefined`: anywhere. */

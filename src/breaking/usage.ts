@@ -1,5 +1,8 @@
 // The gate's usage text, in a module of its own that imports nothing, so
-// `breaking --help` prints it even where the optional `yaml` package is missing.
+// `breaking --help` prints it even where the optional `yaml` package is missing
+// (defaults.ts imports nothing either).
+import { BREAKING_DEFAULTS } from './defaults.js';
+
 export const USAGE = `usage: rtc-token-apis breaking <base> <head> [options]
        rtc-token-apis breaking --base <git-ref> [<path>] [options]
 
@@ -11,7 +14,7 @@ export const USAGE = `usage: rtc-token-apis breaking <base> <head> [options]
   --strict               refuse a slightly invalid document (default: compare what
                          can be read, with a warning for the rest)
   --allow-outside-root   let $refs and redocly.yaml roots leave each input's folder
-  --max-size <MB>        size limit for the files of one API (default 10)
+  --max-size <MB>        size limit for the files of one API (default ${BREAKING_DEFAULTS.maxSizeMegabytes})
   --policy <file>        rule levels from a YAML or JSON file: rules: {<id>: <level>}
   --rule <id>=<level>    set one rule's level: breaking, warning or info (repeatable)
 

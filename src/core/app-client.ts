@@ -1,9 +1,10 @@
 // What the browser clients (ProCONF app, SignalWire app) add to the one
-// client context: the page's origin as the default base URL, and the user's
-// bearer credential from a provider called per request.
-import { checkBaseUrl } from './config-checks.js';
+// client context: the page's origin as the default base URL, the user's
+// bearer credential from a provider called per request, and the one way a
+// browser client is built (its bound operations plus `defaults()`).
+import { checkBaseUrl, checkCallback } from './config-checks.js';
 import { createContext, type ClientOptions } from './client.js';
-import type { CallContext } from './call.js';
+import { operationBinder, type OperationBinder } from './bind.js';
 import { ConfigError } from './errors.js';
 
 /** Returns the signed-in user's bearer credential, or undefined when there is none. */
@@ -23,13 +24,27 @@ function defaultOrigin(): string {
   return origin;
 }
 
-/** Checks the options (a ConfigError says what to fix) and builds the context every call runs in. */
-export function appContext(options: AppClientOptions): CallContext {
-  const provider = options.credentials;
-  if (provider !== undefined && typeof provider !== 'function') throw new ConfigError('credentials must be a function');
-  return createContext({
-    ...options,
-    baseUrl: checkBaseUrl(options.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: provider !== undefined }),
+/** A browser client: the operations its `bind` makes, plus `defaults()`. */
+export type AppClient<Ops, O extends AppClientOptions> = Ops & {
+  /** A new client with these options merged over this one's; this one is unchanged. */
+  defaults(overrides: Partial<O>): AppClient<Ops, O>;
+};
+
+/**
+ * Builds a browser client: checks the options (a ConfigError says what to
+ * fix), binds the operations `bind` makes (each `op(row)` runs on the context),
+ * adds `defaults()`, freezes it. The options are copied: changing the
+ * caller's object later changes neither this client nor its defaults().
+ */
+export function buildAppClient<Service, O extends AppClientOptions, Ops extends object>(
+  options: O,
+  bind: (op: OperationBinder<Service>) => Ops,
+): AppClient<Ops, O> {
+  const own: O = { ...options };
+  const provider = checkCallback(own.credentials, 'credentials');
+  const context = createContext({
+    ...own,
+    baseUrl: checkBaseUrl(own.baseUrl ?? defaultOrigin(), { name: 'baseUrl', sendsCredentials: provider !== undefined }),
     headers:
       provider &&
       (async () => {
@@ -37,4 +52,5 @@ export function appContext(options: AppClientOptions): CallContext {
         return token ? { Authorization: `Bearer ${token}` } : undefined;
       }),
   });
+  return Object.freeze({ ...bind(operationBinder<Service>(context)), defaults: (overrides: Partial<O>) => buildAppClient({ ...own, ...overrides }, bind) });
 }

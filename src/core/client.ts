@@ -21,12 +21,12 @@ export interface ClientOptions {
    */
   fetch?: FetchLike | typeof globalThis.fetch;
   /**
-   * Per-request timeout in ms (default: DEFAULTS.timeoutMs; at most 2^31-1). It covers the
+   * Per-request timeout in ms (default: `DEFAULTS.timeoutMs`; at most 2^31-1). It covers the
    * credentials provider and the request it authenticates, body included; the
    * `raw` clients get it too.
    */
   timeoutMs?: number;
-  /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes); the `raw` clients get it too. */
+  /** Largest response body accepted, in bytes (default: `DEFAULTS.maxResponseBytes`); the `raw` clients get it too. */
   maxResponseBytes?: number;
   /** Opt-in retries, only where the server cannot have acted (429, 503, refused connection): `retry: retryPolicy()`. Default off. */
   retry?: RetryPolicy | false;

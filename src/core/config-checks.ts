@@ -61,8 +61,13 @@ export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy 
   return value;
 }
 
+/** A callback option: undefined, or a function; anything else is a ConfigError naming the option. */
+export function checkCallback<T>(value: T, name: string): T {
+  if (value !== undefined && typeof value !== 'function') throw new ConfigError(`${name} must be a function`);
+  return value;
+}
+
 /** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
 export function checkFetch(value: unknown): FetchLike {
-  if (value !== undefined && typeof value !== 'function') throw new ConfigError('fetch must be a function');
-  return (value as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
+  return (checkCallback(value, 'fetch') as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

@@ -4,6 +4,7 @@
 // Opt-in by import: `retry: retryPolicy()` builds a policy that runs the
 // attempts itself, so a client that never retries (a browser bundle) carries
 // none of this file.
+import { checkCallback } from './config-checks.js';
 import { RETRY_DEFAULTS } from './defaults.js';
 import { ConfigError, HttpError, NetworkError, AbortError, type RtcApiError } from './errors.js';
 import { abortableDelay, checkDuration } from './timer.js';
@@ -18,13 +19,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /** Most attempts in total, the first included (default: DEFAULTS.retry; at most 10). Every duration below is at most 2^31-1 ms. */
+  /** Most attempts in total, the first included (default: `DEFAULTS.retry.maxAttempts`; at most 10). Every duration below is at most 2^31-1 ms. */
   maxAttempts?: number;
-  /** No retry starts later than this many ms after the first attempt began (default: DEFAULTS.retry). */
+  /** No retry starts later than this many ms after the first attempt began (default: `DEFAULTS.retry.maxElapsedMs`). */
   maxElapsedMs?: number;
-  /** Backoff before the first retry (default: DEFAULTS.retry); doubles each retry, with jitter. */
+  /** Backoff before the first retry (default: `DEFAULTS.retry.baseDelayMs`); doubles each retry, with jitter. */
   baseDelayMs?: number;
-  /** Largest backoff (default: DEFAULTS.retry). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
+  /** Largest backoff (default: `DEFAULTS.retry.maxDelayMs`). A server's Retry-After is honoured as given, unless waiting would pass maxElapsedMs (then the error is thrown at once). */
   maxDelayMs?: number;
   /** Called before each wait, e.g. for logging (the error is already scrubbed of secrets). */
   onRetry?: (info: RetryInfo) => void;
@@ -77,9 +78,7 @@ export function resolveRetry(option: RetryOptions): Resolved {
   if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new ConfigError(`retry.maxAttempts must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(maxAttempts)}`);
   }
-  for (const f of ['onRetry', 'random', 'sleep'] as const) {
-    if (o[f] !== undefined && typeof o[f] !== 'function') throw new ConfigError(`retry.${f} must be a function`);
-  }
+  for (const f of ['onRetry', 'random', 'sleep'] as const) checkCallback(o[f], `retry.${f}`);
   return {
     maxAttempts,
     maxElapsedMs: duration(o.maxElapsedMs, 'maxElapsedMs', RETRY_DEFAULTS.maxElapsedMs),

@@ -21,9 +21,9 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 
 /** Options of createClientMiddleware. */
 export interface ClientMiddlewareOptions {
-  /** Deadline per request, response body included (default: DEFAULTS.timeoutMs). */
+  /** Deadline per request, response body included (default: `DEFAULTS.timeoutMs`). */
   timeoutMs?: number;
-  /** Largest response body accepted, in bytes (default: DEFAULTS.maxResponseBytes); error bodies are cut there. */
+  /** Largest response body accepted, in bytes (default: `DEFAULTS.maxResponseBytes`); error bodies are cut there. */
   maxResponseBytes?: number;
   /** Headers added to every request (auth): fixed, or computed per request under its deadline. */
   headers?: Record<string, string> | HeaderProvider;

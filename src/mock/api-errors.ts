@@ -2,7 +2,7 @@
 // describing the actual violations (Prism alone answers with a fixed example).
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpOperation } from '@stoplight/types';
-import { operationFacts } from '../../generated/operation-facts.js';
+import { operationFacts, type OperationFacts } from '../../generated/operation-facts.js';
 
 export interface SignalWireValidationError {
   type: 'validation_error';
@@ -12,18 +12,29 @@ export interface SignalWireValidationError {
   url: string;
 }
 
-const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes#';
+/**
+ * Where the provider documents its error codes, read from the spec's own
+ * examples: each item of a 422 list links its code as this plus the code.
+ */
+const ERROR_CODES_URL = (() => {
+  for (const facts of Object.values(operationFacts as Readonly<Record<string, OperationFacts>>))
+    for (const example of Object.values(facts.errorExamples))
+      for (const item of (example.body as { errors?: { code?: unknown; url?: unknown }[] } | null)?.errors ?? [])
+        if (typeof item.url === 'string' && item.url.endsWith(`#${String(item.code)}`)) return item.url.slice(0, -String(item.code).length);
+  return '#';
+})();
 
-type Facts = Record<string, { specificCodes?: readonly { attribute: string; keyword: string; code: string; when: string }[] }>;
+type Facts = Record<string, { specificCodes?: readonly { attribute: string; keyword: string; code: string; message: string; when: string }[] }>;
 
 /**
  * Codes SignalWire uses for one rule on one parameter, instead of
- * `invalid_parameter`: the spec's examples marked `x-schema-keyword`.
+ * `invalid_parameter`, with the example's message: the spec's examples marked
+ * `x-schema-keyword`.
  */
-const SPECIFIC_CODES: Record<string, { code: string; when: string }> = Object.fromEntries(
+const SPECIFIC_CODES: Record<string, { code: string; message: string; when: string }> = Object.fromEntries(
   Object.values(operationFacts as Facts)
     .flatMap((f) => f.specificCodes ?? [])
-    .map((c) => [`${c.attribute} ${c.keyword}`, { code: c.code, when: c.when }]),
+    .map((c) => [`${c.attribute} ${c.keyword}`, c]),
 );
 
 /** The specific codes that can apply to this operation's body, described for people. */
@@ -74,7 +85,8 @@ function toItems(v: IPrismDiagnostic, operation: IHttpOperation): SignalWireVali
   }
   if (path[0] === 'body' && path.length === 1) return [item('invalid_parameter', null, 'the request body must be a JSON object')];
   const attribute = path[0] === 'body' ? path[1]! : path[path.length - 1]!;
-  return [item(SPECIFIC_CODES[`${attribute} ${String(v.code)}`]?.code ?? 'invalid_parameter', attribute, message)];
+  const specific = SPECIFIC_CODES[`${attribute} ${String(v.code)}`];
+  return [specific ? item(specific.code, attribute, specific.message) : item('invalid_parameter', attribute, message)];
 }
 
 /** SignalWire's 422 body: one item per violation. */

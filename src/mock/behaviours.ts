@@ -7,7 +7,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { operationFacts } from '../../generated/operation-facts.js';
 import { signalWireValidationItem } from './api-errors.js';
 import type { MockState } from './state.js';
-import { mintConferenceToken, mintProconfToken, mintSat, subscriberIdFor } from './tokens.js';
+import { DEMO_PROCONF_SECRET, mintConferenceToken, mintProconfToken, mintSat, proconfTokenOffsets, subscriberIdFor } from './tokens.js';
 
 interface BehaviourInput {
   operation: IHttpOperation;
@@ -34,7 +34,27 @@ interface Rule {
   status: number;
   scenario: string;
   trigger: string;
-  back: string;
+  /** What comes back; a function reads it from the operation (facts its spec example holds). */
+  back: string | ((operation: IHttpOperation) => string);
+}
+
+/** One row of the scenario table. */
+const rule = (status: number, scenario: string, trigger: string, back: Rule['back']): Rule => ({ status, scenario, trigger, back });
+
+/** Seconds as the table says them: `2 h 5 min`, `7 d`. */
+function spokenSeconds(seconds: number): string {
+  const parts: string[] = [];
+  let left = Math.round(seconds);
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+  ] as const) {
+    if (left >= size) parts.push(`${Math.floor(left / size)} ${unit}`);
+    left %= size;
+  }
+  return parts.join(' ') || '0 s';
 }
 
 export interface Behaviour {
@@ -92,12 +112,10 @@ function issuePair(input: BehaviourInput, template: { token: string; refresh_tok
 
 const proconf: Behaviour = {
   rules: [
-    {
-      status: 200,
-      scenario: 'token for the request',
-      trigger: 'a valid request without `example=` (with or without `code=200`)',
-      back: 'an HS256 JWT signed with the demo secret `rtc-token-apis-demo-secret`: `room` lowercased, `participantName`, `context.user.role` from the request, `iat` now, `nbf` = `iat` − 1 h, `exp` = `iat` + 7 d',
-    },
+    rule(200, 'token for the request', 'a valid request without `example=` (with or without `code=200`)', (operation) => {
+      const { nbfBefore, expAfter } = proconfTokenOffsets(exampleValue(operation, 200)?.data);
+      return `an HS256 JWT signed with the demo secret \`${DEMO_PROCONF_SECRET}\`: \`room\` lowercased, \`participantName\`, \`context.user.role\` from the request, \`iat\` now, \`nbf\` = \`iat\` − ${spokenSeconds(nbfBefore)}, \`exp\` = \`iat\` + ${spokenSeconds(expAfter)}`;
+    }),
   ],
   respond: (input) => {
     const template = exampleValue(input.operation, input.status)?.data;
@@ -107,92 +125,74 @@ const proconf: Behaviour = {
 };
 
 /** The stateful rule both Fabric mint operations share. */
-const PAST_EXPIRE_AT: Rule = {
-  status: 422,
-  scenario: 'expire_at in the past (stateful)',
-  trigger: 'a body whose `expire_at` is not in the future',
-  back: '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
-};
+const PAST_EXPIRE_AT = rule(
+  422,
+  'expire_at in the past (stateful)',
+  'a body whose `expire_at` is not in the future',
+  '`{"errors":[{"code":"invalid_parameter","attribute":"expire_at",…}]}`',
+);
+
+/** A behaviour that mints only where the chosen status's example carries a token (tokenTemplate); elsewhere the example answers. */
+function minting(rules: Rule[], mint: (input: BehaviourInput, template: any) => BehaviourReply | undefined): Behaviour {
+  return {
+    rules,
+    respond: (input) => {
+      const template = tokenTemplate(input);
+      return template ? mint(input, template) : undefined;
+    },
+  };
+}
+
+/** The rule's reply with the status Prism chose. */
+const chosen = (input: BehaviourInput, body: unknown, detail: string): BehaviourReply => ({ status: input.status, body, detail });
 
 export const BEHAVIOURS: Record<string, Behaviour> = {
   get_proconf_token: proconf,
   create_proconf_token: proconf,
-  reset_conference_token: {
-    rules: [
-      {
-        status: 200,
-        scenario: 'new token each reset',
-        trigger: 'a valid request without `example=`',
-        back: 'the `id` from the path and a new `token` string on every call',
-      },
-    ],
-    respond: (input) => {
-      const template = tokenTemplate(input);
-      if (!template) return undefined;
-      return {
-        status: input.status,
-        body: { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) },
-        detail: 'new conference token',
-      };
-    },
-  },
-  create_subscriber_token: {
-    rules: [
-      {
-        status: 200,
-        scenario: 'tokens for the reference',
-        trigger: 'a valid request without `example=`',
-        back: '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call',
-      },
+  reset_conference_token: minting(
+    [rule(200, 'new token each reset', 'a valid request without `example=`', 'the `id` from the path and a new `token` string on every call')],
+    (input, template) =>
+      chosen(input, { ...template, id: input.pathParams.id ?? template.id, token: mintConferenceToken(template.token) }, 'new conference token'),
+  ),
+  create_subscriber_token: minting(
+    [
+      rule(
+        200,
+        'tokens for the reference',
+        'a valid request without `example=`',
+        '`subscriber_id` stable per `reference`; a new `token` and `refresh_token` each call',
+      ),
       PAST_EXPIRE_AT,
     ],
-    respond: (input) => {
-      const template = tokenTemplate(input);
-      if (!template) return undefined;
-      const rejected = expiredAt(input);
-      if (rejected) return rejected;
-      return {
-        status: input.status,
-        body: { subscriber_id: subscriberIdFor(String(input.body.reference)), ...issuePair(input, template, input.body.expire_at) },
-        detail: 'tokens minted for the reference',
-      };
-    },
-  },
-  create_subscriber_guest_token: {
-    rules: [
-      { status: 201, scenario: 'new guest tokens', trigger: 'a valid request without `example=`', back: 'a new `token` and `refresh_token` each call' },
-      PAST_EXPIRE_AT,
+    (input, template) =>
+      expiredAt(input) ??
+      chosen(
+        input,
+        { subscriber_id: subscriberIdFor(String(input.body.reference)), ...issuePair(input, template, input.body.expire_at) },
+        'tokens minted for the reference',
+      ),
+  ),
+  create_subscriber_guest_token: minting(
+    [rule(201, 'new guest tokens', 'a valid request without `example=`', 'a new `token` and `refresh_token` each call'), PAST_EXPIRE_AT],
+    (input, template) => expiredAt(input) ?? chosen(input, issuePair(input, template, input.body.expire_at), 'guest tokens minted'),
+  ),
+  refresh_subscriber_token: minting(
+    [
+      rule(
+        201,
+        'refresh once',
+        'a valid request without `example=`; a `refresh_token` this mock issued works on its first use',
+        'a new token pair (new strings each call); an issued refresh token is then spent',
+      ),
+      rule(
+        422,
+        'refresh token reused or expired (stateful)',
+        `the same issued \`refresh_token\` again, or after its ${spokenSeconds(LIFETIMES.refresh_token)}`,
+        'the documented `token_expired` example',
+      ),
+      rule(422, 'access token sent (stateful)', 'an access `token` this mock issued, in `refresh_token`', 'the documented `not_a_refresh_token` example'),
     ],
-    respond: (input) => {
-      const template = tokenTemplate(input);
-      if (!template) return undefined;
-      return expiredAt(input) ?? { status: input.status, body: issuePair(input, template, input.body.expire_at), detail: 'guest tokens minted' };
-    },
-  },
-  refresh_subscriber_token: {
-    rules: [
-      {
-        status: 201,
-        scenario: 'refresh once',
-        trigger: 'a valid request without `example=`; a `refresh_token` this mock issued works on its first use',
-        back: 'a new token pair (new strings each call); an issued refresh token is then spent',
-      },
-      {
-        status: 422,
-        scenario: 'refresh token reused or expired (stateful)',
-        trigger: 'the same issued `refresh_token` again, or after its 2 h 5 min',
-        back: 'the documented `token_expired` example',
-      },
-      {
-        status: 422,
-        scenario: 'access token sent (stateful)',
-        trigger: 'an access `token` this mock issued, in `refresh_token`',
-        back: 'the documented `not_a_refresh_token` example',
-      },
-    ],
-    respond: (input) => {
-      const template = tokenTemplate(input);
-      if (!template) return undefined;
+    (input, template) => {
       const sent = String(input.body.refresh_token);
       const issued = input.state.lookup(sent);
       if (input.stateful && issued?.kind === 'access')
@@ -201,7 +201,10 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
         return documented422(input.operation, 'token_expired', `stateful: this refresh token was ${issued.used ? 'already used' : 'past its lifetime'}`);
       }
       if (issued) input.state.markUsed(sent);
-      return { status: input.status, body: issuePair(input, template), detail: issued ? 'refreshed; the old refresh token is spent' : 'refreshed' };
+      return chosen(input, issuePair(input, template), issued ? 'refreshed; the old refresh token is spent' : 'refreshed');
     },
-  },
+  ),
 };
+
+/** What a rule says comes back, for the scenario table and the reference. */
+export const ruleBack = (rule: Rule, operation: IHttpOperation): string => (typeof rule.back === 'function' ? rule.back(operation) : rule.back);

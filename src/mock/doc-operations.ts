@@ -5,7 +5,7 @@
 // (examples as Prism lists them, schemas, security); tests/mock compare it with
 // Prism's own reading of every bundled document.
 import type { HttpSecurityScheme, IHttpOperation, IHttpOperationResponse, IHttpPathParam, IMediaTypeContent, INodeExample } from '@stoplight/types';
-import { operationFacts } from '../../generated/operation-facts.js';
+import { operationFacts, type OperationFacts } from '../../generated/operation-facts.js';
 import { loadBundledSpecs } from '../openapi-doc/bundled.js';
 import { dereference, specOperations, type Json } from '../openapi-doc/index.js';
 
@@ -85,6 +85,10 @@ export function bundledDocApis(): DocApi[] {
   return loadBundledSpecs().map(({ name, document }) => ({ name, operations: docOperations(document) }));
 }
 
+const facts = operationFacts as Readonly<Record<string, OperationFacts>>;
+
 /** The spec's `x-body-limit` of an operation, if it states one (larger bodies get its 413). */
-export const bodyLimitOf = (operationId: string | undefined): number | undefined =>
-  (operationFacts as Record<string, { bodyLimit?: number }>)[operationId ?? '']?.bodyLimit;
+export const bodyLimitOf = (operationId: string | undefined): number | undefined => facts[operationId ?? '']?.bodyLimit;
+
+/** The status of the response the spec marks `x-wrong-method`: what a request with another method gets. */
+export const wrongMethodStatusOf = (operationId: string | undefined): number | undefined => facts[operationId ?? '']?.wrongMethodStatus;

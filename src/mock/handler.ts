@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { bodyLimitOf } from './doc-operations.js';
+import { bodyLimitOf, wrongMethodStatusOf } from './doc-operations.js';
 import { hasValidationErrorList, inputViolations, signalWireValidationBody } from './api-errors.js';
 import { BodyTooLargeError } from '../core/body.js';
 import { MAX_BODY_BYTES, parseBody, readRequestText, toPrismInput } from './http-input.js';
@@ -59,7 +59,20 @@ function exampleReply(operation: IHttpOperation, status: number): MockReply | un
   return { status, headers: { 'content-type': content.mediaType }, body: serializeBody(example.value, content.mediaType) };
 }
 
-/** Unknown path or method under an API's base path: that API's own 404 body. */
+/**
+ * A method the path has no operation for: the response its spec marks
+ * `x-wrong-method`, else what an unknown path gets.
+ */
+function wrongMethod(apis: MockApi[], path: string, onPath: IHttpOperation[], detail: string): Outcome {
+  for (const operation of onPath) {
+    const status = wrongMethodStatusOf(operation.iid);
+    const reply = status !== undefined && exampleReply(operation, status);
+    if (reply) return { reply, detail };
+  }
+  return notFound(apis, path, 405, detail);
+}
+
+/** Unknown path under an API's base path: that API's own 404 body. */
 function notFound(apis: MockApi[], path: string, prismStatus: number, prismDetail: string): Outcome {
   const api = apis.find((a) => path === a.basePath || path.startsWith(`${a.basePath}/`));
   const reply = api?.operations.map((op) => exampleReply(op, 404)).find(Boolean);
@@ -198,7 +211,7 @@ export function createMockHandler(apis: MockApi[], options: MockHandlerOptions =
     if (!routed.operation) {
       // The real @signalwire/js dialling the relay a mock token names (tokens.ts): say so.
       if (String(req.headers.upgrade).toLowerCase() === 'websocket') return { reply: problem(404, 'No relay here', RELAY_DETAIL), detail: RELAY_DETAIL };
-      return notFound(apis, path, routed.status, routed.detail);
+      return routed.status === 405 ? wrongMethod(apis, path, routed.onPath, routed.detail) : notFound(apis, path, routed.status, routed.detail);
     }
     try {
       return await mockOne(ctx, routed.operation, req, input, query);

@@ -4,7 +4,11 @@
 // extracts path parameters itself from the one operation it is handed.
 import type { IHttpOperation } from '@stoplight/types';
 
-export type Routed = { operation: IHttpOperation } | { operation?: undefined; status: 404 | 405; detail: string };
+/** The operation, or why none: 404 (no operation at the path), or 405 with the operations the path has (`onPath`). */
+export type Routed =
+  | { operation: IHttpOperation }
+  | { operation?: undefined; status: 404; detail: string }
+  | { operation?: undefined; status: 405; detail: string; onPath: IHttpOperation[] };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -27,7 +31,11 @@ export function createRouter(operations: IHttpOperation[]): (method: string, pat
     const hit = onPath.find((r) => r.method === m);
     if (hit) return { operation: hit.operation };
     return onPath.length
-      ? { status: 405, detail: `${path} has no ${method.toUpperCase()} operation (it has ${onPath.map((r) => r.method.toUpperCase()).join(', ')})` }
+      ? {
+          status: 405,
+          detail: `${path} has no ${method.toUpperCase()} operation (it has ${onPath.map((r) => r.method.toUpperCase()).join(', ')})`,
+          onPath: onPath.map((r) => r.operation),
+        }
       : { status: 404, detail: `no operation at ${path} in any API` };
   };
 }

@@ -6,7 +6,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { bodyLimitOf, bundledDocApis } from './doc-operations.js';
 import { requestExampleNames } from './paired-example.js';
-import { BEHAVIOURS } from './behaviours.js';
+import { BEHAVIOURS, ruleBack } from './behaviours.js';
 
 /** Token-like strings: long, no spaces, not a link. */
 const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
@@ -69,7 +69,7 @@ function operationRows(operation: IHttpOperation): string[] {
     // The provider-like rules (behaviours.ts), each under the status it answers with.
     const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? [])
       .filter((rule) => String(rule.status) === response.code)
-      .map((rule) => [rule.scenario, rule.trigger, rule.back.replace(/\|/g, '\\|')]);
+      .map((rule) => [rule.scenario, rule.trigger, ruleBack(rule, operation).replace(/\|/g, '\\|')]);
     for (const [scenario, trigger, back] of [...cells, ...rules]) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
   }
   return rows;

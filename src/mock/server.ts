@@ -10,7 +10,7 @@ import { requirePeers } from '../tools/peers.js';
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. Default: `MOCK_DEFAULTS.port` (exported). */
   port?: number;
-  /** Interface to bind (default: MOCK_DEFAULTS.host). */
+  /** Interface to bind (default: `MOCK_DEFAULTS.host`). */
   host?: string;
   /** Receives one readable line per request (status, operation, violations); default: discarded. */
   log?: (line: string) => void;

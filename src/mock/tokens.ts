@@ -58,6 +58,12 @@ export function mintProconfToken(template: string, request: ProconfRequest, nowS
   return token;
 }
 
+/** How far the example token's `nbf` lies before its `iat` and its `exp` after, in seconds (what minted tokens copy). */
+export function proconfTokenOffsets(template: unknown): { nbfBefore: number; expAfter: number } {
+  const claims = typeof template === 'string' ? decode(template.split('.')[1] ?? '') : {};
+  return { nbfBefore: claims.iat - claims.nbf, expAfter: claims.exp - claims.iat };
+}
+
 let last: { template: string; iat: number; role: string; room: string; participantName: string; token: string } | undefined;
 
 /**

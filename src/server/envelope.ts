@@ -77,3 +77,15 @@ export function envelopesFor(operationId: string, facts: OperationFacts, require
     return new Response(text, { status, headers: headers ? { ...HEADERS, ...headers } : HEADERS });
   };
 }
+
+/**
+ * The answer to a method the path has no operation for: the response the
+ * spec marks `x-wrong-method` (its first example), else the not-found one.
+ */
+export function wrongMethodEnvelope(facts: OperationFacts, envelopes: Envelopes): () => Response {
+  const status = facts.wrongMethodStatus;
+  const body = status === undefined ? undefined : facts.errorBodies[String(status)];
+  if (body === undefined) return () => envelopes('not-found');
+  const text = JSON.stringify(body);
+  return () => new Response(text, { status, headers: HEADERS });
+}

@@ -2,7 +2,7 @@
 // (authorize, logger, pathPrefix, timeouts, rate limit) and the one
 // `checkOptions` that checks them, plus each family's own options, at
 // construction, with a ConfigError naming the option.
-import { HANDLER_DEFAULTS } from '../core/defaults.js';
+import { HANDLER_DEFAULTS } from './defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { checkDuration, checkSeconds } from '../core/timer.js';
 import type { Authorize } from './hooks.js';
@@ -25,9 +25,9 @@ export interface TokenHandlerOptions<Caller> {
   logger?: RequestLogger | false;
   /** Prefix before the spec's paths, e.g. `/api` to serve `/api/proconfToken`. Default none. */
   pathPrefix?: string;
-  /** Timeout of each upstream call in ms (at most 2^31-1). Default: `HANDLER_DEFAULTS.timeoutMs`. */
+  /** Timeout of each upstream call in ms (at most 2^31-1). Default: `SERVER_DEFAULTS.handler.timeoutMs`. */
   timeoutMs?: number;
-  /** How long the request body may take to arrive, in ms (at most 2^31-1); later gives the documented 408 (400 where the spec has no 408). Default: `HANDLER_DEFAULTS.bodyTimeoutMs`. */
+  /** How long the request body may take to arrive, in ms (at most 2^31-1); later gives the documented 408 (400 where the spec has no 408). Default: `SERVER_DEFAULTS.handler.bodyTimeoutMs`. */
   bodyTimeoutMs?: number;
   /** Limits requests per caller (`caller:<id>`) and, for anonymous guests, per client address (`address:<ip>`): over the limit is a 429 with `Retry-After`. */
   rateLimit?: RateLimiter;
@@ -35,7 +35,7 @@ export interface TokenHandlerOptions<Caller> {
   rateLimitKey?: (caller: Caller) => string;
   /** The client address of a request, for anonymous guests. Default: the socket's peer address from `toNodeListener` (set this behind a proxy or on another runtime). */
   clientAddress?: (request: Request) => string | undefined;
-  /** A limiter slower than this (ms) is skipped for the request, as is one that throws (fail-open). Default: `HANDLER_DEFAULTS.rateLimitTimeoutMs`. */
+  /** A limiter slower than this (ms) is skipped for the request, as is one that throws (fail-open). Default: `SERVER_DEFAULTS.handler.rateLimitTimeoutMs`. */
   rateLimitTimeoutMs?: number;
 }
 

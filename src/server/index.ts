@@ -3,7 +3,7 @@
 // refresh and guest tokens), plus a Node `http` adapter.
 // Both families are configurations of one pipeline and share one option vocabulary, one log entry and one outcome type.
 export type { TokenHandlerOptions } from './handler-options.js';
-export { HANDLER_DEFAULTS, MEMORY_STORE_DEFAULTS, REDIS_STORE_DEFAULTS } from '../core/defaults.js';
+export { SERVER_DEFAULTS, HANDLER_DEFAULTS, MEMORY_STORE_DEFAULTS, REDIS_STORE_DEFAULTS, RATE_LIMIT_DEFAULTS } from './defaults.js';
 export { createProconfTokenHandler, type ProconfTokenHandler, type ProconfTokenHandlerOptions, type AdminOptions } from './proconf-token-handler.js';
 export { REJECTED, type Authorize, type AuthorizeResult } from './hooks.js';
 export { allowRoles, defaultPolicy, DEFAULT_ALLOWED_ROLES, type TokenPolicy, type PolicyDecision } from './policy.js';
@@ -41,7 +41,6 @@ export type { TokenGrant, ErrorBody as SignalWireAppErrorBody } from '../../gene
 export {
   createMemoryRateLimiter,
   RateLimiterError,
-  RATE_LIMIT_DEFAULTS,
   type RateLimiter,
   type RateLimitDecision,
   type RateLimitOptions,

@@ -8,7 +8,7 @@
 import type { OperationFacts } from '../../generated/operation-facts.js';
 import { Deadline } from '../core/deadline.js';
 import { isJsonMediaType } from '../core/media-type.js';
-import { envelopesFor, type ErrorOutcome } from './envelope.js';
+import { envelopesFor, type ErrorOutcome, wrongMethodEnvelope } from './envelope.js';
 import { HookError, REJECTED, runHook, type Authorize } from './hooks.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { HttpError } from '../core/errors.js';
@@ -116,12 +116,15 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
         ...(config.rateLimit ? (['rate-limited'] as const) : []),
       ]);
       const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
-      return [`${route.method} ${route.path}`, { route, envelopes, fail, bodyLimit: config.facts[route.operationId]!.bodyLimit! }];
+      const facts = config.facts[route.operationId]!;
+      return [`${route.method} ${route.path}`, { route, envelopes, fail, bodyLimit: facts.bodyLimit!, wrongMethod: wrongMethodEnvelope(facts, envelopes) }];
     }),
   );
   type Bound = NonNullable<ReturnType<typeof routes.get>>;
   // An unmatched request has no operation: the first route's envelope answers it.
   const first = routes.values().next().value as Bound;
+  // A path served with another method: its spec's wrong-method answer.
+  const byPath = new Map([...routes.values()].reverse().map((bound) => [bound.route.path, bound]));
 
   /** The caller, undefined for an anonymous guest, or the 401. */
   async function caller(bound: Bound, request: Request): Promise<{ caller: Caller | undefined } | Served> {
@@ -190,7 +193,10 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
       request,
       async (url) => {
         bound = routes.get(`${requestMethod(request)} ${url.pathname}`);
-        if (!bound) return first.fail('not-found');
+        if (!bound) {
+          const other = byPath.get(url.pathname);
+          return other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
+        }
         const named = { operation: bound.route.operationId };
         try {
           return { ...(await run(bound, request)), ...named };

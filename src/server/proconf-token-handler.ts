@@ -6,7 +6,7 @@ import * as table from '../../generated/operations.js';
 import { validators as adminValidators } from '../../generated/validators/proconf-admin.js';
 import { validators } from '../../generated/validators/proconf-app.js';
 import type { HeaderProvider } from '../core/provider.js';
-import { HANDLER_DEFAULTS } from '../core/defaults.js';
+import { HANDLER_DEFAULTS } from './defaults.js';
 import { ConfigError, ProviderError } from '../core/errors.js';
 import type { FetchLike } from '../core/transport.js';
 import { createProconfAdminClient, type ProconfAdminClientOptions } from '../proconf/admin-client.js';

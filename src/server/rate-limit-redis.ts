@@ -5,7 +5,8 @@
 // `sendCommand`), so it loads no package itself.
 import { createHash } from 'node:crypto';
 import type { RedisCommands } from './redis-token-store.js';
-import { decision, gcraParameters, RATE_LIMIT_DEFAULTS, RateLimiterError, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RATE_LIMIT_DEFAULTS } from './defaults.js';
+import { decision, gcraParameters, RateLimiterError, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { ConfigError } from '../core/errors.js';
 
 export interface RedisRateLimiterOptions extends RateLimitOptions {
@@ -13,7 +14,7 @@ export interface RedisRateLimiterOptions extends RateLimitOptions {
   client: RedisCommands;
   /** Prefix of every key (default `rtc-token-apis:rate:`): give each app and limit its own when they share one Redis. */
   keyPrefix?: string;
-  /** A check that takes longer fails with RateLimiterError (default RATE_LIMIT_DEFAULTS.commandTimeoutMs). */
+  /** A check that takes longer fails with RateLimiterError (default: `SERVER_DEFAULTS.rateLimit.commandTimeoutMs`). */
   commandTimeoutMs?: number;
   /** Milliseconds since the epoch, for tests; by default the script reads Redis's own `TIME`. */
   now?: () => number;

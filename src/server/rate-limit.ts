@@ -5,6 +5,8 @@
 // every `durationSeconds / points`, and a Retry-After that is exact. Why our
 // own and not a library: docs/server.md, "Rate limits".
 import { ConfigError } from '../core/errors.js';
+import { RATE_LIMIT_DEFAULTS } from './defaults.js';
+import { StoreFailure } from './store-errors.js';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -18,15 +20,9 @@ export interface RateLimiter {
 }
 
 /** The limiter's store failed (Redis unreachable, too slow, answering nonsense). The message holds no key. */
-export class RateLimiterError extends Error {
-  readonly kind = 'rate-limiter' as const;
-  constructor(
-    readonly operation: string,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`rate limiter ${operation}: ${detail}`, options);
-    this.name = 'RateLimiterError';
+export class RateLimiterError extends StoreFailure<'rate-limiter'> {
+  constructor(operation: string, detail: string, options?: { cause?: unknown }) {
+    super({ name: 'RateLimiterError', kind: 'rate-limiter', store: 'rate limiter' }, operation, detail, options);
   }
 }
 
@@ -38,7 +34,7 @@ export interface RateLimitOptions {
 }
 
 export interface MemoryRateLimiterOptions extends RateLimitOptions {
-  /** Keys remembered at most (default RATE_LIMIT_DEFAULTS.maxKeys); past it the least recently counted key is forgotten. */
+  /** Keys remembered at most (default: `SERVER_DEFAULTS.rateLimit.maxKeys`); past it the least recently counted key is forgotten. */
   maxKeys?: number;
   /** Milliseconds since the epoch (default Date.now): inject a clock in tests. */
   now?: () => number;
@@ -48,19 +44,6 @@ export interface MemoryRateLimiterOptions extends RateLimitOptions {
 export interface MemoryRateLimiter extends RateLimiter {
   readonly size: number;
 }
-
-/**
- * Defaults of the limiters, and of the answer to an upstream 429 (openapi/README.md, row A13): the
- * `Retry-After` passed on when SignalWire or the admin backend sent none (SignalWire's documented
- * window is 10 s), and the most passed on.
- */
-export const RATE_LIMIT_DEFAULTS = {
-  maxKeys: 100_000,
-  commandTimeoutMs: 1000,
-  keyPrefix: 'rtc-token-apis:rate:',
-  upstreamRetryAfterSeconds: 10,
-  maxUpstreamRetryAfterSeconds: 60,
-} as const;
 
 /** The GCRA parameters in milliseconds, after checking the options (ConfigError names the bad one). */
 export function gcraParameters(options: RateLimitOptions, factory: string): { intervalMs: number; periodMs: number } {

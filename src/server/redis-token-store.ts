@@ -1,7 +1,7 @@
 // A TokenStore in Redis, for several app-server instances: compare-and-set
 // and the refresh lock are single Lua scripts, so they are atomic in Redis.
 // Uses the `redis` (node-redis) package, an optional peer dependency.
-import { REDIS_STORE_DEFAULTS } from '../core/defaults.js';
+import { REDIS_STORE_DEFAULTS } from './defaults.js';
 import { missingDependency } from '../tools/peers.js';
 import { TokenStoreError } from './store-errors.js';
 import type { StoreEntry, StoredGrant, TokenStore } from './token-store.js';
@@ -17,13 +17,13 @@ export interface RedisTokenStoreOptions {
   /** Or a connected node-redis client you own (then `close()` leaves it open). */
   client?: RedisCommands;
   /**
-   * Prefix of every key the store writes (default: REDIS_STORE_DEFAULTS, `rtc-token-apis:signalwire:`).
+   * Prefix of every key the store writes (default: `SERVER_DEFAULTS.redisStore.keyPrefix`, `rtc-token-apis:signalwire:`).
    * The keys below it already hold the SignalWire space and project (signalWireStoreKey), so app
    * servers of several projects may share one Redis with the default; give each a prefix of its
    * own (and an ACL on it) to keep them apart from each other's commands too.
    */
   keyPrefix?: string;
-  /** A command that takes longer fails with TokenStoreError (default: REDIS_STORE_DEFAULTS). */
+  /** A command that takes longer fails with TokenStoreError (default: `SERVER_DEFAULTS.redisStore.commandTimeoutMs`). */
   commandTimeoutMs?: number;
 }
 

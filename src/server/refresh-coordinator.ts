@@ -6,7 +6,7 @@
 // spent again, by anyone: until its successor is stored (retried if the store
 // was down) the others wait, and past a stated bound they take the fallback
 // (mint, or refuse), which spends nothing.
-import { TOKEN_SOURCE_DEFAULTS } from '../core/defaults.js';
+import { TOKEN_SOURCE_DEFAULTS } from '../signalwire-app/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { TokenStoreError } from './store-errors.js';
 import type { StoreEntry, StoredGrant, TokenStore } from './token-store.js';

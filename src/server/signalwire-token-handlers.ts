@@ -8,7 +8,7 @@ import { operations as table } from '../../generated/operations.js';
 import type { SubscriberTokenRequest, ValidationErrors } from '../../generated/types/signalwire-fabric.js';
 import { validators } from '../../generated/validators/signalwire-app.js';
 import { validators as upstreamValidators } from '../../generated/validators/signalwire-fabric.js';
-import { HANDLER_DEFAULTS } from '../core/defaults.js';
+import { HANDLER_DEFAULTS } from './defaults.js';
 import { HttpError } from '../core/errors.js';
 import { createSignalWireClient } from '../signalwire/client.js';
 import type { SignalWireOptions } from '../signalwire/config.js';
@@ -49,9 +49,9 @@ export interface SignalWireTokenHandlersOptions<Caller> extends TokenHandlerOpti
   refreshFallback?: 'mint' | 'refuse';
   /** Lifetime of a minted subscriber token, in seconds. Default: SignalWire's own (`x-token-lifetimes` of create_subscriber_token). */
   tokenLifetimeSeconds?: number;
-  /** Lifetime of a guest token, in seconds. Default: `HANDLER_DEFAULTS.guestLifetimeSeconds`. */
+  /** Lifetime of a guest token, in seconds. Default: `SERVER_DEFAULTS.handler.guestLifetimeSeconds`. */
   guestLifetimeSeconds?: number;
-  /** A token refreshed less than this many seconds ago is returned instead of refreshed again. Default: `HANDLER_DEFAULTS.reuseWindowSeconds`. */
+  /** A token refreshed less than this many seconds ago is returned instead of refreshed again. Default: `SERVER_DEFAULTS.handler.reuseWindowSeconds`. */
   reuseWindowSeconds?: number;
 }
 

@@ -2,7 +2,7 @@
 // single-use refresh token. Every write is a compare-and-set on a generation
 // number, so two writers can never both replace the same entry.
 import { createHash } from 'node:crypto';
-import { MEMORY_STORE_DEFAULTS } from '../core/defaults.js';
+import { MEMORY_STORE_DEFAULTS } from './defaults.js';
 import { ConfigError } from '../core/errors.js';
 
 /** What the server keeps for one user and device. */
@@ -52,7 +52,7 @@ export interface TokenStore {
 }
 
 export interface MemoryTokenStoreOptions {
-  /** Most grants held (default: MEMORY_STORE_DEFAULTS). When full, the least recently used grant is dropped. */
+  /** Most grants held (default: `SERVER_DEFAULTS.memoryStore.maxEntries`). When full, the least recently used grant is dropped. */
   maxEntries?: number;
   /** Milliseconds since the epoch (inject for tests). */
   now?: () => number;

@@ -4,16 +4,15 @@
 // it runs on the one call path (src/core/call.ts): plain fetch, no
 // openapi-fetch. Paths and statuses come from the generated
 // operation table, body and response types from the generated types.
-import { appContext, type AppClientOptions } from '../core/app-client.js';
-import { operationBinder } from '../core/bind.js';
+import { buildAppClient, type AppClient, type AppClientOptions } from '../core/app-client.js';
+import type { OperationBinder } from '../core/bind.js';
 import { operationErrorGuard } from '../core/operation-error.js';
 import { issue_guest_token, issue_subscriber_token, renew_subscriber_token } from '../../generated/operations.js';
 import type { operations } from '../../generated/types/signalwire-app.js';
 
 export interface SignalWireAppClientOptions extends AppClientOptions {}
 
-function bind(options: SignalWireAppClientOptions) {
-  const op = operationBinder<operations>(appContext(options));
+function bind(op: OperationBinder<operations>) {
   return {
     /** POST /signalwire/tokens/subscriber: a new subscriber token for this device. */
     issueSubscriberToken: op(issue_subscriber_token),
@@ -24,16 +23,9 @@ function bind(options: SignalWireAppClientOptions) {
   };
 }
 
-export interface SignalWireAppClient extends ReturnType<typeof bind> {
-  /** A new client with these options merged over this one's; this one is unchanged. */
-  defaults(overrides: Partial<SignalWireAppClientOptions>): SignalWireAppClient;
-}
+export interface SignalWireAppClient extends AppClient<ReturnType<typeof bind>, SignalWireAppClientOptions> {}
 
-export function createSignalWireAppClient(options: SignalWireAppClientOptions = {}): SignalWireAppClient {
-  // A copy: changing the caller's object later changes neither this client nor its defaults().
-  const own = { ...options };
-  return Object.freeze({ ...bind(own), defaults: (overrides: Partial<SignalWireAppClientOptions>) => createSignalWireAppClient({ ...own, ...overrides }) });
-}
+export const createSignalWireAppClient = (options: SignalWireAppClientOptions = {}): SignalWireAppClient => buildAppClient(options, bind);
 
 /** Narrows an error to one of these operations' documented HttpErrors, with the typed `{error: {code, message}}` body. */
 export const isSignalWireAppError = /* @__PURE__ */ operationErrorGuard<operations>();

@@ -4,6 +4,6 @@ export { createSignalWireAppClient, isSignalWireAppError, type SignalWireAppClie
 export type { CredentialProvider } from '../core/app-client.js';
 export { createSubscriberTokenSource, type SubscriberTokenSource, type SubscriberTokenSourceOptions, type UpdatableClient } from './token-source.js';
 export { deviceFingerprint, type FingerprintStorage } from './fingerprint.js';
-export { TOKEN_SOURCE_DEFAULTS } from '../core/defaults.js';
+export { DEFAULTS, TOKEN_SOURCE_DEFAULTS } from './defaults.js';
 export type { TokenGrant, DeviceRequest, GuestRequest, ErrorBody } from '../../generated/types/signalwire-app.js';
 export * from '../core/public.js';

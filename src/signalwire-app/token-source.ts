@@ -4,7 +4,7 @@
 // many callers ask; lifetimes measured on the server's clock (its `Date`
 // header), not the device's; never two refreshes closer than a minimum delay,
 // with exponential backoff and jitter after failures; `stop()` is final.
-import { TOKEN_SOURCE_DEFAULTS } from '../core/defaults.js';
+import { TOKEN_SOURCE_DEFAULTS } from './defaults.js';
 import { ConfigError, ProviderError } from '../core/errors.js';
 import { startTimer, type Timer } from '../core/timer.js';
 import type { SignalWireAppClient } from './app-client.js';
@@ -15,11 +15,11 @@ export interface SubscriberTokenSourceOptions {
   client: SignalWireAppClient;
   /** This device's fingerprint, or a function giving it. Default: `deviceFingerprint()`. */
   fingerprint?: string | (() => string | Promise<string>);
-  /** Refresh this many seconds before the token expires (default: TOKEN_SOURCE_DEFAULTS). */
+  /** Refresh this many seconds before the token expires (default: `DEFAULTS.tokenSource.refreshMarginSeconds`). */
   refreshMarginSeconds?: number;
-  /** Never ask for a new token sooner than this after the last one arrived, in ms, at least 1000 (default: TOKEN_SOURCE_DEFAULTS). */
+  /** Never ask for a new token sooner than this after the last one arrived, in ms, at least 1000 (default: `DEFAULTS.tokenSource.minRefreshDelayMs`). */
   minRefreshDelayMs?: number;
-  /** Longest wait between attempts after failures, in ms (default: TOKEN_SOURCE_DEFAULTS). */
+  /** Longest wait between attempts after failures, in ms (default: `DEFAULTS.tokenSource.maxBackoffMs`). */
   maxBackoffMs?: number;
   /** Milliseconds since the epoch on this device (inject for tests). */
   now?: () => number;

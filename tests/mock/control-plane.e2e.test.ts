@@ -5,10 +5,11 @@
 // change nothing; a page on a rebound name (Chromium's host resolver maps
 // rebind.test to 127.0.0.1, as a DNS rebinding attack would) is refused by the
 // Host allow-list. The mocked APIs stay callable from the other origin.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { serve, type Served } from '../support/local-server.ts';
+import type { MockServer } from '../../src/mock/index.ts';
+import type { Served } from '../support/local-server.ts';
+import { closeMockPages, startMockPages } from './pages.ts';
 import { BEARER, VALID } from './requests.ts';
 
 let mock: MockServer;
@@ -17,26 +18,14 @@ let browser: Browser;
 const log: string[] = [];
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: (line) => log.push(line) });
-  // The attacker's page: blank, on its own origin; each test runs its script there.
-  pages = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another origin</title>'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
-    ],
-  });
+  ({ mock, pages, browser } = await startMockPages({
+    log,
+    hostResolverRules: 'MAP rebind.test 127.0.0.1',
+    // The attacker's page: blank, on its own origin; each test runs its script there.
+    pages: () => (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another origin</title>'),
+  }));
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await mock?.close();
-});
+afterAll(() => closeMockPages({ mock, pages, browser }));
 
 /** One recorded request and one forced scenario queued, so a reset that happened shows. */
 beforeEach(async () => {

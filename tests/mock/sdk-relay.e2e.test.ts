@@ -5,10 +5,11 @@
 // production; the test reads where the SDK tried to go.
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.ts';
-import { serve, type Served } from '../support/local-server.ts';
+import type { MockServer } from '../../src/mock/index.ts';
+import type { Served } from '../support/local-server.ts';
+import { closeMockPages, startMockPages } from './pages.ts';
 import { BASIC } from './requests.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -28,10 +29,14 @@ beforeAll(async () => {
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const sdk = bundled.outputFiles[0]!.text;
-  mock = await startMockServer({ port: 0, log: (line) => log.push(line) });
-  const html = `<!doctype html><meta charset="utf-8"><script type="module">
+  ({ mock, pages, browser } = await startMockPages({
+    log,
+    // Chromium resolves no name but loopback.
+    hostResolverRules: 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    pages: (started) => {
+      const html = `<!doctype html><meta charset="utf-8"><script type="module">
 import { SignalWire } from '/sdk.js';
-const minted = await fetch(${JSON.stringify(`${mock.url}/api/fabric/subscribers/tokens`)}, {
+const minted = await fetch(${JSON.stringify(`${started.url}/api/fabric/subscribers/tokens`)}, {
   method: 'POST',
   headers: { authorization: ${JSON.stringify(BASIC)}, 'content-type': 'application/json' },
   body: JSON.stringify({ reference: 'alice@example.net' }),
@@ -40,28 +45,15 @@ const { token } = await minted.json();
 window.minted = token;
 SignalWire({ token }).then(() => (window.outcome = 'connected'), (e) => (window.outcome = 'failed: ' + e?.message));
 </script>`;
-  pages = await serve((req, res) => {
-    if (req.url === '/sdk.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(sdk);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+      return (req, res) => {
+        if (req.url === '/sdk.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(sdk);
+        else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      };
+    },
+  }));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await mock?.close();
-});
+afterAll(() => closeMockPages({ mock, pages, browser }));
 
 it('dials the mock (ws://127.0.0.1:<port>), not SignalWire, and the mock says it speaks no relay protocol', async () => {
   const page = await browser.newPage();

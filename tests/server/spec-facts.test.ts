@@ -1,7 +1,10 @@
 // Facts the handlers act on come from the specs only: change a copy of a
-// spec (a lifetime, a dead refresh code, a profile field, an error message),
-// run the generator's pure function on it, build the handlers on those facts,
-// and see them follow. Nothing of it is a number or string in src/.
+// spec (a lifetime, a dead refresh code, a profile field, an error message,
+// a body limit, the wrong-method answer), run the generator's pure function
+// on it, build the handlers on those facts, and see them follow. Nothing of
+// it is a number or string in src/. The mock and `verify` are held to the
+// same, on a regenerated copy of the repository, in
+// tests/contract/spec-facts.e2e.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationFactsOf } from '../../scripts/lib/artifacts.ts';
 import { loadBundledSpec } from '../../src/openapi-doc/bundled.ts';
@@ -113,6 +116,45 @@ describe('the handlers follow the spec', () => {
     const proconf = buildProconfTokenHandler({ admin: { baseUrl: await mintingAdminUrl() }, authorize: () => null, logger: false }, facts);
     const unauthorized = await call(proconf, '/proconfToken', { role: 'member', room: 'r', participantName: 'p' });
     expect(await unauthorized.json()).toEqual({ data: null, error: { code: 401, message: 'Who are you?' } });
+  });
+
+  it('x-body-limit: a body over the changed limit gets the 413 (SignalWire and ProCONF)', async () => {
+    const facts = factsWith((docs) => {
+      docs['signalwire-app']!.paths['/signalwire/tokens/subscriber'].post['x-body-limit'] = 2048;
+      docs['proconf-app']!.paths['/proconfToken'].post['x-body-limit'] = 2048;
+    });
+    const padded = (body: object, bytes: number) => `${JSON.stringify(body).slice(0, -1) + ' '.repeat(bytes)}}`;
+    const send = (handler: (r: Request) => Promise<Response>, path: string, body: string) =>
+      handler(new Request(`http://app.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+    const signalwire = handlers(facts);
+    expect((await send(signalwire, '/signalwire/tokens/subscriber', padded({ fingerprint: FP }, 1000))).status).toBe(200);
+    expect((await send(signalwire, '/signalwire/tokens/subscriber', padded({ fingerprint: FP }, 3000))).status).toBe(413);
+    const proconf = buildProconfTokenHandler(
+      { admin: { baseUrl: await mintingAdminUrl() }, authorize: () => ({ id: 'dana', roles: ['member'] }), logger: false },
+      facts,
+    );
+    const member = { role: 'member', room: 'r', participantName: 'p' };
+    expect((await send(proconf, '/proconfToken', padded(member, 1000))).status).not.toBe(413);
+    expect((await send(proconf, '/proconfToken', padded(member, 3000))).status).toBe(413);
+  });
+
+  it('x-wrong-method: another method gets the response the spec now marks, not the 404', async () => {
+    const answer = { data: null, error: { code: 405, message: 'Use POST.' } };
+    const facts = factsWith((docs) => {
+      const app = docs['proconf-app']!;
+      delete app.components.responses.NotFound['x-wrong-method'];
+      app.paths['/proconfToken'].post.responses['405'] = {
+        description: 'Another HTTP method.',
+        'x-wrong-method': true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' }, examples: { method_not_allowed: { value: answer } } } },
+      };
+    });
+    const proconf = buildProconfTokenHandler({ admin: { baseUrl: await mintingAdminUrl() }, authorize: () => null, logger: false }, facts);
+    const wrong = await proconf(new Request('http://app.test/proconfToken', { method: 'GET' }));
+    expect(wrong.status).toBe(405);
+    expect(await wrong.json()).toEqual(answer);
+    const unknown = await proconf(new Request('http://app.test/proconfTokens', { method: 'POST' }));
+    expect(unknown.status).toBe(404);
   });
 
   it('a spec that documents no response for an outcome the handler needs is a ConfigError at construction', () => {

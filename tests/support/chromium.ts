@@ -15,7 +15,8 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+/** Chromium with the house flags, plus `extraArgs` (e.g. `--host-resolver-rules=…` for the tests that map or forbid names). */
+export const launch = (extraArgs: string[] = []): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 
 const local = (url: URL) =>
   url.protocol === 'file:' || url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);

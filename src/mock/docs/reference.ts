@@ -4,7 +4,7 @@
 // first and offers a `Prefer` header picker. The spec itself is not changed.
 import type { IHttpOperation } from '@stoplight/types';
 import { HTTP_METHODS } from '../../openapi-doc/operations.js';
-import { BEHAVIOURS } from '../behaviours.js';
+import { BEHAVIOURS, ruleBack } from '../behaviours.js';
 import { curlFor } from '../curl.js';
 import type { MockApi } from '../operations.js';
 import { clientCall } from './client-call.js';
@@ -28,7 +28,7 @@ function mockSection(api: string, operation: IHttpOperation, baseUrl: string): s
     (c) =>
       `| ${c.status} | ${c.example ? `\`${c.example}\`` : ''} | \`Prefer: ${c.prefer}\` or \`?__code=${c.status}${c.example ? `&__example=${c.example}` : ''}\` |`,
   );
-  const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).map((r) => `- **${r.scenario}** (${r.status}): ${r.trigger} → ${cell(r.back)}`);
+  const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? []).map((r) => `- **${r.scenario}** (${r.status}): ${r.trigger} → ${cell(ruleBack(r, operation))}`);
   const call = clientCall(api, operation, baseUrl);
   return [
     '### On the mock',

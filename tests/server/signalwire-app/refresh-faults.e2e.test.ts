@@ -100,18 +100,31 @@ function expectNoDoubleSpend() {
   expect([...upstream.spent.values()].filter((n) => n > 1)).toEqual([]);
 }
 
-it('A loses Redis after spending the refresh token upstream: B never spends it again, and gets the successor once A is back', async () => {
+/**
+ * A spends the refresh token and `fault` hits its Redis link; B renews while the fault lasts and
+ * `heal` ends it. B must answer with the one successor SignalWire issued, never spending the old
+ * token again. Returns what the test goes on to check.
+ */
+async function bGetsTheSuccessor(fault: (proxy: FaultProxy) => void, heal: (proxy: FaultProxy) => void) {
   // Generous SignalWire timeout: a safety net, not what the test waits for.
   const { proxy, a, b } = await instances({ TIMEOUT_MS: '30000' });
-  // SignalWire has the refresh token; A's Redis link goes away before the answer.
-  const spentToken = await aSpendsThen(a, () => proxy.cut());
-  // The successor pair exists only in A's memory now. B must not spend the old token.
+  const spentToken = await aSpendsThen(a, () => fault(proxy));
   const answerB = renew(b);
-  proxy.restore();
+  heal(proxy);
   const responseB = await answerB;
   expect(responseB.status).toBe(200);
   const successor = upstream.exchanged.get(spentToken)!;
   expect(((await responseB.json()) as { token: string }).token).toBe(successor.token);
+  return { a, spentToken, successor };
+}
+
+it('A loses Redis after spending the refresh token upstream: B never spends it again, and gets the successor once A is back', async () => {
+  // SignalWire has the refresh token; A's Redis link goes away before the answer. The successor
+  // pair exists only in A's memory then: B must not spend the old token.
+  const { spentToken, successor } = await bGetsTheSuccessor(
+    (proxy) => proxy.cut(),
+    (proxy) => proxy.restore(),
+  );
   expect(upstream.spent.get(spentToken)).toBe(1);
   expectNoDoubleSpend();
   const stored = await store.get(key());
@@ -120,15 +133,11 @@ it('A loses Redis after spending the refresh token upstream: B never spends it a
 });
 
 it("A's link is slow (its write outlives the command timeout): B waits instead of spending, and both end on one successor", async () => {
-  const { proxy, a, b } = await instances({ TIMEOUT_MS: '30000' });
-  // Every byte between A and Redis now waits: A's write will time out on A's side but still arrive.
-  const spentToken = await aSpendsThen(a, () => proxy.hold());
-  const answerB = renew(b);
-  proxy.release();
-  const responseB = await answerB;
-  expect(responseB.status).toBe(200);
-  const successor = upstream.exchanged.get(spentToken)!;
-  expect(((await responseB.json()) as { token: string }).token).toBe(successor.token);
+  // Every byte between A and Redis waits: A's write will time out on A's side but still arrive.
+  const { a, spentToken, successor } = await bGetsTheSuccessor(
+    (proxy) => proxy.hold(),
+    (proxy) => proxy.release(),
+  );
   // A, back on a normal link, agrees.
   const againA = await renew(a);
   expect(((await againA.json()) as { token: string }).token).toBe(successor.token);
