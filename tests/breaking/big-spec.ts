@@ -8,8 +8,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const TEXT =
-  'Returned to the application server after the room has been created; the token carries the grants listed here and expires after its lifetime.';
+const TEXT = 'Returned to the application server after the room has been created; the token carries the grants listed here and expires after its lifetime.';
 
 const USERS = 50;
 
@@ -125,10 +124,7 @@ function* pieces(n: number, head: boolean): Generator<[string[], Json]> {
   yield [['info'], { title: 'Big', version: head ? '2' : '1' }];
   for (let i = 0; i < n; i++) for (const [path, item] of Object.entries(paths(i, head))) yield [['paths', path], item];
   yield [['components', 'responses', 'Error'], { description: 'Problem.', content: json('#/components/schemas/Error') }];
-  yield [
-    ['components', 'schemas', 'Error'],
-    { type: 'object', required: ['code'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-  ];
+  yield [['components', 'schemas', 'Error'], { type: 'object', required: ['code'], properties: { code: { type: 'string' }, message: { type: 'string' } } }];
   for (let i = 0; i < USERS; i++) yield [['components', 'schemas', `User${i}`], user(i)];
   for (let i = 0; i < n; i++) {
     yield [['components', 'schemas', `Item${i}`], item(i, head)];
