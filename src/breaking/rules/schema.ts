@@ -16,7 +16,7 @@ import { boundsRule, multipleOfRule } from './schema-bounds.js';
 import type { Direction, Obj, SchemaContext, SchemaRule } from './schema-context.js';
 import { defaultRule } from './schema-default.js';
 import { enumRule } from './schema-enum.js';
-import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, objectKeywordRules, uniqueItemsRule } from './schema-keywords.js';
+import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, notRule, objectKeywordRules, uniqueItemsRule } from './schema-keywords.js';
 import { alternatives, NOTHING, normalize, type Alternative } from './schema-normalize.js';
 import { propertiesRule } from './schema-properties.js';
 import { formatRule, patternRule } from './schema-string-rules.js';
@@ -37,6 +37,7 @@ const SCHEMA_RULES: Array<[string, SchemaRule]> = [
   ['schema-dependent-required', dependentRequiredRule],
   ['schema-conditional', conditionalRule],
   ['schema-content', contentKeywordsRule],
+  ['schema-not', notRule],
 ];
 
 type Finding = { breaking: boolean; pointer: string; reason: string; rule: string };
@@ -184,11 +185,49 @@ function compareDiscriminator(base: Obj, head: Obj, at: string, direction: Direc
     report.info(child(at, 'discriminator', 'mapping', tag), `${direction} discriminator value \`${tag}\` mapped`, 'discriminator-mapping-changed');
 }
 
-export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter): void {
+/** Comparisons in the other direction under way (a `not` inside a `not`...): past any real document's nesting, counted as equal. */
+let flips = 0;
+
+type Tally = { breaking: number; total: number };
+/** Counts already made (or under way: a recursive `not` counts what it has so far), per direction. */
+const counted = { request: new WeakMap<Obj, Map<Obj, Tally>>(), response: new WeakMap<Obj, Map<Obj, Tally>>() };
+
+/** How many changes (and breaking ones) comparing two schemas in `direction` reports, reporting none; once per pair. */
+function countChanges(base: unknown, head: unknown, direction: Direction): Tally {
+  const [nb, nh] = [normalize(base), normalize(head)];
+  let row = counted[direction].get(nb);
+  if (!row) counted[direction].set(nb, (row = new Map()));
+  const known = row.get(nh);
+  if (known) return known;
+  const tally = { breaking: 0, total: 0 };
+  if (flips > 32) return tally;
+  row.set(nh, tally);
+  flips++;
+  try {
+    compareSchemas(
+      base,
+      head,
+      '',
+      direction,
+      {
+        breaking: () => void (tally.breaking++, tally.total++),
+        info: () => void tally.total++,
+      },
+      false,
+    );
+  } finally {
+    flips--;
+  }
+  return tally;
+}
+
+/** `shared`: remember pairs across comparisons of the same documents (a real run); a count keeps its own. */
+export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter, shared = true): void {
   // Pairing alternatives scores the same pairs repeatedly: remember each result.
   const scores = new Map<Obj, Map<Obj, { breaking: number; total: number }>>();
   let scoring = 0;
-  const score = (b: unknown, h: unknown) => {
+  const score = (b: unknown, h: unknown, other: Direction = direction) => {
+    if (other !== direction) return countChanges(b, h, other);
     const [nb, nh] = [normalize(b), normalize(h)];
     let row = scores.get(nb);
     if (!row) scores.set(nb, (row = new Map()));
@@ -416,5 +455,5 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     }
   }
 
-  run(base, head, pointer, report, true);
+  run(base, head, pointer, report, shared);
 }
