@@ -2,6 +2,7 @@
 // each input's root (refused before anything outside is read), the size
 // limit (checked before reading), lenient reading with --strict, and the
 // one-line errors of point 11 (YAML syntax, missing $ref target).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,26 @@ describe('confinement to the input root', () => {
     expect(stderr).toBe(
       'rtc-token-apis breaking: config/redocly.yaml: api leak root ../outside/secret.yaml points outside config (outside/secret.yaml); pass --allow-outside-root to read it\n',
     );
+  });
+});
+
+describe("confinement to a git ref's tree", () => {
+  it('refuses an absolute $ref in a file at a ref, naming the ref as the root', () => {
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'api'), { recursive: true });
+    writeFileSync(join(repo, 'api/a.yaml'), spec("{$ref: '/etc/passwd'}"));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=gate@example.com', '-c', 'user.name=gate', ...args], { cwd: repo });
+    git('init', '--quiet');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'a');
+    const out = { stdout: '', stderr: '' };
+    const code = main(['--base', 'HEAD', 'api/a.yaml'], { cwd: repo, io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) } });
+    expect({ code, ...out }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'rtc-token-apis breaking: HEAD:api/a.yaml: $ref /etc/passwd at /paths/~1x/get/responses/200/content/application~1json/schema points outside HEAD (HEAD:/etc/passwd); pass --allow-outside-root to read it\n',
+    });
   });
 });
 
