@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/breaking/cli.ts';
 import { loadResolved } from '../../src/breaking/load-resolved.ts';
+import { parseSpecText } from '../../src/breaking/parse.ts';
 import { fileSource, type Source } from '../../src/breaking/source.ts';
 
 let dir: string;
@@ -154,6 +155,18 @@ describe('lenient reading, --strict', () => {
   it('lists the warnings in the JSON report', () => {
     const report = JSON.parse(run('in/no-responses.yaml', 'in/no-responses.yaml', '--json').stdout);
     expect(report.warnings).toEqual(['in/no-responses.yaml: /paths/~1x/get/responses must be an object; ignored']);
+  });
+});
+
+describe('parsing', () => {
+  it('reads JSON text with JSON.parse whatever the file is called (a duplicate key, which YAML refuses, reads as JSON does)', () => {
+    expect(parseSpecText('\uFEFF {"openapi": "3.1.0", "a": 1, "a": 2}', 'spec.yaml')).toEqual({ openapi: '3.1.0', a: 2 });
+    expect(() => parseSpecText('openapi: 3.1.0\na: 1\na: 2\n', 'spec.yaml')).toThrow(/spec\.yaml: not valid YAML: Map keys must be unique/);
+  });
+
+  it('falls back to YAML for flow-style YAML that only looks like JSON', () => {
+    expect(parseSpecText("{openapi: 3.1.0, info: {title: 'x'}}", 'spec.yaml')).toEqual({ openapi: '3.1.0', info: { title: 'x' } });
+    expect(() => parseSpecText('{openapi: 3.1.0}', 'spec.json')).toThrow(/^spec\.json: not valid JSON: /);
   });
 });
 
