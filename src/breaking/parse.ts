@@ -6,6 +6,7 @@
 // file and position.
 import { parse } from 'yaml';
 import { GateError } from './errors.js';
+import { PIECE, parseYamlPieces } from './yaml-pieces.js';
 
 /** `yaml`'s first line ends in `:` before a code excerpt; keep the sentence, drop the dangling colon. */
 function yamlMessage(error: Error & { linePos?: Array<{ line: number; col: number }> }): string {
@@ -27,6 +28,9 @@ export function parseSpecText(text: string, file: string): unknown {
       // Not JSON: YAML flow style (`{openapi: 3.1.0}`) reads below.
     }
   }
+  // A large spec, entry by entry (yaml-pieces.ts); the whole text when it cannot be split.
+  const pieces = text.length > PIECE ? parseYamlPieces(text) : undefined;
+  if (pieces !== undefined) return pieces;
   try {
     return parse(text, { maxAliasCount: 1000 });
   } catch (error) {

@@ -34,18 +34,17 @@ async function breaking(...args: string[]): Promise<{ code: number; stdout: stri
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'breaking-memory-'));
-  for (const [name, head] of [
-    ['base.json', false],
-    ['head.json', true],
-  ] as const)
-    writeBigSpec(join(dir, name), 53, head, 'json');
+  for (const format of ['json', 'yaml'] as const) {
+    writeBigSpec(join(dir, `base.${format}`), 53, false, format);
+    writeBigSpec(join(dir, `head.${format}`), 53, true, format);
+  }
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a 50 MB spec pair', () => {
   it('is made of many paths and schemas, over 50 MB each', () => {
-    for (const name of ['base.json', 'head.json']) expect(statSync(join(dir, name)).size).toBeGreaterThan(50 * MB);
+    for (const name of ['base.json', 'head.json', 'base.yaml', 'head.yaml']) expect(statSync(join(dir, name)).size).toBeGreaterThan(50 * MB);
     const spec = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { paths: object; components: { schemas: object } };
     expect(Object.keys(spec.paths).length).toBeGreaterThan(10_000);
     expect(Object.keys(spec.components.schemas).length).toBeGreaterThan(10_000);
@@ -62,9 +61,9 @@ describe('a 50 MB spec pair', () => {
     expect(peak).toBeLessThan(50 * MB + (await breaking('--help')).peak);
   });
 
-  it('is compared with the limit raised in under 500 MB of peak memory', { timeout: 600_000 }, async () => {
-    const { code, stdout, stderr, peak } = await breaking('base.json', 'head.json', '--max-size', '60', '--json');
-    console.log(`two 50 MB JSON specs compared: peak RSS ${(peak / MB).toFixed(0)} MB`);
+  it.each(['json', 'yaml'])('is compared with the limit raised in under 500 MB of peak memory (%s)', { timeout: 600_000 }, async (format) => {
+    const { code, stdout, stderr, peak } = await breaking(`base.${format}`, `head.${format}`, '--max-size', '60', '--json');
+    console.log(`two 50 MB ${format} specs compared: peak RSS ${(peak / MB).toFixed(0)} MB`);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { counts: { breaking: number }; changes: Array<{ reason: string }> };

@@ -79,6 +79,16 @@ function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): 
     );
 }
 
+/** What a pair that prints nothing replays: nothing. Shared, so such pairs keep no segment or pointer of their own. */
+const SILENT: Replay = Object.freeze({ segment: Object.freeze([]) as unknown as Segment, from: '', to: '' });
+
+/** Replaces the replay remembered for a pair. */
+function settle(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+  const seen = visited.get(b);
+  if (seen instanceof Map) seen.set(h, replay);
+  else if (seen?.head === h) seen.replay = replay;
+}
+
 /** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
 const printsSomething = new WeakMap<Segment, boolean>();
 
@@ -210,8 +220,13 @@ function countChanges(base: unknown, head: unknown, direction: Direction): Tally
       '',
       direction,
       {
-        breaking: () => void (tally.breaking++, tally.total++),
-        info: () => void tally.total++,
+        breaking: () => {
+          tally.breaking++;
+          tally.total++;
+        },
+        info: () => {
+          tally.total++;
+        },
       },
       false,
     );
@@ -408,7 +423,9 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       // A pair met before (a shared schema, or recursion) is compared once and its findings replayed here.
       const first = seenReplay(visited, b, h);
       if (first) return void segment.push({ segment: first.segment, from: first.to, to: at });
-      remember(visited, b, h, { segment, from: at, to: at });
+      const replay = { segment, from: at, to: at };
+      remember(visited, b, h, replay);
+      fresh.push([b, h, replay]);
       if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
@@ -416,6 +433,8 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
     };
 
+    /** The pairs this run compared first: once printed, those that print nothing are remembered as SILENT. */
+    const fresh: Array<[Obj, Obj, Replay]> = [];
     while (work.length) {
       const [b, h, at, segment] = work.pop()!;
       visit(b, h, at, segment);
@@ -453,6 +472,8 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         (item.breaking ? sink.breaking : sink.info)(top.move(item.pointer), item.reason, item.rule);
       }
     }
+    // Most pairs find nothing: across a large document their segments and pointers were most of the gate's memory.
+    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settle(visited, b, h, SILENT);
   }
 
   run(base, head, pointer, report, shared);
