@@ -126,7 +126,8 @@ export function gitSource(repo: string, ref: string): Source {
       .replace(/^\.\/?$/, '')
       .replace(/\/$/, '');
   return {
-    name: (path) => `${ref}:${path}`,
+    // The tree itself (the root of a `--base` input) is the ref.
+    name: (path) => (path ? `${ref}:${path}` : ref),
     // An absolute path stays absolute, so `inside` refuses it: nothing outside the tree is read.
     join: (from, path) => (posix.isAbsolute(path) ? path : clean(posix.join(from, path))),
     read(path) {

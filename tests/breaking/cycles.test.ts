@@ -90,6 +90,48 @@ paths:
   });
 });
 
+describe('`not` in recursive and deep documents', () => {
+  const notDocument = (schemas: string) => `openapi: 3.1.0
+info: {title: N, version: '1'}
+paths:
+  /x:
+    post:
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}
+components:
+  schemas:
+${schemas}
+`;
+  // A and B exclude each other's values, through each other: every comparison of a `not` flips the direction again.
+  const MUTUAL = notDocument(`    A: {type: object, properties: {p: {not: {$ref: '#/components/schemas/B'}}, q: {not: {$ref: '#/components/schemas/B'}}}}
+    B: {type: object, properties: {r: {not: {$ref: '#/components/schemas/A'}}, s: {not: {$ref: '#/components/schemas/A'}}, t: {type: string}}}`);
+
+  it('schemas whose `not`s refer to each other compare with themselves, and a change is judged', () => {
+    expect(diffTexts(MUTUAL, MUTUAL)).toEqual([]);
+    const changed = diffTexts(MUTUAL, MUTUAL.replace('t: {type: string}', 't: {type: string, maxLength: 3}'));
+    // B accepts less, so A (not B) accepts more: fine for the request, a break for the response.
+    const body = '/paths/~1x/post/requestBody/content/application~1json/schema/properties';
+    const sent = '/paths/~1x/post/responses/200/content/application~1json/schema/properties';
+    expect(changed.map((c) => `${c.level} ${c.pointer}`)).toEqual([
+      `breaking ${sent}/p/not`,
+      `breaking ${sent}/q/not`,
+      `info ${body}/p/not`,
+      `info ${body}/q/not`,
+    ]);
+  });
+
+  it('a 10,000-deep chain of `not`s compares with itself and with a change at the bottom, without a stack overflow', () => {
+    const deep = (leaf: string) => {
+      let schema = leaf;
+      for (let i = 0; i < 10_000; i++) schema = `{"not":${schema}}`;
+      return `{"openapi":"3.1.0","info":{"title":"d","version":"1"},"paths":{"/x":{"post":{"requestBody":{"content":{"application/json":{"schema":${schema}}}},"responses":{"200":{"description":"ok"}}}}}}`;
+    };
+    expect(diffTexts(deep('{"type":"string"}'), deep('{"type":"string"}'), 'json')).toEqual([]);
+    // Past 32 nested `not`s a change counts as none (no real schema nests them so), but the walk ends.
+    expect(() => diffTexts(deep('{"type":"string"}'), deep('{"type":"integer"}'), 'json')).not.toThrow();
+  });
+});
+
 // Components that refer to each other freely: cycles through properties, items, allOf, oneOf and anyOf.
 const COMPONENTS = ['A', 'B', 'C', 'D'];
 const ref = fc.constantFrom(...COMPONENTS).map((name) => ({ $ref: `#/components/schemas/${name}` }));
@@ -107,6 +149,7 @@ const { node, leaf } = fc.letrec<{ schema: unknown; leaf: unknown; node: unknown
     fc.record({ allOf: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }) }),
     fc.record({ oneOf: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }), discriminator: fc.constant({ propertyName: 'x' }) }),
     fc.record({ anyOf: fc.array(tie('schema'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ type: fc.constant('string'), not: tie('schema') }),
   ),
 }));
 

@@ -2,12 +2,14 @@
 // each input's root (refused before anything outside is read), the size
 // limit (checked before reading), lenient reading with --strict, and the
 // one-line errors of point 11 (YAML syntax, missing $ref target).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/breaking/cli.ts';
 import { loadResolved } from '../../src/breaking/load-resolved.ts';
+import { parseSpecText } from '../../src/breaking/parse.ts';
 import { fileSource, type Source } from '../../src/breaking/source.ts';
 
 let dir: string;
@@ -99,6 +101,26 @@ describe('confinement to the input root', () => {
   });
 });
 
+describe("confinement to a git ref's tree", () => {
+  it('refuses an absolute $ref in a file at a ref, naming the ref as the root', () => {
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'api'), { recursive: true });
+    writeFileSync(join(repo, 'api/a.yaml'), spec("{$ref: '/etc/passwd'}"));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=gate@example.com', '-c', 'user.name=gate', ...args], { cwd: repo });
+    git('init', '--quiet');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'a');
+    const out = { stdout: '', stderr: '' };
+    const code = main(['--base', 'HEAD', 'api/a.yaml'], { cwd: repo, io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) } });
+    expect({ code, ...out }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'rtc-token-apis breaking: HEAD:api/a.yaml: $ref /etc/passwd at /paths/~1x/get/responses/200/content/application~1json/schema points outside HEAD (HEAD:/etc/passwd); pass --allow-outside-root to read it\n',
+    });
+  });
+});
+
 describe('size limit', () => {
   it('refuses a 50 MB input by its size, before reading it, in one line', () => {
     const { source, touched } = recording();
@@ -133,6 +155,18 @@ describe('lenient reading, --strict', () => {
   it('lists the warnings in the JSON report', () => {
     const report = JSON.parse(run('in/no-responses.yaml', 'in/no-responses.yaml', '--json').stdout);
     expect(report.warnings).toEqual(['in/no-responses.yaml: /paths/~1x/get/responses must be an object; ignored']);
+  });
+});
+
+describe('parsing', () => {
+  it('reads JSON text with JSON.parse whatever the file is called (a duplicate key, which YAML refuses, reads as JSON does)', () => {
+    expect(parseSpecText('\uFEFF {"openapi": "3.1.0", "a": 1, "a": 2}', 'spec.yaml')).toEqual({ openapi: '3.1.0', a: 2 });
+    expect(() => parseSpecText('openapi: 3.1.0\na: 1\na: 2\n', 'spec.yaml')).toThrow(/spec\.yaml: not valid YAML: Map keys must be unique/);
+  });
+
+  it('falls back to YAML for flow-style YAML that only looks like JSON', () => {
+    expect(parseSpecText("{openapi: 3.1.0, info: {title: 'x'}}", 'spec.yaml')).toEqual({ openapi: '3.1.0', info: { title: 'x' } });
+    expect(() => parseSpecText('{openapi: 3.1.0}', 'spec.json')).toThrow(/^spec\.json: not valid JSON: /);
   });
 });
 

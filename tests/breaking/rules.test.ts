@@ -87,6 +87,12 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-all-of-pattern-branch-added', 'POST /things', `${POST_BODY}/properties/id/pattern`, /request pattern changed/],
   ['request-body-wrapped-in-one-of', 'POST /things', `${POST_BODY}/oneOf/1`, /overlaps another/],
   ['shared-component-pattern-added', 'POST /things', `${POST_BODY}/properties/code/pattern`, /request pattern `\^\[A-Z\]\{3\}\$` added/],
+  // `not`: a request rejecting more, a response excluding less (its schema judged the other way round).
+  ['request-not-added', 'POST /things', `${POST_BODY}/properties/name/not`, /request `not` added/],
+  ['request-not-widened', 'POST /things', `${POST_BODY}/properties/name/not`, /request `not` now excludes more values/],
+  ['request-all-of-not-branch-added', 'POST /things', `${POST_BODY}/properties/name/not`, /request `not` now excludes more values/],
+  ['response-not-removed', 'GET /things', `${GET_200}/properties/name/not`, /response `not` removed/],
+  ['response-not-narrowed', 'GET /things', `${GET_200}/properties/state/not`, /response `not` now excludes fewer values/],
   // Security: a requirement asking for more.
   ['security-scope-added', 'GET /things', '/paths/~1things/get/security', /oauth \[read\] no longer enough/],
 ];
@@ -121,6 +127,9 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', [`${PETS_BODY}/oneOf/2`]],
+  ['request-not-removed', [`${POST_BODY}/properties/name/not`]],
+  ['request-not-narrowed', [`${POST_BODY}/properties/name/not`]],
+  ['response-not-added', [`${GET_200}/properties/name/not`]],
   // Security requirements are alternatives (OR) of sets (AND): each of these loosens.
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],

@@ -18,8 +18,12 @@ export interface SchemaContext {
   report: Reporter;
   /** Compares two sub-schemas (raw: booleans, 3.0 forms, missing = any) at a deeper pointer, same direction. */
   recurse(base: unknown, head: unknown, pointer: string): void;
-  /** How many changes (and breaking ones) comparing two sub-schemas would report, without reporting them. */
-  score(base: unknown, head: unknown): { breaking: number; total: number };
+  /**
+   * How many changes (and breaking ones) comparing two sub-schemas would
+   * report, without reporting them; in `direction` when given (`not` judges
+   * its schema the other way round).
+   */
+  score(base: unknown, head: unknown, direction?: Direction): { breaking: number; total: number };
 }
 
 /** Rules see normalized schemas (see schema-normalize.ts). */

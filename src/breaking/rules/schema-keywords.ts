@@ -68,6 +68,37 @@ export const dependentRequiredRule: SchemaRule = (base, head, { pointer, directi
   }
 };
 
+/**
+ * `not`: values matching its schema are rejected. Added, it rejects more
+ * (breaks a request, narrows a response); removed, it rejects less. Changed,
+ * its schema is judged the other way round: a `not` schema that matches more
+ * rejects more, so it is compared in the opposite direction.
+ */
+export const notRule: SchemaRule = (base, head, ctx) => {
+  const { pointer, direction, report } = ctx;
+  const [before, after] = [base.not, head.not];
+  if (before === undefined && after === undefined) return;
+  const at = child(pointer, 'not');
+  let narrowed: boolean;
+  let what: string;
+  if (before === undefined || after === undefined) {
+    narrowed = before === undefined;
+    what = narrowed ? 'added' : 'removed';
+  } else {
+    if (before === after) return;
+    const { breaking, total } = ctx.score(before, after, direction === 'request' ? 'response' : 'request');
+    if (total === 0) return;
+    // In the other direction, "breaking" means: the request side grew, or the response side shrank.
+    narrowed = direction === 'request' ? breaking > 0 : breaking === 0;
+    what = narrowed ? 'now excludes more values' : 'now excludes fewer values';
+  }
+  if (direction === 'request') {
+    if (narrowed) report.breaking(at, `request \`not\` ${what}: values clients send may now be rejected`);
+    else report.info(at, `request \`not\` ${what}: more values are accepted`);
+  } else if (narrowed) report.info(at, `response \`not\` ${what}: the server sends fewer kinds of value`);
+  else report.breaking(at, `response \`not\` ${what}: the server may send values it excluded before`);
+};
+
 function unchanged(base: unknown, head: unknown, ctx: SchemaContext): boolean {
   if (base === head) return true;
   return ctx.score(base, head).total === 0;

@@ -90,6 +90,8 @@ function mergeInto(target: Obj, branch: Obj): void {
       target.pattern = `^(?=[\\s\\S]*?(?:${mine}))(?=[\\s\\S]*?(?:${value}))`;
     else if (key === 'multipleOf' && typeof mine === 'number' && typeof value === 'number') target.multipleOf = leastCommonMultiple(mine, value);
     else if (key === 'uniqueItems') target.uniqueItems = mine === true || value === true;
+    // A value must match neither: one `not` of either.
+    else if (key === 'not') target.not = { anyOf: [mine, value] };
     // Any other keyword set on both sides: the first branch's value stands.
   }
 }

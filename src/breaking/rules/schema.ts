@@ -16,7 +16,7 @@ import { boundsRule, multipleOfRule } from './schema-bounds.js';
 import type { Direction, Obj, SchemaContext, SchemaRule } from './schema-context.js';
 import { defaultRule } from './schema-default.js';
 import { enumRule } from './schema-enum.js';
-import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, objectKeywordRules, uniqueItemsRule } from './schema-keywords.js';
+import { arrayRules, conditionalRule, contentKeywordsRule, dependentRequiredRule, notRule, objectKeywordRules, uniqueItemsRule } from './schema-keywords.js';
 import { alternatives, NOTHING, normalize, type Alternative } from './schema-normalize.js';
 import { propertiesRule } from './schema-properties.js';
 import { formatRule, patternRule } from './schema-string-rules.js';
@@ -37,6 +37,7 @@ const SCHEMA_RULES: Array<[string, SchemaRule]> = [
   ['schema-dependent-required', dependentRequiredRule],
   ['schema-conditional', conditionalRule],
   ['schema-content', contentKeywordsRule],
+  ['schema-not', notRule],
 ];
 
 type Finding = { breaking: boolean; pointer: string; reason: string; rule: string };
@@ -76,6 +77,16 @@ function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): 
         [h, replay],
       ]),
     );
+}
+
+/** What a pair that prints nothing replays: nothing. Shared, so such pairs keep no segment or pointer of their own. */
+const SILENT: Replay = Object.freeze({ segment: Object.freeze([]) as unknown as Segment, from: '', to: '' });
+
+/** Replaces the replay remembered for a pair. */
+function settle(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+  const seen = visited.get(b);
+  if (seen instanceof Map) seen.set(h, replay);
+  else if (seen?.head === h) seen.replay = replay;
 }
 
 /** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
@@ -184,11 +195,54 @@ function compareDiscriminator(base: Obj, head: Obj, at: string, direction: Direc
     report.info(child(at, 'discriminator', 'mapping', tag), `${direction} discriminator value \`${tag}\` mapped`, 'discriminator-mapping-changed');
 }
 
-export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter): void {
+/** Comparisons in the other direction under way (a `not` inside a `not`...): past any real document's nesting, counted as equal. */
+let flips = 0;
+
+type Tally = { breaking: number; total: number };
+/** Counts already made (or under way: a recursive `not` counts what it has so far), per direction. */
+const counted = { request: new WeakMap<Obj, Map<Obj, Tally>>(), response: new WeakMap<Obj, Map<Obj, Tally>>() };
+
+/** How many changes (and breaking ones) comparing two schemas in `direction` reports, reporting none; once per pair. */
+function countChanges(base: unknown, head: unknown, direction: Direction): Tally {
+  const [nb, nh] = [normalize(base), normalize(head)];
+  let row = counted[direction].get(nb);
+  if (!row) counted[direction].set(nb, (row = new Map()));
+  const known = row.get(nh);
+  if (known) return known;
+  const tally = { breaking: 0, total: 0 };
+  if (flips > 32) return tally;
+  row.set(nh, tally);
+  flips++;
+  try {
+    compareSchemas(
+      base,
+      head,
+      '',
+      direction,
+      {
+        breaking: () => {
+          tally.breaking++;
+          tally.total++;
+        },
+        info: () => {
+          tally.total++;
+        },
+      },
+      false,
+    );
+  } finally {
+    flips--;
+  }
+  return tally;
+}
+
+/** `shared`: remember pairs across comparisons of the same documents (a real run); a count keeps its own. */
+export function compareSchemas(base: unknown, head: unknown, pointer: string, direction: Direction, report: Reporter, shared = true): void {
   // Pairing alternatives scores the same pairs repeatedly: remember each result.
   const scores = new Map<Obj, Map<Obj, { breaking: number; total: number }>>();
   let scoring = 0;
-  const score = (b: unknown, h: unknown) => {
+  const score = (b: unknown, h: unknown, other: Direction = direction) => {
+    if (other !== direction) return countChanges(b, h, other);
     const [nb, nh] = [normalize(b), normalize(h)];
     let row = scores.get(nb);
     if (!row) scores.set(nb, (row = new Map()));
@@ -369,7 +423,9 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       // A pair met before (a shared schema, or recursion) is compared once and its findings replayed here.
       const first = seenReplay(visited, b, h);
       if (first) return void segment.push({ segment: first.segment, from: first.to, to: at });
-      remember(visited, b, h, { segment, from: at, to: at });
+      const replay = { segment, from: at, to: at };
+      remember(visited, b, h, replay);
+      fresh.push([b, h, replay]);
       if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
@@ -377,6 +433,8 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
     };
 
+    /** The pairs this run compared first: once printed, those that print nothing are remembered as SILENT. */
+    const fresh: Array<[Obj, Obj, Replay]> = [];
     while (work.length) {
       const [b, h, at, segment] = work.pop()!;
       visit(b, h, at, segment);
@@ -414,7 +472,9 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         (item.breaking ? sink.breaking : sink.info)(top.move(item.pointer), item.reason, item.rule);
       }
     }
+    // Most pairs find nothing: across a large document their segments and pointers were most of the gate's memory.
+    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settle(visited, b, h, SILENT);
   }
 
-  run(base, head, pointer, report, true);
+  run(base, head, pointer, report, shared);
 }

@@ -1,0 +1,75 @@
+// The gate on a realistic 50 MB spec pair (thousands of paths and schemas,
+// recursive and shared components), as users run it: the bin in a child
+// process. Over the default size limit it refuses in one line, before reading;
+// with the limit raised it compares both and its peak memory stays under
+// 500 MB. A bound on memory, never on wall time.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/apis.ts';
+import { writeBigSpec } from './big-spec.ts';
+
+const execFileAsync = promisify(execFile);
+const MB = 1024 * 1024;
+const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+let dir: string;
+
+/** The bin under tsx, with the peak-RSS hook; resolves with the exit code, output and peak RSS. */
+async function breaking(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; peak: number }> {
+  const peakFile = join(dir, `peak-${Math.random().toString(36).slice(2)}`);
+  const hook = ['--import', join(import.meta.dirname, 'peak-rss.mjs')];
+  const run = await execFileAsync(tsx, [...hook, join(repoRoot, 'src', 'cli', 'main.ts'), 'breaking', ...args], {
+    cwd: dir,
+    env: { ...process.env, PEAK_RSS_FILE: peakFile },
+    maxBuffer: 64 * MB,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+  return { ...run, peak: Number(readFileSync(peakFile, 'utf8')) };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'breaking-memory-'));
+  for (const format of ['json', 'yaml'] as const) {
+    writeBigSpec(join(dir, `base.${format}`), 53, false, format);
+    writeBigSpec(join(dir, `head.${format}`), 53, true, format);
+  }
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a 50 MB spec pair', () => {
+  it('is made of many paths and schemas, over 50 MB each', () => {
+    for (const name of ['base.json', 'head.json', 'base.yaml', 'head.yaml']) expect(statSync(join(dir, name)).size).toBeGreaterThan(50 * MB);
+    const spec = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { paths: object; components: { schemas: object } };
+    expect(Object.keys(spec.paths).length).toBeGreaterThan(10_000);
+    expect(Object.keys(spec.components.schemas).length).toBeGreaterThan(10_000);
+  });
+
+  it('is refused over the default limit in one line, by its size', async () => {
+    const { code, stdout, stderr, peak } = await breaking('base.json', 'head.json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^rtc-token-apis breaking: base\.json: input is over the 10\.0 MB limit \(50\.\d MB read for this API\); raise it with --max-size <MB>\n$/,
+    );
+    // Refused before reading: the process never held the 50 MB text.
+    expect(peak).toBeLessThan(50 * MB + (await breaking('--help')).peak);
+  });
+
+  it.each(['json', 'yaml'])('is compared with the limit raised in under 500 MB of peak memory (%s)', { timeout: 600_000 }, async (format) => {
+    const { code, stdout, stderr, peak } = await breaking(`base.${format}`, `head.${format}`, '--max-size', '60', '--json');
+    console.log(`two 50 MB ${format} specs compared: peak RSS ${(peak / MB).toFixed(0)} MB`);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { counts: { breaking: number }; changes: Array<{ reason: string }> };
+    // The head's edits are found: a request property made required, a path removed, a response enum grown.
+    expect(report.counts.breaking).toBeGreaterThan(100);
+    expect(report.changes.some((c) => /path removed/.test(c.reason))).toBe(true);
+    expect(peak).toBeLessThan(500 * MB);
+  });
+});
