@@ -47,7 +47,7 @@ async function overhead(): Promise<TargetResult[]> {
 
 const logStep = (s: StepResult) =>
   log(
-    `tooling: ${s.name} ${(s.ms / 1000).toFixed(1)} s${s.calibrationMs ? ` (calibration ${(s.calibrationMs / 1000).toFixed(1)} s)` : ''}${s.ok ? '' : ` FAILED\n${s.tail}`}`,
+    `tooling: ${s.name} ${(s.ms / 1000).toFixed(1)} s${s.calibrationMs ? ` (calibration ${(s.calibrationMs / 1000).toFixed(1)} s)` : ''}${s.cpuMs ? `, CPU ${(s.cpuMs / 1000).toFixed(1)} s (calibration ${((s.calibrationCpuMs ?? 0) / 1000).toFixed(1)} s)` : ''}${s.ok ? '' : ` FAILED\n${s.tail}`}`,
   );
 
 const machine = describeMachine();

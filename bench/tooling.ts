@@ -4,7 +4,7 @@
 // vitest project, the one budgeted step, is timed between two runs of the
 // calibration workload (bench/calibration.ts): its budget is the ratio.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { calibrate } from './calibration.ts';
@@ -28,6 +28,20 @@ export interface StepResult {
   readonly tail?: string;
   /** The fast suite only: the calibration workload's wall time, ms (mean of the runs just before and after). */
   readonly calibrationMs?: number;
+  /** The fast suite only, where /proc tells it: CPU time of the step's processes, and of the calibration workload (mean), ms. */
+  readonly cpuMs?: number;
+  readonly calibrationCpuMs?: number;
+}
+
+/** CPU time (user + system, ms) of this process's finished children, where /proc tells it (Linux). */
+function childrenCpuMs(): number | undefined {
+  try {
+    // cutime and cstime, fields 16 and 17, in clock ticks (USER_HZ, 100 on Linux).
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const bin = (dir: string, name: string) => join(dir, 'node_modules', '.bin', name);
@@ -87,9 +101,12 @@ export function runStep(step: Step, cwd: string): StepResult {
 async function measureStep(step: Step, cwd: string): Promise<StepResult> {
   if (step.name !== VITEST_FAST) return runStep(step, cwd);
   const before = await calibrate();
+  const cpuBefore = childrenCpuMs();
   const result = runStep(step, cwd);
+  const cpuAfter = childrenCpuMs();
   const after = await calibrate();
-  return { ...result, calibrationMs: (before + after) / 2 };
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore, calibrationCpuMs: (before.cpuMs + after.cpuMs) / 2 } : {};
+  return { ...result, calibrationMs: (before.ms + after.ms) / 2, ...cpu };
 }
 
 /** Every step of `npm test` (or, with `fastOnly`, the build some fast tests read, then the budgeted fast suite), in a snapshot. */
