@@ -4,8 +4,9 @@
 // one run, and the browser client's gzip size. Exits 1 when a budget is missed.
 // The budgeted bare handler makes the call with the package's SignalWire
 // client, as the handlers do, so the ratio is the handlers' own overhead; a
-// second bare handler with raw fetch shows what the client adds (openapi-fetch
-// costs about 1.2x raw fetch on loopback, bench/RESULTS.md).
+// second bare handler with raw fetch shows what the client adds (its deadline,
+// cap and checks: about 1.1-1.2x raw fetch here). The paired rounds are
+// bench/handler-rounds.ts, shared with bench:rate-limit.
 //   --quick   fewer rounds (a smoke run; the ratio is noisier)
 import { createSignalWireClient } from '../src/signalwire/index.ts';
 import { BUDGETS } from './budgets.ts';

@@ -37,9 +37,6 @@ export function parseMediaType(value: string | null | undefined, strict = false)
  * A handler accepts only `application/json`: it also forces browsers into a CORS preflight.
  */
 export function isJsonMediaType(value: string | null | undefined, options: { suffix?: boolean } = {}): boolean {
-  // What nearly every client sends, answered without the parser: a token
-  // endpoint checks it on every request (bench/FINDINGS.md).
-  if (value === 'application/json') return true;
   const media = parseMediaType(value, true);
   if (media?.type !== 'application') return false;
   return media.subtype === 'json' || (options.suffix === true && media.suffix === 'json');
