@@ -46,8 +46,8 @@ export const BUDGETS = {
    * after it in the same run; no budget on an absolute wall time, which says
    * how busy the machine was more than how big the suite is. CPU time, not
    * wall: on this loaded 2-core machine the wall ratio of one suite swung
-   * 6.4–9.4×, the CPU ratio 8.8–9.6× (December 2026, bench/FINDINGS.md).
-   * Measured 10.7× while the fast suite still spawned processes, 8.8–9.6×
+   * 6.4–9.4×, the CPU ratio 8.8–9.7× (December 2026, bench/FINDINGS.md).
+   * Measured 10.7× while the fast suite still spawned processes, 8.8–9.7×
    * once those tests moved to e2e.
    */
   vitestRatio: 10,

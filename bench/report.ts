@@ -61,7 +61,7 @@ export function budgetChecks(r: BenchResults): BudgetCheck[] {
 
 /**
  * The fast suite in calibration units (bench/calibration.ts): CPU time over
- * CPU time where /proc tells it (steady under other load: 8.8–9.6× in runs
+ * CPU time where /proc tells it (steady under other load: 8.8–9.7× in runs
  * whose wall ratio swung 6.4–9.4×, bench/FINDINGS.md), else wall over wall.
  * No calibration is no figure.
  */
