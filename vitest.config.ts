@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests (real npm pack installs, real Chromium) are slow by nature:
-// they run as their own project so the fast suite keeps its 15 s budget.
+// End-to-end tests (real npm pack installs, real Chromium, any spawned
+// process) are slow by nature: they run as their own project so the fast
+// suite keeps its budget (`npm run bench`: CPU time over a calibration workload).
 const E2E = ['tests/packaging/**/*.test.ts', 'tests/**/*.e2e.test.ts'];
 
 export default defineConfig({

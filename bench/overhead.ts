@@ -5,7 +5,7 @@
 import { Bench } from 'tinybench';
 import { BARE, RAW, contenders, type Contender, type Target } from './contenders.ts';
 import { assertToken } from './fixtures.ts';
-import { median, pairedRatio, quantile, relativeIqr, roundOrder } from './stats.ts';
+import { median, pairedRatio, pairedRatioRange, relativeIqr, roundOrder } from './stats.ts';
 
 export interface OverheadPlan {
   readonly rounds: number;
@@ -84,7 +84,7 @@ export async function measureContenders(list: readonly Contender[], plan: Overhe
   const bare = perRound.get(BARE)!;
   return list.map(({ name }): ContenderResult => {
     const us = perRound.get(name)!;
-    const ratios = us.map((x, i) => x / bare[i]!);
+    const vsBare = pairedRatioRange(us, bare);
     const perCallUs = median(us);
     return {
       name,
@@ -92,8 +92,8 @@ export async function measureContenders(list: readonly Contender[], plan: Overhe
       opsPerSec: 1e6 / perCallUs,
       spreadPct: relativeIqr(us),
       vsRaw: pairedRatio(us, raw),
-      vsBare: median(ratios),
-      vsBareRange: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+      vsBare: vsBare.ratio,
+      vsBareRange: [vsBare.p25, vsBare.p75],
       samples: counts.get(name)!,
     };
   });

@@ -1,6 +1,7 @@
 // `npm run bench`: per-call overhead, bundle sizes and tooling times, printed
 // as one table with every budget; exits 1 when a budget is missed.
-//   --only=overhead,bundle,tooling   run some parts only
+//   --only=overhead,bundle,tooling,vitest   run some parts only (vitest: the
+//                                           budgeted fast suite alone, of tooling)
 //   --quick                          fewer rounds (a smoke run; ratios are noisier)
 //   --write                          also write bench/RESULTS.md
 import { writeFileSync } from 'node:fs';
@@ -12,12 +13,12 @@ import { startLoopback } from './loopback.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { measureOverhead, type OverheadPlan, type TargetResult } from './overhead.ts';
 import { budgetChecks, checksTable, figuresTable, resultsMarkdown, type BenchResults } from './report.ts';
-import { measureTooling } from './tooling.ts';
+import { measureTooling, type StepResult } from './tooling.ts';
 import { scriptArgs, usageExit } from '../scripts/lib/cli.ts';
 
-const USAGE = `usage: npm run bench [-- --only=overhead,bundle,tooling] [--quick] [--write]`;
+const USAGE = `usage: npm run bench [-- --only=overhead,bundle,tooling,vitest] [--quick] [--write]`;
 const { values: parsed } = scriptArgs('bench', USAGE, { only: { type: 'string' }, quick: { type: 'boolean' }, write: { type: 'boolean' } });
-const PARTS = ['overhead', 'bundle', 'tooling'];
+const PARTS = ['overhead', 'bundle', 'tooling', 'vitest'];
 for (const part of parsed.only?.split(',') ?? []) if (!PARTS.includes(part)) usageExit('bench', USAGE, `--only takes ${PARTS.join(', ')}; got "${part}"`);
 const args = process.argv.slice(2);
 const only = args
@@ -44,13 +45,18 @@ async function overhead(): Promise<TargetResult[]> {
   }
 }
 
+const logStep = (s: StepResult) =>
+  log(
+    `tooling: ${s.name} ${(s.ms / 1000).toFixed(1)} s${s.calibrationMs ? ` (calibration ${(s.calibrationMs / 1000).toFixed(1)} s)` : ''}${s.cpuMs ? `, CPU ${(s.cpuMs / 1000).toFixed(1)} s (calibration ${((s.calibrationCpuMs ?? 0) / 1000).toFixed(1)} s)` : ''}${s.ok ? '' : ` FAILED\n${s.tail}`}`,
+  );
+
 const machine = describeMachine();
 log(machineLine(machine));
 const results: BenchResults = {
   machine,
   ...(wants('overhead') ? { overhead: await overhead() } : {}),
   ...(wants('bundle') ? { bundles: await measureBundles() } : {}),
-  ...(wants('tooling') ? { tooling: measureTooling((s) => log(`tooling: ${s.name} ${(s.ms / 1000).toFixed(1)} s${s.ok ? '' : ` FAILED\n${s.tail}`}`)) } : {}),
+  ...(wants('tooling') || only?.includes('vitest') ? { tooling: await measureTooling(logStep, !wants('tooling')) } : {}),
 };
 
 const checks = budgetChecks(results);

@@ -4,33 +4,30 @@
 // one run, and the browser client's gzip size. Exits 1 when a budget is missed.
 // The budgeted bare handler makes the call with the package's SignalWire
 // client, as the handlers do, so the ratio is the handlers' own overhead; a
-// second bare handler with raw fetch shows what the client adds (openapi-fetch
-// costs about 1.2x raw fetch on loopback, bench/RESULTS.md).
+// second bare handler with raw fetch shows what the client adds (its deadline,
+// cap and checks: about 1.1-1.2x raw fetch here). The paired rounds are
+// bench/handler-rounds.ts, shared with bench:rate-limit.
 //   --quick   fewer rounds (a smoke run; the ratio is noisier)
-import { bearerToken, allowGuestAddresses, createSignalWireTokenHandlers } from '../src/server/index.ts';
 import { createSignalWireClient } from '../src/signalwire/index.ts';
 import { BUDGETS } from './budgets.ts';
 import { bundleEntry, ENTRIES } from './bundle-size.ts';
 import { SIGNALWIRE_APP_CLIENT, SIGNALWIRE_APP_ENTRY } from './report.ts';
-import { API_TOKEN, AUTHORIZATION, GUEST_BODY, GUEST_PATH, PROJECT_ID } from './fixtures.ts';
+import { API_TOKEN, AUTHORIZATION, GUEST_PATH, PROJECT_ID } from './fixtures.ts';
+import { ADDRESS, APP_GUEST_PATH, compare, guestHandler, pairedRounds, roundsNote, SESSION, showRatio, type Handler } from './handler-rounds.ts';
 import { startLoopback } from './loopback.ts';
 import { describeMachine, machineLine } from './machine.ts';
-import { median, pairedRatio, relativeIqr, roundOrder } from './stats.ts';
+import { median, relativeIqr } from './stats.ts';
+import { fmt, markdownTable } from './table.ts';
 
-const BUDGET = { ratio: 1.1, clientGzip: BUDGETS.signalwireAppClientGzip, entryGzip: BUDGETS.signalwireAppGzip } as const;
+const BUDGET = { ratio: BUDGETS.signalwireHandlerRatio, clientGzip: BUDGETS.signalwireAppClientGzip, entryGzip: BUDGETS.signalwireAppGzip } as const;
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 40 : 300;
-const CALLS = 5;
-const ADDRESS = GUEST_BODY.allowed_addresses[0]!;
-const USERS: Record<string, { id: string }> = { 'bench-session-1': { id: 'u1' } };
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
-type Handler = (request: Request) => Promise<Response>;
 
 /** What a careful developer writes by hand for the same endpoint: auth, body check, upstream call, answer. */
 function bareHandler(upstream: string): Handler {
   return async (request) => {
-    if (request.method !== 'POST' || new URL(request.url).pathname !== '/signalwire/tokens/guest')
+    if (request.method !== 'POST' || new URL(request.url).pathname !== APP_GUEST_PATH)
       return new Response('{"error":"not_found"}', { status: 404, headers: HEADERS });
     const body = JSON.parse(await request.text()) as { allowed_addresses?: unknown };
     const addresses = body.allowed_addresses;
@@ -53,9 +50,9 @@ function bareHandler(upstream: string): Handler {
 function bareClientHandler(upstream: string): Handler {
   const sw = createSignalWireClient({ projectId: PROJECT_ID, apiToken: API_TOKEN, baseUrl: upstream, timeoutMs: 10_000 });
   return async (request) => {
-    if (request.method !== 'POST' || new URL(request.url).pathname !== '/signalwire/tokens/guest')
+    if (request.method !== 'POST' || new URL(request.url).pathname !== APP_GUEST_PATH)
       return new Response('{"error":"not_found"}', { status: 404, headers: HEADERS });
-    if (request.headers.get('authorization') !== 'Bearer bench-session-1') return new Response('{"error":"unauthorized"}', { status: 401, headers: HEADERS });
+    if (request.headers.get('authorization') !== `Bearer ${SESSION}`) return new Response('{"error":"unauthorized"}', { status: 401, headers: HEADERS });
     const body = JSON.parse(await request.text()) as { allowed_addresses?: unknown };
     const addresses = body.allowed_addresses;
     if (!Array.isArray(addresses) || addresses.length !== 1 || addresses[0] !== ADDRESS)
@@ -70,75 +67,47 @@ function bareClientHandler(upstream: string): Handler {
   };
 }
 
-function ourHandler(upstream: string): Handler {
-  return createSignalWireTokenHandlers<{ id: string }>({
-    signalwire: { projectId: PROJECT_ID, apiToken: API_TOKEN, baseUrl: upstream },
-    authorize: (request) => USERS[bearerToken(request) ?? ''],
-    subscriber: (user) => ({ reference: user.id }),
-    guestPolicy: allowGuestAddresses([ADDRESS]),
-    // The log entry is built as in production; only the write is dropped.
-    logger: () => {},
-  });
-}
-
-const request = () =>
-  new Request('http://app.bench.test/signalwire/tokens/guest', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer bench-session-1' },
-    body: JSON.stringify(GUEST_BODY),
-  });
-
-async function timeCalls(handler: Handler): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < CALLS; i++) {
-    const response = await handler(request());
-    if (response.status !== 200) throw new Error(`bench handler answered ${response.status}: ${await response.text()}`);
-    await response.text();
-  }
-  return ((performance.now() - started) / CALLS) * 1000;
-}
-
 const log = (line: string) => process.stderr.write(`${line}\n`);
 log(machineLine(describeMachine()));
 const server = await startLoopback();
 try {
-  const contenders = [
-    { name: 'bare handler, raw fetch', handler: bareHandler(server.baseUrl), micros: [] as number[] },
-    { name: 'bare handler, SignalWire client', handler: bareClientHandler(server.baseUrl), micros: [] as number[] },
-    { name: 'createSignalWireTokenHandlers', handler: ourHandler(server.baseUrl), micros: [] as number[] },
-  ];
-  for (const c of contenders) await timeCalls(c.handler);
-  for (const c of contenders) await timeCalls(c.handler);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const c of roundOrder(contenders, round)) c.micros.push(await timeCalls(c.handler));
-  }
-  const [raw, bare, ours] = contenders as [(typeof contenders)[0], (typeof contenders)[0], (typeof contenders)[0]];
-  const ratio = pairedRatio(ours.micros, bare.micros);
-  const rawRatio = pairedRatio(ours.micros, raw.micros);
+  const [raw, bare, ours] = await pairedRounds(
+    [
+      { name: 'bare handler, raw fetch', handler: bareHandler(server.baseUrl) },
+      { name: 'bare handler, SignalWire client', handler: bareClientHandler(server.baseUrl) },
+      { name: 'createSignalWireTokenHandlers', handler: guestHandler(server.baseUrl) },
+    ],
+    ROUNDS,
+  );
+  const vsBare = compare(ours!, bare!);
+  const vsRaw = compare(ours!, raw!);
   const bundle = await bundleEntry(ENTRIES.find((e) => e.name === SIGNALWIRE_APP_CLIENT)!);
   const entry = await bundleEntry(ENTRIES.find((e) => e.name === SIGNALWIRE_APP_ENTRY)!);
   const rows = [
-    ['figure', 'measured', 'budget', 'ok'],
-    ...contenders.map((c) => [`${c.name}, µs/request`, `${median(c.micros).toFixed(1)} (IQR ${relativeIqr(c.micros).toFixed(1)}%)`, '', '']),
-    ['our handlers / bare handler (same client call)', `${ratio.toFixed(3)}x`, `<= ${BUDGET.ratio.toFixed(2)}x`, ratio <= BUDGET.ratio ? 'yes' : 'NO'],
-    ['our handlers / bare handler (raw fetch)', `${rawRatio.toFixed(3)}x`, '(reported)', ''],
+    ...[raw!, bare!, ours!].map((c) => [`${c.name}, µs/request`, `${fmt.us(median(c.micros))} (IQR ${fmt.pct(relativeIqr(c.micros))})`, '', '']),
+    [
+      'our handlers / bare handler (same client call)',
+      `${showRatio(vsBare)}, ${fmt.us(vsBare.addedUs)} added`,
+      `<= ${BUDGET.ratio.toFixed(2)}×`,
+      vsBare.ratio <= BUDGET.ratio ? 'yes' : 'NO',
+    ],
+    ['our handlers / bare handler (raw fetch)', showRatio(vsRaw), '(reported)', ''],
     [
       'browser client, gzip',
-      `${(bundle.gzipBytes / 1024).toFixed(2)} KB (${(bundle.rawBytes / 1024).toFixed(1)} KB min)`,
-      `<= ${(BUDGET.clientGzip / 1024).toFixed(2)} KB`,
+      `${fmt.kb(bundle.gzipBytes)} (${(bundle.rawBytes / 1024).toFixed(1)} KB min)`,
+      `<= ${fmt.kb(BUDGET.clientGzip)}`,
       bundle.gzipBytes <= BUDGET.clientGzip ? 'yes' : 'NO',
     ],
     [
       'whole entry (+ token source, fingerprint), gzip',
-      `${(entry.gzipBytes / 1024).toFixed(2)} KB (${(entry.rawBytes / 1024).toFixed(1)} KB min)`,
-      `<= ${(BUDGET.entryGzip / 1024).toFixed(2)} KB`,
+      `${fmt.kb(entry.gzipBytes)} (${(entry.rawBytes / 1024).toFixed(1)} KB min)`,
+      `<= ${fmt.kb(BUDGET.entryGzip)}`,
       entry.gzipBytes <= BUDGET.entryGzip ? 'yes' : 'NO',
     ],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(`| ${r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`);
-  console.log(`${ROUNDS} rounds x ${CALLS} requests per contender, alternating order; ratio = median of per-round ratios.`);
-  if (ratio > BUDGET.ratio || bundle.gzipBytes > BUDGET.clientGzip || entry.gzipBytes > BUDGET.entryGzip) process.exitCode = 1;
+  console.log(markdownTable(['figure', 'measured', 'budget', 'ok'], rows));
+  console.log(roundsNote(ROUNDS));
+  if (vsBare.ratio > BUDGET.ratio || bundle.gzipBytes > BUDGET.clientGzip || entry.gzipBytes > BUDGET.entryGzip) process.exitCode = 1;
 } finally {
   server.stop();
 }

@@ -20,6 +20,18 @@ export function pairedRatio(a: readonly number[], b: readonly number[]): number 
   return median(a.map((x, i) => x / b[i]!));
 }
 
+export interface RatioRange {
+  readonly ratio: number;
+  readonly p25: number;
+  readonly p75: number;
+}
+
+/** pairedRatio with the p25 and p75 of the same per-round ratios: the spread every ratio is reported with. */
+export function pairedRatioRange(a: readonly number[], b: readonly number[]): RatioRange {
+  const ratios = a.map((x, i) => x / b[i]!);
+  return { ratio: median(ratios), p25: quantile(ratios, 0.25), p75: quantile(ratios, 0.75) };
+}
+
 /** Rotates a list so round r starts at element r, reversing every other round: no contender always runs first or last. */
 export function roundOrder<T>(items: readonly T[], round: number): T[] {
   const k = round % items.length;

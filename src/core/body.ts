@@ -1,8 +1,6 @@
 // The one capped body reader and the one BodyTooLargeError, for the client
 // (responses), the handler and the mock (requests): bytes are counted as they
 // arrive, so an oversized body is refused without being buffered.
-import { untilAborted } from './timer.js';
-
 /** A body (declared or streamed) larger than the limit. `status` is the response's, when reading one. */
 export class BodyTooLargeError extends Error {
   constructor(
@@ -45,14 +43,6 @@ interface ByteReader {
   cancel(): Promise<void>;
 }
 
-/** One read that an abort cancels (the reader is cancelled, the read rejects with the signal's reason). */
-function readUntilAborted(reader: ByteReader, signal: AbortSignal): Promise<ReadableStreamReadResult<Uint8Array>> {
-  return untilAborted(() => reader.read(), signal).catch(async (error: unknown) => {
-    if (signal.aborted) await reader.cancel().catch(() => {});
-    throw error;
-  });
-}
-
 type Read = (reader: ByteReader) => Promise<ReadableStreamReadResult<Uint8Array>>;
 
 const plainRead: Read = (reader) => reader.read();
@@ -84,15 +74,46 @@ export function readCapped(body: ByteStream | null | undefined, limit: number): 
   return readChunks(body, limit, plainRead);
 }
 
+/** A body that did not arrive within its time. */
+export class BodyTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`body not received within ${timeoutMs} ms`);
+    this.name = 'BodyTimeoutError';
+  }
+}
+
 /**
  * A body that must be whole: more than `limit` bytes is a BodyTooLargeError.
- * With `signal`, an abort cancels the read (a request body trickling in
- * cannot hold the reader past its deadline) and rejects with its reason.
+ * With `timeoutMs`, a body still arriving then is a BodyTimeoutError (a body
+ * trickling in cannot hold the reader). One timer per body, which cancels the
+ * reader: a cancel settles the pending read as done (the Streams standard;
+ * nodeBody does the same), and the flag tells that from a complete body. An
+ * AbortSignal with a raced read per chunk cost the token handlers about 10 µs
+ * a request (bench/FINDINGS.md).
  */
-export async function readTextCapped(body: ByteStream | null | undefined, limit: number, status?: number, signal?: AbortSignal): Promise<string> {
-  const { text, cut } = await readChunks(body, limit, signal ? (reader) => readUntilAborted(reader, signal) : plainRead);
-  if (cut) throw new BodyTooLargeError(limit, status);
-  return text;
+export async function readTextCapped(body: ByteStream | null | undefined, limit: number, status?: number, timeoutMs?: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const read: Read =
+    timeoutMs === undefined
+      ? plainRead
+      : (reader) => {
+          timer ??= setTimeout(() => {
+            timedOut = true;
+            reader.cancel().catch(() => {});
+          }, timeoutMs);
+          return reader.read();
+        };
+  try {
+    const { text, cut } = await readChunks(body, limit, read);
+    if (timedOut) throw new BodyTimeoutError(timeoutMs!);
+    if (cut) throw new BodyTooLargeError(limit, status);
+    return text;
+  } catch (error) {
+    throw timedOut ? new BodyTimeoutError(timeoutMs!) : error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What readCapped needs of a Node request (an IncomingMessage): its data events, and resume() to drain. */
@@ -148,6 +169,8 @@ export function nodeBody(source: NodeBodySource): ByteStream {
       ended = true;
       source.removeAllListeners('data');
       source.resume();
+      // A pending read settles as done, as a web stream's does.
+      wake();
     },
   };
   return { getReader: () => reader };

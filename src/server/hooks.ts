@@ -12,13 +12,23 @@ export class HookError extends Error {
   }
 }
 
-/** Runs an application hook; anything it throws becomes a HookError naming it. */
-export async function runHook<T>(hook: string, run: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs an application hook; anything it throws (or rejects with) becomes a
+ * HookError naming it. A hook that answers at once is not wrapped in a
+ * promise: every request runs several hooks, and each async wrapper is a
+ * promise and its microtasks more (bench/FINDINGS.md).
+ */
+export function runHook<T>(hook: string, run: () => T | Promise<T>): T | Promise<T> {
+  let result: T | Promise<T>;
   try {
-    return await run();
+    result = run();
   } catch (error) {
     throw new HookError(hook, error);
   }
+  if (typeof (result as { then?: unknown } | null)?.then !== 'function') return result;
+  return Promise.resolve(result).catch((error: unknown) => {
+    throw new HookError(hook, error);
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { OperationFacts } from '../../generated/operation-facts.js';
 import { Deadline } from '../core/deadline.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { envelopesFor, type ErrorOutcome, wrongMethodEnvelope } from './envelope.js';
-import { HookError, REJECTED, runHook, type Authorize } from './hooks.js';
+import { HookError, REJECTED, runHook, type Authorize, type AuthorizeResult } from './hooks.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { HttpError } from '../core/errors.js';
 import { upstreamRetryAfterSeconds, withRetryAfter, type RateLimiter } from './rate-limit.js';
@@ -126,9 +126,8 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
   // A path served with another method: its spec's wrong-method answer.
   const byPath = new Map([...routes.values()].reverse().map((bound) => [bound.route.path, bound]));
 
-  /** The caller, undefined for an anonymous guest, or the 401. */
-  async function caller(bound: Bound, request: Request): Promise<{ caller: Caller | undefined } | Served> {
-    const found = await runHook('authorize', () => config.authorize(request));
+  /** What authorize `found`: the caller, undefined for an anonymous guest, or the 401. */
+  function callerOf(bound: Bound, request: Request, found: AuthorizeResult<Caller>): { caller: Caller | undefined } | Served {
     if (found === REJECTED) return bound.fail('unauthorized');
     if (found) return { caller: found as Caller };
     // A bearer credential that authorize did not accept is a rejected one, even where anonymous requests are served.
@@ -177,7 +176,7 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
   async function run(bound: Bound, request: Request): Promise<Served> {
     // A setup bug, reported before anything else so the fix is obvious.
     if (bodyAlreadyRead(request)) return bound.fail('internal-error', { problem: BODY_ALREADY_READ });
-    const who = await caller(bound, request);
+    const who = callerOf(bound, request, await runHook('authorize', () => config.authorize(request)));
     if ('response' in who) return who;
     const read = await body(bound, request);
     if ('response' in read) return read;
@@ -197,12 +196,15 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
           const other = byPath.get(url.pathname);
           return other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
         }
-        const named = { operation: bound.route.operationId };
+        let served: Served;
         try {
-          return { ...(await run(bound, request)), ...named };
+          served = await run(bound, request);
         } catch (error) {
-          return { ...failure(bound.fail, error), ...named };
+          served = failure(bound.fail, error);
         }
+        // Every stage answers a fresh object: named in place, not copied.
+        served.operation = bound.route.operationId;
+        return served;
       },
       (error) => failure((bound ?? first).fail, error),
       config.logger,

@@ -107,9 +107,10 @@ export async function serveLogged(
   } catch (error) {
     result = crashed(error, url);
   }
+  if (!logger) return result.response;
   const { response, ...facts } = result;
   try {
-    logger?.({
+    logger({
       method: requestMethod(request),
       path: loggablePath(url),
       status: response.status,

@@ -38,7 +38,7 @@ describe('bench budgets', () => {
       machine: describeMachine(),
       overhead: [target(STUBBED, 1.04, 1.2), target(LOOPBACK, 1.01, 1.1)],
       bundles: [bundle(SIGNALWIRE_ENTRY, 4000), bundle(PROCONF_APP_ENTRY, 3900)],
-      tooling: [{ name: VITEST_FAST, ms: 9000, ok: true }],
+      tooling: [{ name: VITEST_FAST, ms: 9000, ok: true, calibrationMs: 3000 }],
     });
     expect(checks).toHaveLength(8);
     expect(checks.every((c) => c.ok)).toBe(true);
@@ -53,7 +53,7 @@ describe('bench budgets', () => {
           bundle(SIGNALWIRE_ENTRY, BUDGETS.signalwireGzip + 100),
           bundle(PROCONF_APP_ENTRY, BUDGETS.proconfAppGzip - 100, ['generated/validators/proconf-app.ts']),
         ],
-        tooling: [{ name: VITEST_FAST, ms: 16_000, ok: true }],
+        tooling: [{ name: VITEST_FAST, ms: 3000 * BUDGETS.vitestRatio + 100, ok: true, calibrationMs: 3000 }],
       }),
     );
     expect(checks).toEqual({
@@ -64,13 +64,32 @@ describe('bench budgets', () => {
       [`${SIGNALWIRE_ENTRY}: no validation code bundled`]: true,
       [`${PROCONF_APP_ENTRY}: gzip size`]: true,
       [`${PROCONF_APP_ENTRY}: no validation code bundled`]: false,
-      'vitest step (fast project) wall time': false,
+      'vitest step (fast project) over the calibration workload (CPU time)': false,
     });
   });
 
   it('does not count a failed vitest run as within budget, however fast', () => {
-    const [check] = budgetChecks({ machine: describeMachine(), tooling: [{ name: VITEST_FAST, ms: 1000, ok: false }] });
-    expect(check).toMatchObject({ ok: false, measured: '1.0 s (tests failed)' });
+    const [check] = budgetChecks({ machine: describeMachine(), tooling: [{ name: VITEST_FAST, ms: 1000, ok: false, calibrationMs: 2000 }] });
+    expect(check).toMatchObject({ ok: false, measured: '0.500× (tests failed)' });
+  });
+
+  it('judges the fast suite in calibration units, CPU time where it was measured: a slow run on a busy machine can pass, a missing calibration cannot', () => {
+    const judge = (ms: number, calibrationMs?: number) =>
+      budgetChecks({ machine: describeMachine(), tooling: [{ name: VITEST_FAST, ms, ok: true, ...(calibrationMs && { calibrationMs }) }] })[0]!.ok;
+    // The same suite on a machine three times as busy: both stretch, the ratio holds.
+    expect(judge(9000, 3000)).toBe(true);
+    expect(judge(27_000, 9000)).toBe(true);
+    // The suite grew while the machine stayed the same.
+    expect(judge(3000 * BUDGETS.vitestRatio * 1.1, 3000)).toBe(false);
+    expect(judge(1000)).toBe(false);
+    // CPU over CPU when both were measured: a wall time stretched by waiting does not count.
+    const cpu = (cpuMs: number) =>
+      budgetChecks({
+        machine: describeMachine(),
+        tooling: [{ name: VITEST_FAST, ms: 90_000, ok: true, calibrationMs: 3000, cpuMs, calibrationCpuMs: 3000 }],
+      })[0]!;
+    expect(cpu(27_000)).toMatchObject({ ok: true, measured: '9.000×' });
+    expect(cpu(3000 * BUDGETS.vitestRatio + 100).ok).toBe(false);
   });
 
   it('prints every figure with its budget, and the machine in RESULTS.md', () => {

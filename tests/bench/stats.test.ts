@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { median, pairedRatio, quantile, relativeIqr, roundOrder } from '../../bench/stats.ts';
+import { median, pairedRatio, pairedRatioRange, quantile, relativeIqr, roundOrder } from '../../bench/stats.ts';
 import { markdownTable } from '../../bench/table.ts';
 
 describe('bench statistics', () => {
@@ -22,24 +20,16 @@ describe('bench statistics', () => {
     expect(pairedRatio([15, 150, 15], [10, 100, 10])).toBe(1.5);
   });
 
+  it('reports a paired ratio with the quartiles of the same per-round ratios', () => {
+    expect(pairedRatioRange([10, 200, 13, 140, 12], [10, 100, 10, 100, 10])).toEqual({ ratio: 1.3, p25: 1.2, p75: 1.4 });
+  });
+
   it('rotates the contender order so each one runs first once per pass, reversed on odd passes', () => {
     const items = ['a', 'b', 'c'];
     const firsts = [0, 1, 2].map((r) => roundOrder(items, r)[0]);
     expect(new Set(firsts)).toEqual(new Set(items));
     expect(roundOrder(items, 1)).toEqual(['b', 'c', 'a']);
     expect(roundOrder(items, 4)).toEqual(['a', 'c', 'b']);
-  });
-
-  it('writes tables as Biome formats them, so a written RESULTS.md passes `npm test`', () => {
-    const table = `${markdownTable(
-      ['Part', 'Measured'],
-      [
-        ['bundle', '4.75 KB'],
-        ['overhead: stubbed fetch', '1.050×'],
-      ],
-    )}\n`;
-    const biome = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'biome');
-    expect(execFileSync(biome, ['format', '--stdin-file-path=RESULTS.md'], { input: table, encoding: 'utf8' })).toBe(table);
   });
 
   it('pads Markdown table columns to the widest cell', () => {

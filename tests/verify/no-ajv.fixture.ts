@@ -1,4 +1,4 @@
-// Run by precompiled.test.ts in its own process: Ajv cannot be imported here.
+// Run by precompiled.e2e.test.ts in its own process: Ajv cannot be imported here.
 // Verifies a bundled API against MOCK_URL, then tries a passed document, and
 // prints both outcomes as one JSON line.
 import { readFileSync } from 'node:fs';

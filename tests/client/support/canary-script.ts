@@ -1,4 +1,4 @@
-// Child process for canary-secrets.test.ts: runs every failure mode and logs each
+// Child process for canary-secrets.e2e.test.ts: runs every failure mode and logs each
 // error the ways an app might (console.error, JSON, util.inspect), so the
 // parent can search everything this process wrote to stdout and stderr.
 import { inspect } from 'node:util';

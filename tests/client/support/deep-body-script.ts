@@ -1,4 +1,4 @@
-// Run in a child process by scrub-memory.test.ts: one call to a local server
+// Run in a child process by scrub-memory.e2e.test.ts: one call to a local server
 // answering a body nested DEPTH levels deep, as a 200 or as a 500, and what it
 // cost the heap: committed heap grown during the call (the peak the walk
 // needed) and the heap still used while the result is held, both after GC.

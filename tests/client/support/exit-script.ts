@@ -1,4 +1,4 @@
-// Run in a child process by timeouts.test.ts: makes calls that end every way a
+// Run in a child process by timeouts.e2e.test.ts: makes calls that end every way a
 // call can end, prints "done", and must then exit by itself at once. A timer
 // or socket left behind (say the 30 s default deadline) would hold it open.
 import { createSignalWireClient, retryPolicy } from '../../../src/signalwire/index.ts';
