@@ -67,10 +67,9 @@ describe('the packed tools package', () => {
           ),
       ),
     ).toEqual([]);
+    // The files /docs serves, and the licence file a served one points at.
     expect(paths.filter((p) => p.startsWith('dist/swagger-ui/')).sort()).toEqual(
-      Object.keys(ASSETS)
-        .map((name) => `dist/swagger-ui/${name}`)
-        .sort(),
+      [...Object.keys(ASSETS), 'swagger-ui-bundle.js.LICENSE.txt'].map((name) => `dist/swagger-ui/${name}`).sort(),
     );
     expect(paths).toContain('dist/main.js');
     expect(paths).toContain(NOTICES);
@@ -125,6 +124,25 @@ describe('the packed tools package', () => {
       for (const file of readdirSync(dir).filter((f) => /^(licen[cs]e|notice)/i.test(f))) {
         expect(section, `${name}@${v} ${file}`).toContain(readFileSync(join(dir, file), 'utf8').trim());
       }
+    }
+  });
+
+  it('a shipped Swagger UI file that says where its licences are ships that file, and the notices hold it', () => {
+    const notices = readFileSync(join(installed, NOTICES), 'utf8');
+    const section = notices.split(/^## /m).find((s) => s.startsWith('swagger-ui-dist@'))!;
+    const pointed = Object.keys(ASSETS).flatMap((name) => {
+      const head = readFileSync(join(installed, 'dist', 'swagger-ui', name))
+        .subarray(0, 200)
+        .toString('latin1');
+      const m = /For license information please see (\S+)/.exec(head);
+      return m ? [m[1]!] : [];
+    });
+    // Swagger UI's bundle carries React, DOMPurify and dozens more: their notices are in that file.
+    expect(pointed).toEqual(['swagger-ui-bundle.js.LICENSE.txt']);
+    for (const file of pointed) {
+      const text = readFileSync(join(installed, 'dist', 'swagger-ui', file), 'utf8');
+      expect(text).toMatch(/Copyright/);
+      expect(section, file).toContain(text.trim());
     }
   });
 });
