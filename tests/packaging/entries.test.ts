@@ -115,6 +115,10 @@ describe('the bin', () => {
     expect((await run(pkg.bin, ['--version'])).stdout.trim()).toBe(manifest.version);
     const help = await run(pkg.bin, ['--help']);
     expect(help.stdout).toMatch(/^usage: rtc-token-apis <command>/);
+    // The client's bin names the optional peers and the package that carries them (the tools bundle's help does not).
+    expect(help.stdout).toMatch(/^ {2}mock .*\(needs Prism: /m);
+    expect(help.stdout).toContain('With nothing installed: npx rtc-token-apis-tools <command>');
+    expect((await run(pkg.bin, ['mock', '--help'])).stdout).toContain('[--watch]');
     for (const command of ['mock', 'verify']) {
       expect(help.stdout).toContain(`  ${command} `);
       expect((await run(pkg.bin, [command, '--help'])).stdout).toMatch(new RegExp(`usage: rtc-token-apis ${command}`));
