@@ -56,6 +56,9 @@ const common = {
   define,
   minifyWhitespace: true,
   minifySyntax: true,
+  // Short lines: Node prints the source line above an uncaught error's stack, and
+  // a module on one line is a screenful of code (the README's ConfigError shows it).
+  lineLimit: 120,
 };
 await build({ ...common, entryPoints: sources.filter((f) => !NO_MAP.test(f)), sourcemap: 'linked', sourcesContent: false });
 await build({ ...common, entryPoints: sources.filter((f) => NO_MAP.test(f)) });

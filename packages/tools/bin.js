@@ -4,8 +4,10 @@
 // the package is packed), so npx fetches this one package and nothing else.
 // Plain JavaScript, no build: before anything else it says what it starts
 // (on stderr, so `--json` output stays clean), then loads the bundle.
-const [command] = process.argv.slice(2);
-if (command && !command.startsWith('-')) console.error(`rtc-token-apis-tools: starting ${command}…`);
+// Not for --help or --version: nothing starts, the answer is instant.
+const [command, ...rest] = process.argv.slice(2);
+const asks = rest.some((arg) => ['--help', '-h', '--version', '-V'].includes(arg));
+if (command && !command.startsWith('-') && !asks) console.error(`rtc-token-apis-tools: starting ${command}…`);
 try {
   await import('./dist/main.js');
 } catch (error) {

@@ -1,13 +1,14 @@
 // The tools package (packages/tools) as npx fetches it: one tarball with no
 // dependencies, so `npx rtc-token-apis-tools mock` installs one package instead
 // of Prism's tree of some 150 (bench:npx). It holds the bin (src/cli/main.ts)
-// bundled by esbuild with everything it loads (Prism, Ajv, yaml, openapi-fetch…;
+// bundled by esbuild with everything it loads (Prism, Ajv, yaml, content-type…;
 // one chunk per lazily loaded command, so --help and breaking never parse
 // Prism), the bundled API documents, the Swagger UI files /docs serves
-// (src/mock/docs/assets.ts's list, nothing else of swagger-ui-dist), and
+// (src/mock/docs/assets.ts's list, and the licence file its bundle names;
+// nothing else of swagger-ui-dist), and
 // THIRD-PARTY-NOTICES.md: name, version, licence and licence text of every
 // package inside, read from the bundle's own metafile.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -62,11 +63,21 @@ function bundledPackages(metafile: Metafile): BundledPackage[] {
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 }
 
-/** A package's licence and notice files, as it ships them. */
-function licenseFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => /^(licen[cs]e|copying|notice)([.-].*)?$/i.test(f))
-    .sort();
+/**
+ * The licence file webpack writes beside a bundle (`x.js.LICENSE.txt`, named
+ * in the bundle's first line) for each Swagger UI file the package ships:
+ * the notices of the packages inside Swagger UI's bundle (React, DOMPurify…).
+ */
+const assetLicenseFiles = (dir: string) => Object.keys(ASSETS).flatMap((name) => (existsSync(join(dir, `${name}.LICENSE.txt`)) ? [`${name}.LICENSE.txt`] : []));
+
+/** A package's licence and notice files, as it ships them (for swagger-ui-dist, also its shipped bundle's). */
+function licenseFiles(dir: string, swaggerUi: boolean): string[] {
+  return [
+    ...readdirSync(dir)
+      .filter((f) => /^(licen[cs]e|copying|notice)([.-].*)?$/i.test(f))
+      .sort(),
+    ...(swaggerUi ? assetLicenseFiles(dir) : []),
+  ];
 }
 
 /**
@@ -88,7 +99,7 @@ function readmeLicense(dir: string): string | undefined {
 
 function noticesText(packages: BundledPackage[]): string {
   const sections = packages.map((p) => {
-    const files = licenseFiles(p.dir).map((f) => `${f}:\n\n\`\`\`text\n${readFileSync(join(p.dir, f), 'utf8').trim()}\n\`\`\``);
+    const files = licenseFiles(p.dir, p.name === 'swagger-ui-dist').map((f) => `${f}:\n\n\`\`\`text\n${readFileSync(join(p.dir, f), 'utf8').trim()}\n\`\`\``);
     const fromReadme = files.length ? undefined : readmeLicense(p.dir);
     const { author } = JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as { author?: string | { name: string } };
     const text =
@@ -178,7 +189,7 @@ export async function buildToolsBundle(outDir = join(TOOLS_DIR, 'dist')): Promis
   });
   const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   mkdirSync(join(outDir, BUNDLED_ASSETS_DIR), { recursive: true });
-  for (const name of Object.keys(ASSETS)) copyFileSync(join(swaggerUi, name), join(outDir, BUNDLED_ASSETS_DIR, name));
+  for (const name of [...Object.keys(ASSETS), ...assetLicenseFiles(swaggerUi)]) copyFileSync(join(swaggerUi, name), join(outDir, BUNDLED_ASSETS_DIR, name));
   // src/openapi-doc/bundled.ts finds generated/bundled/ beside the code.
   const specs = join(repoRoot, 'generated', 'bundled');
   mkdirSync(join(outDir, 'generated', 'bundled'), { recursive: true });

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { GateError } from './errors.js';
 import { runGate, type Format, type GateInput, type GateOptions } from './gate.js';
 import { parsePolicy, parseRuleFlags } from './policy.js';
+import { PROGRAM } from '../tools/package-json.js';
 import { USAGE } from './usage.js';
 
 export { USAGE };
@@ -93,7 +94,7 @@ function parse(argv: string[], cwd: string): { input: GateInput; format: Format;
 }
 
 /** Runs the gate; returns the exit code. `program` prefixes error lines. */
-export function main(argv: string[], { cwd = process.cwd(), io = processIo, program = 'rtc-token-apis breaking' } = {}): number {
+export function main(argv: string[], { cwd = process.cwd(), io = processIo, program = `${PROGRAM} breaking` } = {}): number {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv, cwd);

@@ -1,10 +1,11 @@
-// The gate's usage text, in a module of its own that imports nothing, so
+// The gate's usage text, in a module of its own that imports no package, so
 // `breaking --help` prints it even where the optional `yaml` package is missing
-// (defaults.ts imports nothing either).
+// (defaults.ts and package-json.ts import none either).
+import { PROGRAM } from '../tools/package-json.js';
 import { BREAKING_DEFAULTS } from './defaults.js';
 
-export const USAGE = `usage: rtc-token-apis breaking <base> <head> [options]
-       rtc-token-apis breaking --base <git-ref> [<path>] [options]
+export const USAGE = `usage: ${PROGRAM} breaking <base> <head> [options]
+       ${PROGRAM} breaking --base <git-ref> [<path>] [options]
 
   <base> <head>          two spec files, or two directories of specs (YAML or JSON)
   --base <git-ref>       compare <path> (default: the current directory) as committed

@@ -1,22 +1,21 @@
 #!/usr/bin/env node
-// The package bin: `rtc-token-apis <command> [options]`, one subcommand per
+// The package bin: `rtc-token-apis <command> [options]` (`rtc-token-apis-tools` in the tools package's bundle), one subcommand per
 // tool a package user needs (see commands.ts). Bad usage exits 2 with one line
 // and the usage; a failure exits 1 with one line; never a stack trace.
 import { COMMANDS } from './commands.js';
 import { failureLine, usageError } from './usage-error.js';
 import { VERSION } from '../core/version.js';
-import { docsUrl } from '../tools/package-json.js';
+import { docsUrl, inToolsBundle, PROGRAM } from '../tools/package-json.js';
 
-const USAGE = `usage: rtc-token-apis <command> [options]
-       rtc-token-apis <command> --help
-       rtc-token-apis --version (or -V)
+const USAGE = `usage: ${PROGRAM} <command> [options]
+       ${PROGRAM} <command> --help
+       ${PROGRAM} --version (or -V)
 
 commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
   .join('\n')}
-
-With nothing installed: npx rtc-token-apis-tools <command> (the tools' dependencies come with it).
+${inToolsBundle() ? '' : "\nWith nothing installed: npx rtc-token-apis-tools <command> (the tools' dependencies come with it)."}
 Docs: ${docsUrl('install.md')}`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,13 +28,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  if (first === undefined) return usageError('rtc-token-apis', 'missing command', USAGE);
+  if (first === undefined) return usageError(PROGRAM, 'missing command', USAGE);
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-  if (!command) return usageError('rtc-token-apis', first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`, USAGE);
+  if (!command) return usageError(PROGRAM, first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`, USAGE);
   try {
     return await (await command.load()).run(rest);
   } catch (error) {
-    console.error(failureLine(`rtc-token-apis ${first}`, (error as Error)?.message ?? String(error)));
+    console.error(failureLine(`${PROGRAM} ${first}`, (error as Error)?.message ?? String(error)));
     return 1;
   }
 }

@@ -4,9 +4,14 @@ import { parseArgs } from 'node:util';
 import { MOCK_DEFAULTS } from '../mock/defaults.js';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 import { usageError } from './usage-error.js';
+import { inToolsBundle, PROGRAM } from '../tools/package-json.js';
 
-export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>] [--allow-host <name>]... [--quiet] [--watch] [--log-format text|json]
-       rtc-token-apis mock --scenarios [--json]
+// --watch re-bundles a repository checkout's openapi/ sources; the tools bundle ships built specs only.
+const WATCH = !inToolsBundle();
+const NO_WATCH = '--watch reloads the specs of a repository checkout, and this package ships only the built ones: run npm start -- --watch in a checkout';
+
+export const USAGE = `usage: ${PROGRAM} mock [--port <n>] [--host <address>] [--allow-host <name>]... [--quiet]${WATCH ? ' [--watch]' : ''} [--log-format text|json]
+       ${PROGRAM} mock --scenarios [--json]
 
   --port <n>    port to listen on (default ${MOCK_DEFAULTS.port}); 0 picks a free one
   --host <addr> interface to bind (default ${MOCK_DEFAULTS.host})
@@ -14,13 +19,12 @@ export const USAGE = `usage: rtc-token-apis mock [--port <n>] [--host <address>]
                 covers its subdomains). Loopback names, IP addresses and --host are always
                 answered; any other name gets a 403, so a web page cannot rebind its own name
                 onto the mock (DNS rebinding)
-  --quiet       no per-request log lines
-  --watch       reload the specs when a file under openapi/ changes
+  --quiet       no per-request log lines${WATCH ? '\n  --watch       reload the specs when a file under openapi/ changes' : ''}
   --log-format <text|json>  one readable line (default) or one JSON object per request
   --scenarios   print every documented scenario and how to trigger it, then exit
   --json        with --scenarios: the table as JSON rows, for CI`;
 
-const fail = (message: string) => usageError('rtc-token-apis mock', message, USAGE);
+const fail = (message: string) => usageError(`${PROGRAM} mock`, message, USAGE);
 
 export async function run(argv: string[]): Promise<number> {
   let values;
@@ -46,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.watch && !WATCH) return fail(NO_WATCH);
   if (values.json && !values.scenarios) return fail('--json goes with --scenarios');
   if (values.scenarios) {
     // Loaded on demand; it reads the bundled specs without Prism, so it needs no optional peer.

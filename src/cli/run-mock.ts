@@ -5,6 +5,7 @@ import { startMockServer, MockPortInUseError } from '../mock/server.js';
 import { startupBanner } from '../mock/banner.js';
 import { stdoutLines } from './stdout-lines.js';
 import { failureLine } from './usage-error.js';
+import { PROGRAM } from '../tools/package-json.js';
 
 export interface RunMockOptions {
   port: number;
@@ -42,7 +43,7 @@ export async function runMock(options: RunMockOptions): Promise<number> {
       error instanceof MockPortInUseError
         ? `port ${error.port} on ${error.host} is already in use; choose another with ${options.portHint} (0 picks a free port)`
         : ((error as Error)?.message ?? String(error));
-    console.error(failureLine('rtc-token-apis mock', message));
+    console.error(failureLine(`${PROGRAM} mock`, message));
     return 1;
   }
   out(startupBanner(mock));
@@ -52,9 +53,9 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   if (options.watch) {
     try {
       watcher = await (await import('../mock/watch.js')).watchSpecs(mock, { log: out });
-      out('rtc-token-apis mock: watching openapi/ for changes');
+      out(`${PROGRAM} mock: watching openapi/ for changes`);
     } catch (error) {
-      console.error(`rtc-token-apis mock: ${(error as Error).message}`);
+      console.error(`${PROGRAM} mock: ${(error as Error).message}`);
       await mock.close();
       return 1;
     }
@@ -62,7 +63,7 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   const signal = await stopped;
   watcher?.close();
   await mock.close();
-  out(`rtc-token-apis mock: stopped on ${signal}`);
+  out(`${PROGRAM} mock: stopped on ${signal}`);
   out.flush();
   return 0;
 }

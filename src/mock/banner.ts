@@ -1,9 +1,10 @@
 // The startup text `npm start` and the package bin print: every base path and
 // a ready-to-paste curl for each operation.
 import type { MockServer } from './server.js';
+import { PROGRAM } from '../tools/package-json.js';
 
 export function startupBanner(mock: Pick<MockServer, 'url' | 'apis'>): string {
-  const lines = [`rtc-token-apis mock listening on ${mock.url}`];
+  const lines = [`${PROGRAM} mock listening on ${mock.url}`];
   for (const api of mock.apis) {
     lines.push('', `${api.name}  ${mock.url}${api.basePath}`);
     for (const e of api.endpoints) lines.push(`  ${e.method} ${e.path}  (${e.operationId})`, `    ${e.curl}`);

@@ -54,20 +54,21 @@ export const MAX_RECORDED = 1000;
 
 export class ControlState {
   readonly state = new MockState();
-  #requests: RecordedRequest[] = [];
-  #forced = new Map<string, Array<{ scenario: Scenario; left: number }>>();
+  // `private`, not `#`: a `#private` in the declarations fails a consumer compiling for ES5, TypeScript's default target.
+  private recorded: RecordedRequest[] = [];
+  private forced = new Map<string, Array<{ scenario: Scenario; left: number }>>();
 
   /** @internal The operations are Prism's, whose types the package's declarations do not import. */
   constructor(private operations: () => IHttpOperation[]) {}
 
   record(entry: RecordedRequest): void {
-    this.#requests.push({ ...entry, path: redactTokens(entry.path), ...(entry.body !== undefined && { body: redactBody(entry.body) }) });
+    this.recorded.push({ ...entry, path: redactTokens(entry.path), ...(entry.body !== undefined && { body: redactBody(entry.body) }) });
     // Trimmed in batches: shifting a full list on every request of a load test costs more than the request's own record.
-    if (this.#requests.length >= 2 * MAX_RECORDED) this.#requests.splice(0, this.#requests.length - MAX_RECORDED);
+    if (this.recorded.length >= 2 * MAX_RECORDED) this.recorded.splice(0, this.recorded.length - MAX_RECORDED);
   }
 
   requests(): RecordedRequest[] {
-    return this.#requests.slice(-MAX_RECORDED).map((r) => structuredClone(r));
+    return this.recorded.slice(-MAX_RECORDED).map((r) => structuredClone(r));
   }
 
   force(operationId: string, response: ForcedResponse): void {
@@ -90,14 +91,14 @@ export class ControlState {
     } catch (error) {
       throw error instanceof ScenarioError ? new MockControlError(error.message) : error;
     }
-    const queue = this.#forced.get(operationId) ?? [];
+    const queue = this.forced.get(operationId) ?? [];
     queue.push({ scenario, left: times });
-    this.#forced.set(operationId, queue);
+    this.forced.set(operationId, queue);
   }
 
   /** The forced scenario for this call of the operation, if any, used up as it is taken. */
   take(operationId: string | undefined): Scenario | undefined {
-    const queue = operationId === undefined ? undefined : this.#forced.get(operationId);
+    const queue = operationId === undefined ? undefined : this.forced.get(operationId);
     const head = queue?.[0];
     if (!head) return undefined;
     if (--head.left === 0) queue!.shift();
@@ -105,8 +106,8 @@ export class ControlState {
   }
 
   reset(): void {
-    this.#requests = [];
-    this.#forced.clear();
+    this.recorded = [];
+    this.forced.clear();
     this.state.reset();
   }
 }

@@ -140,7 +140,8 @@ async function mockOne(
   if (violations.length === 0) {
     const relay = localRelay(req.headers.host);
     const chosen = [forced && 'forced', scenario.code && `code=${scenario.code}`, scenario.example && `example=${scenario.example}`].filter(Boolean).join(' ');
-    const how = paired ? `the request equals the request example "${paired}": ` : '';
+    // Unquoted: the log line drops quoted text (request-controlled), and an example's name is the spec's.
+    const how = paired ? `the request equals request example ${paired}: ` : '';
     // A request equal to a named success example is still a valid request: it gets a minted body too.
     const behaviour = operationId && (scenario.example === undefined || paired !== undefined) && reply.status < 300 ? BEHAVIOURS[operationId] : undefined;
     const behaved = behaviour?.respond({

@@ -12,10 +12,17 @@ export interface RemoteMock extends MockControls {
 }
 
 async function call(url: string, method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(`${url}/__mock${path}`, {
-    method,
-    ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${url}/__mock${path}`, {
+      method,
+      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    // fetch says only "fetch failed": say where, and the likely why.
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    throw new MockControlError(`no mock answered at ${url} (${method} /__mock${path}): is it running?${cause ? ` (${cause})` : ''}`);
+  }
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
     throw new MockControlError(`mock ${method} /__mock${path} answered ${response.status}: ${problem.detail ?? response.statusText}`);

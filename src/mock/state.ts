@@ -14,23 +14,24 @@ interface Issued {
 const MAX_ISSUED = 10_000;
 
 export class MockState {
-  #issued = new Map<string, Issued>();
+  // `private`, not `#`: see ControlState.
+  private issued = new Map<string, Issued>();
 
   issue(token: string, kind: IssuedKind, expiresAt: number): void {
-    this.#issued.set(token, { kind, used: false, expiresAt });
-    if (this.#issued.size > MAX_ISSUED) this.#issued.delete(this.#issued.keys().next().value!);
+    this.issued.set(token, { kind, used: false, expiresAt });
+    if (this.issued.size > MAX_ISSUED) this.issued.delete(this.issued.keys().next().value!);
   }
 
   lookup(token: string): Readonly<Issued> | undefined {
-    return this.#issued.get(token);
+    return this.issued.get(token);
   }
 
   markUsed(token: string): void {
-    const entry = this.#issued.get(token);
+    const entry = this.issued.get(token);
     if (entry) entry.used = true;
   }
 
   reset(): void {
-    this.#issued.clear();
+    this.issued.clear();
   }
 }

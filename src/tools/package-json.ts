@@ -2,6 +2,7 @@
 // repository) from wherever the code runs: src/ in the repo, dist/ when
 // installed, or the tools package's bundle (packages/tools), which has no
 // rtc-token-apis package.json beside it: its build compiles the facts in.
+// Also the name of the bin being run, which that build decides.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,9 @@ declare const __RTC_TOKEN_APIS_TOOLS_BUNDLE__: { manifest: OwnPackageJson } | un
 
 /** True in the tools package's bundle, whose tools carry their dependencies inside. */
 export const inToolsBundle = (): boolean => typeof __RTC_TOKEN_APIS_TOOLS_BUNDLE__ === 'object';
+
+/** The bin being run, named by every usage text, error prefix and hint: a copied usage line must run the same program. */
+export const PROGRAM = inToolsBundle() ? 'rtc-token-apis-tools' : 'rtc-token-apis';
 
 const here = fileURLToPath(import.meta.url);
 

@@ -1,6 +1,8 @@
 // Test-suite helpers, in-process and over HTTP (/__mock/): recorded requests
 // without credentials, responses forced for the next call(s) of one
 // operation, reset; and the vitest globalSetup helper that shares one mock.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectMock,
@@ -103,6 +105,22 @@ describe('HTTP controls', () => {
       expect(() => connectMock()).toThrow(/mockGlobalSetup/);
     } finally {
       if (saved !== undefined) process.env[MOCK_URL_ENV] = saved;
+    }
+  });
+
+  it("connectMock to a URL where no mock answers rejects with MockControlError naming the URL, not fetch's bare TypeError", async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const remote = connectMock(`http://127.0.0.1:${port}`);
+    for (const call of [() => remote.requests(), () => remote.reset(), () => remote.once('reset_conference_token', { status: 500 })]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MockControlError);
+      expect((error as Error).message).toMatch(
+        new RegExp(`no mock answered at http://127\\.0\\.0\\.1:${port} \\((GET|POST) /__mock/\\w+\\): is it running\\?`),
+      );
     }
   });
 });

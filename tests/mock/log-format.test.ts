@@ -36,3 +36,12 @@ it('prints one JSON object per request with the same fields as the text line, an
   });
   for (const line of json) for (const secret of ['hunter2', 'alice@example.net', BASIC.slice(6)]) expect(line).not.toContain(secret);
 });
+
+it('a request equal to a named request example names that example in its line (a spec name, never redacted)', async () => {
+  const [mock] = mocks;
+  text.length = 0;
+  await send(mock!.url, 'issue_guest_token');
+  expect(text).toHaveLength(1);
+  expect(text[0]).toContain('- the request equals request example guest: scenario code=200 example=guest');
+  expect(text[0]).not.toContain('…');
+});

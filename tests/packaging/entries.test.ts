@@ -89,6 +89,25 @@ describe('every entry point on Node', () => {
       expect(readFileSync(top.path, 'utf8').split('\n')[top.line - 1]).toMatch(/ConfigError/);
     }
   }, 60_000);
+
+  it('an uncaught error without source maps shows one short line of the package, not a whole minified module', async () => {
+    // The README's own case: a client created without credentials throws ConfigError at start-up.
+    const cwd = dir('uncaught', { type: 'module' });
+    writeFileSync(
+      join(cwd, 'start.mjs'),
+      `import { createSignalWireClient } from 'rtc-token-apis/signalwire';\ncreateSignalWireClient({ space: 'example', projectId: '', apiToken: '' });\n`,
+    );
+    const failed = await node(cwd, ['start.mjs']).then(
+      () => undefined,
+      (e: { stderr: string }) => e,
+    );
+    const lines = failed!.stderr.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('ConfigError: projectId is required'));
+    expect(at, failed!.stderr).toBeGreaterThan(0);
+    // Above the message: the file, the source line Node quotes, its caret.
+    expect(lines[0]).toMatch(/node_modules\/rtc-token-apis\/dist\/.+\.js:\d+$/);
+    expect(Math.max(...lines.slice(0, at).map((l) => l.length)), failed!.stderr.slice(0, 600)).toBeLessThanOrEqual(300);
+  }, 60_000);
 });
 
 describe('the bin', () => {
@@ -96,6 +115,10 @@ describe('the bin', () => {
     expect((await run(pkg.bin, ['--version'])).stdout.trim()).toBe(manifest.version);
     const help = await run(pkg.bin, ['--help']);
     expect(help.stdout).toMatch(/^usage: rtc-token-apis <command>/);
+    // The client's bin names the optional peers and the package that carries them (the tools bundle's help does not).
+    expect(help.stdout).toMatch(/^ {2}mock .*\(needs Prism: /m);
+    expect(help.stdout).toContain('With nothing installed: npx rtc-token-apis-tools <command>');
+    expect((await run(pkg.bin, ['mock', '--help'])).stdout).toContain('[--watch]');
     for (const command of ['mock', 'verify']) {
       expect(help.stdout).toContain(`  ${command} `);
       expect((await run(pkg.bin, [command, '--help'])).stdout).toMatch(new RegExp(`usage: rtc-token-apis ${command}`));

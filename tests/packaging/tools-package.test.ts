@@ -67,10 +67,9 @@ describe('the packed tools package', () => {
           ),
       ),
     ).toEqual([]);
+    // The files /docs serves, and the licence file a served one points at.
     expect(paths.filter((p) => p.startsWith('dist/swagger-ui/')).sort()).toEqual(
-      Object.keys(ASSETS)
-        .map((name) => `dist/swagger-ui/${name}`)
-        .sort(),
+      [...Object.keys(ASSETS), 'swagger-ui-bundle.js.LICENSE.txt'].map((name) => `dist/swagger-ui/${name}`).sort(),
     );
     expect(paths).toContain('dist/main.js');
     expect(paths).toContain(NOTICES);
@@ -127,6 +126,25 @@ describe('the packed tools package', () => {
       }
     }
   });
+
+  it('a shipped Swagger UI file that says where its licences are ships that file, and the notices hold it', () => {
+    const notices = readFileSync(join(installed, NOTICES), 'utf8');
+    const section = notices.split(/^## /m).find((s) => s.startsWith('swagger-ui-dist@'))!;
+    const pointed = Object.keys(ASSETS).flatMap((name) => {
+      const head = readFileSync(join(installed, 'dist', 'swagger-ui', name))
+        .subarray(0, 200)
+        .toString('latin1');
+      const m = /For license information please see (\S+)/.exec(head);
+      return m ? [m[1]!] : [];
+    });
+    // Swagger UI's bundle carries React, DOMPurify and dozens more: their notices are in that file.
+    expect(pointed).toEqual(['swagger-ui-bundle.js.LICENSE.txt']);
+    for (const file of pointed) {
+      const text = readFileSync(join(installed, 'dist', 'swagger-ui', file), 'utf8');
+      expect(text).toMatch(/Copyright/);
+      expect(section, file).toContain(text.trim());
+    }
+  });
 });
 
 describe('its bin, from the installed tarball', () => {
@@ -135,6 +153,60 @@ describe('its bin, from the installed tarball', () => {
     expect((await run(bin, ['-V'])).stdout.trim()).toBe(version);
     const help = (await run(bin, ['--help'])).stdout;
     for (const command of ['mock', 'verify', 'breaking']) expect(help).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('names itself, never the client bin, in every usage, help and bad-usage error, with no peer-install hints', async () => {
+    /** `rtc-token-apis` as a program name (not the `-tools` one, a URL's path or a package specifier). */
+    const clientBin = /(?<![\w/.-])rtc-token-apis(?![\w/.-])/;
+    const failed = (args: string[]) =>
+      run(bin, args).then(
+        () => ({ code: 0, stdout: '', stderr: '' }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const help = (await run(bin, ['--help'])).stdout;
+    expect(help).toMatch(/^usage: rtc-token-apis-tools <command> \[options\]$/m);
+    // Everything is inside: no "needs Prism", no "with nothing installed: npx …".
+    expect(help).not.toMatch(/needs |installed|npm install/i);
+    const texts = [help];
+    for (const command of ['mock', 'verify', 'breaking']) {
+      const { stdout, stderr } = await run(bin, [command, '--help']);
+      expect(stdout, command).toMatch(new RegExp(`^usage: rtc-token-apis-tools ${command} `, 'm'));
+      // Asking for help starts nothing, so the bin says it starts nothing.
+      expect(stderr, command).toBe('');
+      texts.push(stdout);
+    }
+    expect((await run(bin, ['breaking', '-h'])).stderr).toBe('');
+    const badFlag = await failed(['--nope']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr.split('\n')[0]).toBe('rtc-token-apis-tools: unknown option "--nope"');
+    texts.push(badFlag.stderr);
+    for (const command of ['mock', 'breaking']) {
+      const bad = await failed([command, '--nope']);
+      expect(bad.code, command).toBe(2);
+      expect(bad.stderr.split('\n')[1], command).toMatch(new RegExp(`^rtc-token-apis-tools ${command}: .*--nope`));
+      texts.push(bad.stderr);
+    }
+    const badVerify = await failed(['verify', '--nope']);
+    expect(badVerify.code).toBe(2);
+    expect(badVerify.stderr).toMatch(/^usage: rtc-token-apis-tools verify /m);
+    texts.push(badVerify.stderr);
+    for (const text of texts) expect(text).not.toMatch(clientBin);
+  });
+
+  it('mock --watch is a usage error before anything listens: the bundle has no spec sources to watch', async () => {
+    const watch = await run(bin, ['mock', '--port', '0', '--watch']).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(watch.code).toBe(2);
+    expect(watch.stdout).toBe('');
+    expect(watch.stderr.split('\n').slice(0, 2)).toEqual([
+      'rtc-token-apis-tools: starting mock…',
+      'rtc-token-apis-tools mock: --watch reloads the specs of a repository checkout, and this package ships only the built ones: run npm start -- --watch in a checkout',
+    ]);
+    // The usage that follows does not offer it.
+    expect(watch.stderr).toMatch(/^usage: rtc-token-apis-tools mock /m);
+    expect(watch.stderr).not.toContain('[--watch]');
   });
 
   it('says what it starts before it loads the bundle', async () => {

@@ -64,7 +64,8 @@ it('the consumer really has none of the optional peers', () => {
 for (const [name, type, options] of [
   ['nodenext ESM', 'module', { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }],
   ['nodenext CommonJS', 'commonjs', { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }],
-  ['bundler', 'module', { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' }],
+  // No `target`: TypeScript's default (ES5 before 6.0), where a `#private` field in a declaration is an error (TS18028).
+  ['bundler', 'module', { strict: true, module: 'ESNext', moduleResolution: 'Bundler' }],
 ] as const) {
   it(`every entry's types compile without the optional peers (${name}, no skipLibCheck)`, async () => {
     expect(await compile(name.replace(/\W+/g, '-'), type, source, options)).toEqual([]);

@@ -93,12 +93,15 @@ describe('verify --api <every bundled API> from the command line', () => {
   // The variables docs/verify.md documents, per API: the test reads the doc, so the doc stays true.
   const doc = readFileSync(join(root, 'docs', 'verify.md'), 'utf8');
   const documented = new Map<string, string[]>();
+  const optionalInDoc = new Map<string, boolean>();
   for (const [, apis, env] of doc.matchAll(/^\| ((?:`[a-z-]+`(?:, )?)+) \| (.+) \|$/gm)) {
-    for (const [, api] of apis!.matchAll(/`([a-z-]+)`/g))
+    for (const [, api] of apis!.matchAll(/`([a-z-]+)`/g)) {
       documented.set(
         api!,
         [...env!.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!),
       );
+      optionalInDoc.set(api!, /\boptional\b/.test(env!));
+    }
   }
 
   for (const api of apiNames()) {
@@ -112,6 +115,14 @@ describe('verify --api <every bundled API> from the command line', () => {
       // The credentials were sent: a check that needs them passed (not only the anonymous ones).
       expect(run.stdout).toMatch(/^PASS {2}\S+: valid /m);
       for (const value of Object.values(env)) expect(run.stdout + run.stderr).not.toContain(value);
+    });
+
+    it(`${api}: runs without its variables exactly when docs/verify.md calls them optional`, async () => {
+      const optional = optionalInDoc.get(api);
+      expect(optional, `docs/verify.md has no row for ${api}`).toBeDefined();
+      const run = await inProcess(['--api', api, '--target', inject('mockUrl')], {});
+      if (optional) expect(run.code, run.stdout + run.stderr).toBe(0);
+      else expect(run.stderr).toContain(`verify: ${api} requires credentials: set`);
     });
   }
 });
