@@ -88,8 +88,8 @@ function operationRows(api: string, operation: IHttpOperation): ScenarioRow[] {
       .filter((rule) => String(rule.status) === response.code)
       .map((rule) => [rule.scenario, rule.trigger, ruleBack(rule, operation)]);
     for (const [scenario, how, returns, example] of [...cells, ...rules]) {
-      const row = { api, operationId: operation.iid ?? '', status: Number(response.code), scenario: scenario!, how: how!, returns: returns! };
-      rows.push(example === undefined ? row : { ...row, example });
+      const named = example === undefined ? {} : { example };
+      rows.push({ api, operationId: operation.iid ?? '', status: Number(response.code), scenario: scenario!, ...named, how: how!, returns: returns! });
     }
   }
   return rows;

@@ -1,6 +1,8 @@
 // `mock --scenarios --json`: one plain object per row of the scenario table,
 // with camelCase keys and no Markdown, covering every operation and every
 // documented status, and the same rows as the table (one source).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { operations } from '../../generated/operations.ts';
 import { scenarioJson, scenarioTable } from '../../src/mock/scenario-table.ts';
@@ -49,4 +51,17 @@ it('holds the same rows as the Markdown table, in order', async () => {
         .map(plain),
     );
   expect(table).toEqual(rows.map((r) => [r.operationId, String(r.status), r.scenario, r.how, r.returns]));
+});
+
+it("is what docs/mock.md's example row shows, key order included", () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'mock.md'), 'utf8');
+  const shown = /```json\n([\s\S]*?)```/.exec(doc)![1]!;
+  const row = JSON.parse(shown) as { operationId: string; example: string };
+  expect(
+    JSON.stringify(
+      rows.find((r) => r.operationId === row.operationId && r.example === row.example),
+      null,
+      2,
+    ),
+  ).toBe(shown.trim());
 });
