@@ -4,10 +4,12 @@ import { parseArgs } from 'node:util';
 import { MOCK_DEFAULTS } from '../mock/defaults.js';
 import { parseLogFormat, parsePort, runMock } from './run-mock.js';
 import { usageError } from './usage-error.js';
-import { inToolsBundle, PROGRAM } from '../tools/package-json.js';
+import { PROGRAM } from '../tools/package-json.js';
+import { specsWatchable } from '../mock/watch.js';
 
-// --watch re-bundles a repository checkout's openapi/ sources; the tools bundle ships built specs only.
-const WATCH = !inToolsBundle();
+// --watch re-bundles a repository checkout's openapi/ sources with its redocly.yaml; an installed
+// package (client or tools bundle) ships the built specs only, so it neither offers nor accepts it.
+const WATCH = specsWatchable();
 const NO_WATCH = '--watch reloads the specs of a repository checkout, and this package ships only the built ones: run npm start -- --watch in a checkout';
 
 export const USAGE = `usage: ${PROGRAM} mock [--port <n>] [--host <address>] [--allow-host <name>]... [--quiet]${WATCH ? ' [--watch]' : ''} [--log-format text|json]
@@ -22,7 +24,8 @@ export const USAGE = `usage: ${PROGRAM} mock [--port <n>] [--host <address>] [--
   --quiet       no per-request log lines${WATCH ? '\n  --watch       reload the specs when a file under openapi/ changes' : ''}
   --log-format <text|json>  one readable line (default) or one JSON object per request
   --scenarios   print every documented scenario and how to trigger it, then exit
-  --json        with --scenarios: the table as JSON rows, for CI`;
+  --json        with --scenarios: one JSON object per row (api, operationId, status,
+                scenario, example, how, returns), plain text, for CI`;
 
 const fail = (message: string) => usageError(`${PROGRAM} mock`, message, USAGE);
 
@@ -54,9 +57,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json && !values.scenarios) return fail('--json goes with --scenarios');
   if (values.scenarios) {
     // Loaded on demand; it reads the bundled specs without Prism, so it needs no optional peer.
-    const { scenarioTable } = await import('../mock/scenario-table.js');
-    const table = await scenarioTable();
-    console.log(values.json ? JSON.stringify(markdownTableRows(table), null, 2) : table);
+    const { scenarioJson, scenarioTable } = await import('../mock/scenario-table.js');
+    console.log(values.json ? JSON.stringify(scenarioJson(), null, 2) : await scenarioTable());
     return 0;
   }
   const port = values.port === undefined ? MOCK_DEFAULTS.port : parsePort(values.port);
@@ -72,19 +74,4 @@ export async function run(argv: string[]): Promise<number> {
     logFormat,
     portHint: '--port <n>',
   });
-}
-
-/** The Markdown table's rows as objects keyed by its header cells. */
-function markdownTableRows(markdown: string): Record<string, string>[] {
-  const cells = (line: string) =>
-    line
-      .replace(/^\s*\|/, '')
-      .replace(/\|\s*$/, '')
-      .split(/(?<!\\)\|/)
-      .map((c) => c.trim().replace(/\\\|/g, '|'));
-  const lines = markdown.split('\n').filter((l) => l.trim().startsWith('|'));
-  const [header, , ...rows] = lines;
-  if (!header) return [];
-  const keys = cells(header);
-  return rows.map((row) => Object.fromEntries(cells(row).map((c, i) => [keys[i] ?? String(i), c])));
 }

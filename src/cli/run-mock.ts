@@ -52,8 +52,9 @@ export async function runMock(options: RunMockOptions): Promise<number> {
   let watcher;
   if (options.watch) {
     try {
-      watcher = await (await import('../mock/watch.js')).watchSpecs(mock, { log: out });
-      out(`${PROGRAM} mock: watching openapi/ for changes`);
+      const { watchSpecs, WATCH_FACTS_NOTE } = await import('../mock/watch.js');
+      watcher = await watchSpecs(mock, { log: out });
+      out(`${PROGRAM} mock: watching openapi/ for changes (${WATCH_FACTS_NOTE})`);
     } catch (error) {
       console.error(`${PROGRAM} mock: ${(error as Error).message}`);
       await mock.close();

@@ -1,7 +1,8 @@
 // The README's scenario table, generated from the specs so it cannot drift:
 // every operation, every documented status and named example, how to trigger
 // it, and what comes back. It reads the documents without Prism, so
-// `mock --scenarios` works where only the package is installed.
+// `mock --scenarios` works where only the package is installed. One list of
+// rows feeds both the Markdown table and `--scenarios --json`.
 import type { IHttpOperation } from '@stoplight/types';
 import { hasValidationErrorList, specificCodesFor } from './api-errors.js';
 import { bodyLimitOf, bundledDocApis } from './doc-operations.js';
@@ -11,10 +12,25 @@ import { BEHAVIOURS, ruleBack } from './behaviours.js';
 /** Token-like strings: long, no spaces, not a link. */
 const isTokenLike = (v: unknown): v is string => typeof v === 'string' && v.length > 40 && !v.includes(' ') && !/^https?:/.test(v);
 
-/** JSON with tokens shortened, safe inside a table cell. */
+/** JSON with tokens shortened, as inline code. */
 function compact(value: unknown): string {
-  const json = JSON.stringify(value, (_k, v: unknown) => (isTokenLike(v) ? `${v.slice(0, 12)}…` : v));
-  return `\`${json.replace(/\|/g, '\\|')}\``;
+  return `\`${JSON.stringify(value, (_k, v: unknown) => (isTokenLike(v) ? `${v.slice(0, 12)}…` : v))}\``;
+}
+
+/** One scenario: what `--scenarios --json` prints per row, with plain text where the table has inline code. */
+export interface ScenarioRow {
+  /** The API (bundled spec) name, e.g. `proconf-admin`. */
+  api: string;
+  operationId: string;
+  status: number;
+  /** The example's name, or what the mock's rule or Prism's validation answers. */
+  scenario: string;
+  /** Set when `Prefer: example=<name>` (or `?__example=<name>`) picks this row's answer. */
+  example?: string;
+  /** How to trigger it. */
+  how: string;
+  /** What comes back (tokens shortened). */
+  returns: string;
 }
 
 /** Prism answers an invalid request with 422, else 400 (security failures win, with 401). */
@@ -45,8 +61,9 @@ function naturalRows(operation: IHttpOperation, code: string, firstExample: unkn
   return rows;
 }
 
-function operationRows(operation: IHttpOperation): string[] {
-  const rows: string[] = [];
+/** Rows in Markdown inline code (the cells hold no backtick of their own: Markdown could not show one). */
+function operationRows(api: string, operation: IHttpOperation): ScenarioRow[] {
+  const rows: ScenarioRow[] = [];
   const paired = requestExampleNames(operation);
   for (const response of operation.responses) {
     const examples = (response.contents?.[0]?.examples ?? []).filter((e): e is typeof e & { value: unknown } => 'value' in e);
@@ -63,20 +80,35 @@ function operationRows(operation: IHttpOperation): string[] {
           .filter(Boolean)
           .join('; ');
         const isDefault = i === 0 && !minted && response === operation.responses.find((r) => r.code.startsWith('2'));
-        return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim()];
+        return [e.key, isDefault ? `default (a valid request); ${trigger}` : trigger, `${e.summary ?? ''} ${compact(e.value)}`.trim(), e.key];
       }),
     ];
     // The provider-like rules (behaviours.ts), each under the status it answers with.
     const rules = (BEHAVIOURS[operation.iid ?? '']?.rules ?? [])
       .filter((rule) => String(rule.status) === response.code)
-      .map((rule) => [rule.scenario, rule.trigger, ruleBack(rule, operation).replace(/\|/g, '\\|')]);
-    for (const [scenario, trigger, back] of [...cells, ...rules]) rows.push(`| \`${operation.iid}\` | ${response.code} | ${scenario} | ${trigger} | ${back} |`);
+      .map((rule) => [rule.scenario, rule.trigger, ruleBack(rule, operation)]);
+    for (const [scenario, how, returns, example] of [...cells, ...rules]) {
+      const named = example === undefined ? {} : { example };
+      rows.push({ api, operationId: operation.iid ?? '', status: Number(response.code), scenario: scenario!, ...named, how: how!, returns: returns! });
+    }
   }
   return rows;
 }
 
+/** Every scenario of every bundled API, as the table lists them. */
+function scenarioRows(): ScenarioRow[] {
+  return bundledDocApis().flatMap((a) => a.operations.flatMap((operation) => operationRows(a.name, operation)));
+}
+
+/** The rows with Markdown's inline-code marks taken off: for `--scenarios --json`. */
+export function scenarioJson(): ScenarioRow[] {
+  const plain = (text: string) => text.replace(/`/g, '');
+  return scenarioRows().map((row) => ({ ...row, scenario: plain(row.scenario), how: plain(row.how), returns: plain(row.returns) }));
+}
+
 export async function scenarioTable(): Promise<string> {
-  const apis = bundledDocApis();
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
   const header = ['| Operation | Status | Scenario | How to trigger | What comes back |', '|---|---|---|---|---|'];
-  return [...header, ...apis.flatMap((a) => a.operations.flatMap(operationRows))].join('\n');
+  const rows = scenarioRows().map((r) => `| \`${r.operationId}\` | ${r.status} | ${cell(r.scenario)} | ${cell(r.how)} | ${cell(r.returns)} |`);
+  return [...header, ...rows].join('\n');
 }

@@ -2,12 +2,15 @@
 // changes and hands the result to the running mock, so a spec edit is served
 // at once. A spec that does not bundle (or that Prism cannot read) leaves the
 // previous documents serving, reported in one line. Bundling needs
-// @redocly/openapi-core, loaded only here.
-import { watch, type FSWatcher } from 'node:fs';
+// @redocly/openapi-core, loaded only here, and the checkout's redocly.yaml.
+// What the mock reads from generated/operation-facts.ts (x- extensions, the
+// error bodies its own rules send) changes only with `npm run generate` and a restart.
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { MockServer } from './server.js';
 import { packageRoot } from '../openapi-doc/bundled.js';
 import { MOCK_DEFAULTS } from './defaults.js';
+import { inToolsBundle } from '../tools/package-json.js';
 
 export interface SpecWatcher {
   close(): void;
@@ -26,6 +29,16 @@ export interface WatchOptions {
 
 const REDOCLY_HINT =
   '--watch bundles the specs with @redocly/openapi-core: install it (npm install --save-dev @redocly/openapi-core) or run the mock from the repository';
+
+/**
+ * True in a repository checkout, where --watch can work. An installed package (the
+ * client or the tools bundle) ships neither redocly.yaml nor the generator of the facts.
+ */
+export const specsWatchable = (): boolean => !inToolsBundle() && existsSync(join(packageRoot(), 'redocly.yaml'));
+
+/** The startup line's note: a reload serves Prism's answers from the new YAML, not the generated facts. */
+export const WATCH_FACTS_NOTE =
+  'x- extensions (x-body-limit, x-token-lifetimes, x-wrong-method…) and the error bodies the mock mints need npm run generate and a restart';
 
 type RedoclyCore = typeof import('@redocly/openapi-core');
 

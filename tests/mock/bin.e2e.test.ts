@@ -4,7 +4,7 @@
 import { rawServer, type Served } from '../support/local-server.ts';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,21 +151,44 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
     await stop(running, 'SIGTERM');
   });
 
-  it('refuses an unknown --log-format, and --watch without the bundler says how to get it, in one line each', async () => {
+  it('refuses an unknown --log-format in one line', async () => {
     const format = await exec(pkg.bin, ['mock', '--log-format', 'yaml'], { cwd: pkg.project }).then(
       () => ({ code: 0, stderr: '' }),
       (e) => e,
     );
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('rtc-token-apis mock: --log-format must be text or json; got "yaml"');
-    const watch = await exec(pkg.bin, ['mock', '--port', '0', '--watch'], { cwd: pkg.project }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e) => e,
-    );
-    expect(watch.code).toBe(1);
-    expect(watch.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^rtc-token-apis mock: --watch bundles the specs with @redocly\/openapi-core: install it/),
-    ]);
+  });
+
+  it('npx rtc-token-apis mock --watch from an install is a usage error before anything listens, even with the bundler installed', async () => {
+    // An install has no redocly.yaml to bundle openapi/ with: --watch used to listen, then fail every reload.
+    const consumer = mkdtempSync(join(tmpdir(), 'rtc-mock-watch-'));
+    try {
+      const { dependencies, peerDependencies, devDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+      const peers = Object.keys(peerDependencies).map((name) => `${name}@${devDependencies[name]}`);
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'watch-consumer', private: true, type: 'module', dependencies }));
+      const install = [pkg.tarball, ...peers, `@redocly/openapi-core@${devDependencies['@redocly/openapi-core']}`];
+      await exec('npm', ['install', ...install, '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: consumer });
+      const child = spawn('npx', ['--no', 'rtc-token-apis', 'mock', '--port', '0', '--watch'], { cwd: consumer });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      // Either it exits, or it listens (the bug): then stop it and let the expectations below fail.
+      const code = await new Promise<number | null>((resolve) => {
+        child.once('exit', (c) => resolve(c));
+        child.stdout.on('data', () => stdout.includes('listening on') && child.kill('SIGTERM'));
+      });
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr.split('\n')[0]).toBe(
+        'rtc-token-apis mock: --watch reloads the specs of a repository checkout, and this package ships only the built ones: run npm start -- --watch in a checkout',
+      );
+      // The usage that follows does not offer it.
+      expect(stderr).toMatch(/^usage: rtc-token-apis mock /m);
+      expect(stderr).not.toContain('[--watch]');
+    } finally {
+      rmSync(consumer, { recursive: true, force: true });
+    }
   });
 
   it('npm start -- --watch --log-format json watches openapi/ and logs JSON lines', async () => {
@@ -176,7 +199,7 @@ describe.concurrent('rtc-token-apis bin (from the npm pack tarball)', { timeout:
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', () => stdout.includes('watching openapi/ for changes') && resolve());
+      child.stdout.on('data', () => stdout.includes('watching openapi/ for changes (x- extensions') && resolve());
       child.once('exit', (code) => reject(new Error(`npm start exited ${code}`)));
     });
     const url = /listening on (http:\/\/\S+)/.exec(stdout)![1]!;
