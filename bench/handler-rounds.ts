@@ -39,9 +39,16 @@ export interface Timed {
   readonly name: string;
   /** µs per request, one figure per round. */
   readonly micros: number[];
+  /**
+   * This process's CPU µs per request (all its threads, GC included), one
+   * figure per round: beside the wall time it shows whether a gap is work or
+   * waiting (the upstream stand-in's own work is in its own process).
+   */
+  readonly cpuMicros: number[];
 }
 
-async function timeCalls(handler: Handler, calls: number): Promise<number> {
+async function timeCalls(handler: Handler, calls: number): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < calls; i++) {
     const response = await handler(guestRequest());
@@ -49,22 +56,35 @@ async function timeCalls(handler: Handler, calls: number): Promise<number> {
     if (response.status !== 200) throw new Error(`bench handler answered ${response.status}: ${await response.text()}`);
     await response.text();
   }
-  return ((performance.now() - started) / calls) * 1000;
+  const wall = ((performance.now() - started) / calls) * 1000;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / calls };
 }
 
 /** Two warm-up passes, then `rounds` rounds of `calls` requests per contender in rotating order. */
 export async function pairedRounds(contenders: readonly { name: string; handler: Handler }[], rounds: number, calls = 5): Promise<Timed[]> {
-  const timed = contenders.map((c) => ({ ...c, micros: [] as number[] }));
+  const timed = contenders.map((c) => ({ ...c, micros: [] as number[], cpuMicros: [] as number[] }));
   for (let pass = 0; pass < 2; pass++) for (const c of timed) await timeCalls(c.handler, calls);
   for (let round = 0; round < rounds; round++) {
-    for (const c of roundOrder(timed, round)) c.micros.push(await timeCalls(c.handler, calls));
+    for (const c of roundOrder(timed, round)) {
+      const { wall, cpu } = await timeCalls(c.handler, calls);
+      c.micros.push(wall);
+      c.cpuMicros.push(cpu);
+    }
   }
-  return timed.map(({ name, micros }) => ({ name, micros }));
+  return timed.map(({ name, micros, cpuMicros }) => ({ name, micros, cpuMicros }));
 }
 
-/** `a` over `b`: the median per-round ratio, its p25–p75, and the µs `a` adds per request (median of per-round differences). */
-export function compare(a: Timed, b: Timed): RatioRange & { addedUs: number } {
-  return { ...pairedRatioRange(a.micros, b.micros), addedUs: median(a.micros.map((m, i) => m - b.micros[i]!)) };
+/**
+ * `a` over `b`: the median per-round ratio, its p25–p75, and the µs `a` adds
+ * per request (median of per-round differences), in wall time and in CPU time.
+ */
+export function compare(a: Timed, b: Timed): RatioRange & { addedUs: number; addedCpuUs: number } {
+  return {
+    ...pairedRatioRange(a.micros, b.micros),
+    addedUs: median(a.micros.map((m, i) => m - b.micros[i]!)),
+    addedCpuUs: median(a.cpuMicros.map((m, i) => m - b.cpuMicros[i]!)),
+  };
 }
 
 /** `1.093× (IQR 1.04–1.15)`: a ratio as every handler bench prints it. */

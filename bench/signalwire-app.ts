@@ -6,7 +6,9 @@
 // client, as the handlers do, so the ratio is the handlers' own overhead; a
 // second bare handler with raw fetch shows what the client adds (its deadline,
 // cap and checks: about 1.1-1.2x raw fetch here). The paired rounds are
-// bench/handler-rounds.ts, shared with bench:rate-limit.
+// bench/handler-rounds.ts, shared with bench:rate-limit. Each contender's
+// CPU µs per request is printed beside its wall time: on this loopback the
+// wall gap is the CPU gap, not waiting (bench/FINDINGS.md).
 //   --quick   fewer rounds (a smoke run; the ratio is noisier)
 import { createSignalWireClient } from '../src/signalwire/index.ts';
 import { BUDGETS } from './budgets.ts';
@@ -84,10 +86,15 @@ try {
   const bundle = await bundleEntry(ENTRIES.find((e) => e.name === SIGNALWIRE_APP_CLIENT)!);
   const entry = await bundleEntry(ENTRIES.find((e) => e.name === SIGNALWIRE_APP_ENTRY)!);
   const rows = [
-    ...[raw!, bare!, ours!].map((c) => [`${c.name}, µs/request`, `${fmt.us(median(c.micros))} (IQR ${fmt.pct(relativeIqr(c.micros))})`, '', '']),
+    ...[raw!, bare!, ours!].map((c) => [
+      `${c.name}, µs/request`,
+      `${fmt.us(median(c.micros))} (IQR ${fmt.pct(relativeIqr(c.micros))}), CPU ${fmt.us(median(c.cpuMicros))}`,
+      '',
+      '',
+    ]),
     [
       'our handlers / bare handler (same client call)',
-      `${showRatio(vsBare)}, ${fmt.us(vsBare.addedUs)} added`,
+      `${showRatio(vsBare)}, ${fmt.us(vsBare.addedUs)} added (CPU ${fmt.us(vsBare.addedCpuUs)})`,
       `<= ${BUDGET.ratio.toFixed(2)}×`,
       vsBare.ratio <= BUDGET.ratio ? 'yes' : 'NO',
     ],
