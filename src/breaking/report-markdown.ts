@@ -5,8 +5,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(changes: Change[]): string {
   const rows = changes.map(
-    (c) =>
-      `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPlace(c))}\` | ${cell(c.reason)} |`,
+    (c) => `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPlace(c))}\` | ${cell(c.reason)} |`,
   );
   return ['| API | Operation | Pointer | Change |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -80,7 +80,12 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   // Discriminators, and the Pet pattern (oneOf of branches that allOf back to Pet).
   ['request-discriminator-branch-removed', 'POST /pets', '/components/schemas/Pet/oneOf/2', /discriminator value `Lizard`/],
   ['request-discriminator-property-changed', 'POST /pets', '/components/schemas/Pet/discriminator/propertyName', /from `petType` to `kind`/],
-  ['request-discriminator-mapping-changed', 'POST /pets', '/components/schemas/Pet/discriminator/mapping/cat', /`cat` now maps to `#\/components\/schemas\/Dog`/],
+  [
+    'request-discriminator-mapping-changed',
+    'POST /pets',
+    '/components/schemas/Pet/discriminator/mapping/cat',
+    /`cat` now maps to `#\/components\/schemas\/Dog`/,
+  ],
   // Composition as clients see it; a shared component judged where it is a request.
   ['request-one-of-branch-removed', 'POST /things', `${POST_BODY}/oneOf/1`, /request alternative removed/],
   ['response-one-of-branch-added', 'GET /things', `${GET_200}/oneOf/1/properties/name`, /response property `name` removed/],
@@ -101,6 +106,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
 const MULTI_BREAKING: Array<[string, string[]]> = [
   ['request-media-type-schema-added', [`${POST_BODY}/type`, `${POST_BODY}/properties/name`]],
   ['request-then-narrowed', [`${POST_BODY}/then/properties/cvc`, `${POST_BODY}/then/properties/expiry`]],
+  ['ref-chain-bound-lowered', ['/components/schemas/S3/properties/name/maxLength', '/components/schemas/Tree/properties/label']],
 ];
 
 // [fixture, pointers of the non-breaking changes it must still report]
@@ -147,6 +153,14 @@ describe('breaking changes', () => {
     expect(diffFixture('breaking', 'shared-component-pattern-added').map((c) => `${c.level} ${c.pointer} via ${c.via}`)).toEqual([
       `breaking /components/schemas/Thing/properties/code/pattern via ${POST_BODY}`,
       'info /components/schemas/Thing/properties/code/pattern via /paths/~1things/post/responses/200/content/application~1json/schema',
+    ]);
+  });
+
+  it("a change inside a chain of $ref components (or a recursive one) is at its component, via the operation's use", () => {
+    const changes = diffFixture('breaking', 'ref-chain-bound-lowered').filter((c) => c.breaking);
+    expect(changes.map((c) => [c.operation, c.pointer, c.via])).toEqual([
+      ['POST /a', '/components/schemas/S3/properties/name/maxLength', '/paths/~1a/post/requestBody/content/application~1json/schema'],
+      ['POST /a', '/components/schemas/Tree/properties/label', '/paths/~1a/post/responses/200/content/application~1json/schema'],
     ]);
   });
 
