@@ -67,7 +67,7 @@ export function quoteList(values: unknown[]): string {
 }
 
 /** The whole document's pointer is the empty string; print it readably. */
-export function displayPointer(pointer: string): string {
+function displayPointer(pointer: string): string {
   return pointer || '(document)';
 }
 

@@ -6,7 +6,6 @@ import { diffFixture, fixtureNames } from './fixtures.ts';
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
 const WEBHOOK = '/webhooks/tokenRevoked/post';
-const PETS_BODY = '/paths/~1pets/post/requestBody/content/application~1json/schema';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
