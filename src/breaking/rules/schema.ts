@@ -56,37 +56,56 @@ const MAX_FINDINGS = 100_000;
  */
 const compared = { request: new WeakMap<Obj, Seen>(), response: new WeakMap<Obj, Seen>() };
 
-/** The heads a base schema was compared with: almost always one, so no Map until a second. */
-type Seen = { head: Obj; replay: Replay } | Map<Obj, Replay>;
+/** A base schema compared with one head whose findings are kept. */
+class Compared {
+  constructor(
+    readonly head: Obj,
+    public replay: Replay,
+  ) {}
+}
+
+/**
+ * The heads a base schema was compared with: almost always one, so no Map until a second; and when
+ * that one printed nothing (most pairs), the head itself, so a silent pair costs one WeakMap entry.
+ */
+type Seen = Obj | Compared | Map<Obj, Replay>;
 
 function seenReplay(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): Replay | undefined {
   const seen = visited.get(b);
   if (seen instanceof Map) return seen.get(h);
-  return seen?.head === h ? seen.replay : undefined;
+  if (seen instanceof Compared) return seen.head === h ? seen.replay : undefined;
+  return seen === h ? SILENT : undefined;
 }
 
 function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
   const seen = visited.get(b);
-  if (!seen) visited.set(b, { head: h, replay });
+  if (!seen) visited.set(b, new Compared(h, replay));
   else if (seen instanceof Map) seen.set(h, replay);
   else
     visited.set(
       b,
-      new Map([
-        [seen.head, seen.replay],
-        [h, replay],
-      ]),
+      new Map(
+        seen instanceof Compared
+          ? [
+              [seen.head, seen.replay],
+              [h, replay],
+            ]
+          : [
+              [seen, SILENT],
+              [h, replay],
+            ],
+      ),
     );
 }
 
 /** What a pair that prints nothing replays: nothing. Shared, so such pairs keep no segment or pointer of their own. */
 const SILENT: Replay = Object.freeze({ segment: Object.freeze([]) as unknown as Segment, from: '', to: '' });
 
-/** Replaces the replay remembered for a pair. */
-function settle(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+/** Remembers that a pair prints nothing. */
+function settleSilent(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): void {
   const seen = visited.get(b);
-  if (seen instanceof Map) seen.set(h, replay);
-  else if (seen?.head === h) seen.replay = replay;
+  if (seen instanceof Map) seen.set(h, SILENT);
+  else if (seen instanceof Compared && seen.head === h) visited.set(b, h);
 }
 
 /** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
@@ -484,7 +503,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       }
     }
     // Most pairs find nothing: across a large document their segments and pointers were most of the gate's memory.
-    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settle(visited, b, h, SILENT);
+    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settleSilent(visited, b, h);
   }
 
   run(base, head, pointer, report, shared);
