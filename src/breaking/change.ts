@@ -9,8 +9,13 @@ export interface Change {
   api: string;
   /** `POST /api/things`, or `*` for a change that affects every operation. */
   operation: string;
-  /** RFC 6901 pointer into the bundled, dereferenced document. */
+  /**
+   * RFC 6901 pointer into the head (or, for what was removed, base) document. A change inside a
+   * schema reached through a `$ref` is at the node's own place (`/components/schemas/Pet/...`).
+   */
   pointer: string;
+  /** When `pointer` is in a `$ref`-reached schema: where the operation uses it (`/paths/~1pets/post/requestBody/content/application~1json/schema`). */
+  via?: string;
   reason: string;
   /** The rule's id (`schema-type`, `response-error-status-removed`, ...): what a policy switches. */
   rule: string;
@@ -18,17 +23,17 @@ export interface Change {
   breaking: boolean;
 }
 
-/** What a rule sees: where it is, and where to report. `rule` overrides the reporter's default id. */
+/** What a rule sees: where it is, and where to report. `rule` overrides the reporter's default id; `via` names the use of a `$ref`-reached schema. */
 export interface Reporter {
-  breaking(pointer: string, reason: string, rule?: string): void;
-  info(pointer: string, reason: string, rule?: string): void;
+  breaking(pointer: string, reason: string, rule?: string, via?: string): void;
+  info(pointer: string, reason: string, rule?: string, via?: string): void;
 }
 
 /** The same reporter with another default rule id. */
 export function withRule(report: Reporter, rule: string): Reporter {
   return {
-    breaking: (pointer, reason, id) => report.breaking(pointer, reason, id ?? rule),
-    info: (pointer, reason, id) => report.info(pointer, reason, id ?? rule),
+    breaking: (pointer, reason, id, via) => report.breaking(pointer, reason, id ?? rule, via),
+    info: (pointer, reason, id, via) => report.info(pointer, reason, id ?? rule, via),
   };
 }
 
@@ -37,8 +42,10 @@ export class ChangeLog {
 
   /** A reporter that stamps every change with this API and operation. */
   for(api: string, operation: string, defaultRule = 'operation'): Reporter {
-    const add = (breaking: boolean) => (pointer: string, reason: string, rule?: string) => {
-      this.changes.push({ api, operation, pointer, reason, rule: rule ?? defaultRule, level: breaking ? 'breaking' : 'info', breaking });
+    const add = (breaking: boolean) => (pointer: string, reason: string, rule?: string, via?: string) => {
+      const change: Change = { api, operation, pointer, reason, rule: rule ?? defaultRule, level: breaking ? 'breaking' : 'info', breaking };
+      if (via !== undefined) change.via = via;
+      this.changes.push(change);
     };
     return { breaking: add(true), info: add(false) };
   }
@@ -60,6 +67,11 @@ export function quoteList(values: unknown[]): string {
 }
 
 /** The whole document's pointer is the empty string; print it readably. */
-export function displayPointer(pointer: string): string {
+function displayPointer(pointer: string): string {
   return pointer || '(document)';
+}
+
+/** A change's place for people: its pointer, and the operation's use of the `$ref`-reached schema it is in. */
+export function displayPlace(change: Pick<Change, 'pointer' | 'via'>): string {
+  return change.via === undefined ? displayPointer(change.pointer) : `${change.pointer} (via ${change.via})`;
 }

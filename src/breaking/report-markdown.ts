@@ -1,12 +1,11 @@
 // A changelog for a pull-request description: breaking changes first.
-import { displayPointer, type Change } from './change.js';
+import { displayPlace, type Change } from './change.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(changes: Change[]): string {
   const rows = changes.map(
-    (c) =>
-      `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPointer(c.pointer))}\` | ${cell(c.reason)} |`,
+    (c) => `| ${cell(c.api)} | ${cell(c.operation === '*' ? 'all operations' : `\`${c.operation}\``)} | \`${cell(displayPlace(c))}\` | ${cell(c.reason)} |`,
   );
   return ['| API | Operation | Pointer | Change |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -63,12 +63,17 @@ export interface DereferenceOptions {
   inPlace?: boolean;
 }
 
-/** The reference (`document#pointer`) each dereferenced object was reached through first. */
-const origins = new WeakMap<object, string>();
+/** The reference (`document#pointer`) each dereferenced object was reached through first, and the pointer when that is the root document. */
+const origins = new WeakMap<object, { id: string; local?: string }>();
 
 /** `#/components/schemas/Pet` (or `pets.yaml#/Pet`): the `$ref` target an object of a dereferenced document came from. */
 export function refOrigin(node: unknown): string | undefined {
-  return node !== null && typeof node === 'object' ? origins.get(node) : undefined;
+  return node !== null && typeof node === 'object' ? origins.get(node)?.id : undefined;
+}
+
+/** `/components/schemas/Pet`: where an object reached through a `$ref` lives in the root document (undefined when in another file or not a ref target). */
+export function refLocation(node: unknown): string | undefined {
+  return node !== null && typeof node === 'object' ? origins.get(node)?.local : undefined;
 }
 
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object';
@@ -135,7 +140,7 @@ export function dereferenceFrom(root: string, options: DereferenceOptions): unkn
         continue;
       }
       result = value(found, target.document, target.pointer);
-      if (isObject(result) && !origins.has(result)) origins.set(result, id);
+      if (isObject(result) && !origins.has(result)) origins.set(result, target.document === root ? { id, local: target.pointer } : { id });
       break;
     }
     for (const id of chain) byTarget.set(id, result);

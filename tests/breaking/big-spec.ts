@@ -216,3 +216,32 @@ export function writeBigSpec(file: string, megabytes: number, head: boolean, for
   }
   return bytes;
 }
+
+/**
+ * The worst shape for a walk that follows `$ref`s: `count` components in one chain (`S0.next` is
+ * `S1`, ...), used by one operation's request and response. The head lowers `S500.name.maxLength`
+ * and makes `S900.v` required. Written as JSON; returns the bytes written.
+ */
+export function writeChainSpec(file: string, count: number, head: boolean): number {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  const put = (text: string) => (bytes += writeSync(fd, text));
+  try {
+    const schema = { $ref: '#/components/schemas/S0' };
+    const content = { 'application/json': { schema } };
+    put(
+      `{"openapi":"3.1.0","info":{"title":"chain","version":"1"},"paths":${JSON.stringify({ '/a': { post: { requestBody: { content }, responses: { 200: { description: 'ok', content } } } } })},"components":{"schemas":{`,
+    );
+    for (let i = 0; i < count; i++) {
+      const next = i + 1 < count ? { next: { $ref: `#/components/schemas/S${i + 1}` } } : {};
+      const properties = { ...next, name: { type: 'string', maxLength: head && i === 500 ? 3 : 13 }, v: { type: 'integer' } };
+      put(
+        `${i ? ',' : ''}"S${i}":${JSON.stringify({ type: 'object', description: TEXT.repeat(4), properties, required: head && i === 900 ? ['name', 'v'] : ['name'] })}`,
+      );
+    }
+    put('}}}\n');
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}

@@ -30,6 +30,16 @@ describe('text report', () => {
     );
     expect(lines[2]).toBe('1 breaking, 1 non-breaking change(s) since main');
   });
+
+  it("names the operation's use of a $ref-reached schema after the component pointer", () => {
+    const lines = formatText(diffFixture('breaking', 'ref-chain-bound-lowered'), 'main').split('\n');
+    expect(lines[0]).toContain(
+      '  POST /a  /components/schemas/S3/properties/name/maxLength (via /paths/~1a/post/requestBody/content/application~1json/schema)  request maxLength',
+    );
+    expect(formatMarkdown(diffFixture('breaking', 'ref-chain-bound-lowered'), 'main')).toContain(
+      '`/components/schemas/Tree/properties/label (via /paths/~1a/post/responses/200/content/application~1json/schema)`',
+    );
+  });
 });
 
 describe('markdown changelog', () => {

@@ -6,14 +6,13 @@ import { diffFixture, fixtureNames } from './fixtures.ts';
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
 const WEBHOOK = '/webhooks/tokenRevoked/post';
-const PETS_BODY = '/paths/~1pets/post/requestBody/content/application~1json/schema';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
   ['removed-path', 'GET /legacy', '/paths/~1legacy', /path removed/],
   ['removed-method', 'DELETE /things', '/paths/~1things/delete', /operation removed/],
   ['removed-success-status', 'POST /things', '/paths/~1things/post/responses/200', /success status 200 removed/],
-  ['removed-response-property', 'GET /things', `${GET_200}/properties/colour`, /response property `colour` removed/],
+  ['removed-response-property', 'GET /things', '/components/schemas/Thing/properties/colour', /response property `colour` removed/],
   ['renamed-response-property', 'GET /things', `${GET_200}/properties/name`, /removed \(renamed to `display_name`\?\)/],
   ['response-property-optional', 'GET /things', `${GET_200}/properties/token`, /made optional/],
   ['response-property-nullable', 'GET /things', `${GET_200}/properties/token/type`, /made nullable/],
@@ -78,15 +77,20 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-unique-items-added', 'POST /things', `${POST_BODY}/properties/tags/uniqueItems`, /must now be unique/],
   ['request-dependent-schemas-added', 'POST /things', `${POST_BODY}/dependentSchemas/card/required`, /request now requires `cvc`/],
   // Discriminators, and the Pet pattern (oneOf of branches that allOf back to Pet).
-  ['request-discriminator-branch-removed', 'POST /pets', `${PETS_BODY}/oneOf/2`, /discriminator value `Lizard`/],
-  ['request-discriminator-property-changed', 'POST /pets', `${PETS_BODY}/discriminator/propertyName`, /from `petType` to `kind`/],
-  ['request-discriminator-mapping-changed', 'POST /pets', `${PETS_BODY}/discriminator/mapping/cat`, /`cat` now maps to `#\/components\/schemas\/Dog`/],
+  ['request-discriminator-branch-removed', 'POST /pets', '/components/schemas/Pet/oneOf/2', /discriminator value `Lizard`/],
+  ['request-discriminator-property-changed', 'POST /pets', '/components/schemas/Pet/discriminator/propertyName', /from `petType` to `kind`/],
+  [
+    'request-discriminator-mapping-changed',
+    'POST /pets',
+    '/components/schemas/Pet/discriminator/mapping/cat',
+    /`cat` now maps to `#\/components\/schemas\/Dog`/,
+  ],
   // Composition as clients see it; a shared component judged where it is a request.
   ['request-one-of-branch-removed', 'POST /things', `${POST_BODY}/oneOf/1`, /request alternative removed/],
   ['response-one-of-branch-added', 'GET /things', `${GET_200}/oneOf/1/properties/name`, /response property `name` removed/],
   ['request-all-of-pattern-branch-added', 'POST /things', `${POST_BODY}/properties/id/pattern`, /request pattern changed/],
   ['request-body-wrapped-in-one-of', 'POST /things', `${POST_BODY}/oneOf/1`, /overlaps another/],
-  ['shared-component-pattern-added', 'POST /things', `${POST_BODY}/properties/code/pattern`, /request pattern `\^\[A-Z\]\{3\}\$` added/],
+  ['shared-component-pattern-added', 'POST /things', '/components/schemas/Thing/properties/code/pattern', /request pattern `\^\[A-Z\]\{3\}\$` added/],
   // `not`: a request rejecting more, a response excluding less (its schema judged the other way round).
   ['request-not-added', 'POST /things', `${POST_BODY}/properties/name/not`, /request `not` added/],
   ['request-not-widened', 'POST /things', `${POST_BODY}/properties/name/not`, /request `not` now excludes more values/],
@@ -101,6 +105,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
 const MULTI_BREAKING: Array<[string, string[]]> = [
   ['request-media-type-schema-added', [`${POST_BODY}/type`, `${POST_BODY}/properties/name`]],
   ['request-then-narrowed', [`${POST_BODY}/then/properties/cvc`, `${POST_BODY}/then/properties/expiry`]],
+  ['ref-chain-bound-lowered', ['/components/schemas/S3/properties/name/maxLength', '/components/schemas/Tree/properties/label']],
 ];
 
 // [fixture, pointers of the non-breaking changes it must still report]
@@ -111,7 +116,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['added-error-status', ['/paths/~1things/post/responses/429']],
   ['docs-only', []],
   ['reordered-keys', []],
-  ['read-only-required-property', ['/paths/~1things/post/responses/201/content/application~1json/schema/properties/id']],
+  ['read-only-required-property', ['/components/schemas/Thing/properties/id']],
   ['write-only-optional-property', []],
   ['response-pattern-loosened', [`${GET_200}/properties/id/pattern`, `${GET_200}/properties/sid/pattern`]],
   [
@@ -126,7 +131,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['openapi30-to-31-equivalent', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
-  ['pet-pattern-branch-added-to-request', [`${PETS_BODY}/oneOf/2`]],
+  ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],
   ['request-not-removed', [`${POST_BODY}/properties/name/not`]],
   ['request-not-narrowed', [`${POST_BODY}/properties/name/not`]],
   ['response-not-added', [`${GET_200}/properties/name/not`]],
@@ -143,9 +148,18 @@ describe('breaking changes', () => {
   });
 
   it('a request schema shared with a response is still judged as a request (and the response side listed)', () => {
-    expect(diffFixture('breaking', 'shared-component-pattern-added').map((c) => `${c.level} ${c.pointer}`)).toEqual([
-      `breaking ${POST_BODY}/properties/code/pattern`,
-      `info /paths/~1things/post/responses/200/content/application~1json/schema/properties/code/pattern`,
+    // One place in the document, two uses: the component's pointer, and `via` tells the uses apart.
+    expect(diffFixture('breaking', 'shared-component-pattern-added').map((c) => `${c.level} ${c.pointer} via ${c.via}`)).toEqual([
+      `breaking /components/schemas/Thing/properties/code/pattern via ${POST_BODY}`,
+      'info /components/schemas/Thing/properties/code/pattern via /paths/~1things/post/responses/200/content/application~1json/schema',
+    ]);
+  });
+
+  it("a change inside a chain of $ref components (or a recursive one) is at its component, via the operation's use", () => {
+    const changes = diffFixture('breaking', 'ref-chain-bound-lowered').filter((c) => c.breaking);
+    expect(changes.map((c) => [c.operation, c.pointer, c.via])).toEqual([
+      ['POST /a', '/components/schemas/S3/properties/name/maxLength', '/paths/~1a/post/requestBody/content/application~1json/schema'],
+      ['POST /a', '/components/schemas/Tree/properties/label', '/paths/~1a/post/responses/200/content/application~1json/schema'],
     ]);
   });
 

@@ -103,17 +103,16 @@ export function normalize(schema: unknown): Obj {
   if (schema === ANY || schema === NOTHING) return schema;
   const cached = normalized.get(schema);
   if (cached) return cached;
-  // Most schemas are already in 2020-12 form: they stand for themselves, no copy.
+  // Most schemas are already in 2020-12 form: they stand for themselves, no copy and no cache entry
+  // (the test is cheaper than remembering its answer for every schema of a large document).
   if (
     !('nullable' in schema) &&
     typeof schema.exclusiveMinimum !== 'boolean' &&
     typeof schema.exclusiveMaximum !== 'boolean' &&
     !Array.isArray(schema.items) &&
     !Array.isArray(schema.allOf)
-  ) {
-    normalized.set(schema, schema);
+  )
     return schema;
-  }
   const n: Obj = { ...schema };
   normalized.set(schema, n);
   normalized.set(n, n);

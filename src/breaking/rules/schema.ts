@@ -10,7 +10,7 @@
 // schemas, cycles through `allOf`, and shared sub-schemas all finish in time
 // linear in the pairs that exist.
 import { child } from '../../openapi-doc/pointer.js';
-import { refOrigin } from '../../openapi-doc/resolve.js';
+import { refLocation, refOrigin } from '../../openapi-doc/resolve.js';
 import { quoteList, type Reporter } from '../change.js';
 import { boundsRule, multipleOfRule } from './schema-bounds.js';
 import type { Direction, Obj, SchemaContext, SchemaRule } from './schema-context.js';
@@ -56,37 +56,56 @@ const MAX_FINDINGS = 100_000;
  */
 const compared = { request: new WeakMap<Obj, Seen>(), response: new WeakMap<Obj, Seen>() };
 
-/** The heads a base schema was compared with: almost always one, so no Map until a second. */
-type Seen = { head: Obj; replay: Replay } | Map<Obj, Replay>;
+/** A base schema compared with one head whose findings are kept. */
+class Compared {
+  constructor(
+    readonly head: Obj,
+    public replay: Replay,
+  ) {}
+}
+
+/**
+ * The heads a base schema was compared with: almost always one, so no Map until a second; and when
+ * that one printed nothing (most pairs), the head itself, so a silent pair costs one WeakMap entry.
+ */
+type Seen = Obj | Compared | Map<Obj, Replay>;
 
 function seenReplay(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): Replay | undefined {
   const seen = visited.get(b);
   if (seen instanceof Map) return seen.get(h);
-  return seen?.head === h ? seen.replay : undefined;
+  if (seen instanceof Compared) return seen.head === h ? seen.replay : undefined;
+  return seen === h ? SILENT : undefined;
 }
 
 function remember(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
   const seen = visited.get(b);
-  if (!seen) visited.set(b, { head: h, replay });
+  if (!seen) visited.set(b, new Compared(h, replay));
   else if (seen instanceof Map) seen.set(h, replay);
   else
     visited.set(
       b,
-      new Map([
-        [seen.head, seen.replay],
-        [h, replay],
-      ]),
+      new Map(
+        seen instanceof Compared
+          ? [
+              [seen.head, seen.replay],
+              [h, replay],
+            ]
+          : [
+              [seen, SILENT],
+              [h, replay],
+            ],
+      ),
     );
 }
 
 /** What a pair that prints nothing replays: nothing. Shared, so such pairs keep no segment or pointer of their own. */
 const SILENT: Replay = Object.freeze({ segment: Object.freeze([]) as unknown as Segment, from: '', to: '' });
 
-/** Replaces the replay remembered for a pair. */
-function settle(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj, replay: Replay): void {
+/** Remembers that a pair prints nothing. */
+function settleSilent(visited: WeakMap<Obj, Seen>, b: Obj, h: Obj): void {
   const seen = visited.get(b);
-  if (seen instanceof Map) seen.set(h, replay);
-  else if (seen?.head === h) seen.replay = replay;
+  if (seen instanceof Map) seen.set(h, SILENT);
+  else if (seen instanceof Compared && seen.head === h) visited.set(b, h);
 }
 
 /** Whether a finished segment prints anything (replays included), so empty subtrees are skipped whole. */
@@ -130,6 +149,9 @@ function hasFindings(start: Segment): boolean {
   if (!result) for (const segment of guessedEmpty) printsSomething.set(segment, false);
   return result;
 }
+
+/** Where an alternative's insides are reported: a `$ref`-reached branch at its own place, else below the schema at `at`. */
+const placeOf = (alt: Alternative, at: string) => (alt.tokens.length ? refLocation(alt.raw) : undefined) ?? child(at, ...alt.tokens);
 
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -354,7 +376,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         used.add(pick);
         const [b, h] = mineIsBase ? [one, pick] : [pick, one];
         pairedWith.set(h, [...(pairedWith.get(h) ?? []), b]);
-        compareRules(b.schema, h.schema, to(h), segment);
+        compareRules(b.schema, h.schema, placeOf(h, at), segment);
       }
       // A kept `oneOf` branch that widened into a sibling: values both now match are rejected.
       if (direction === 'request' && !tagged) {
@@ -401,7 +423,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       const rep = writer(segment, 'discriminator-branch');
       for (const [tag, alt] of was) {
         const next = is.get(tag);
-        if (next) compareRules(alt.schema, next.schema, child(at, ...next.tokens), segment);
+        if (next) compareRules(alt.schema, next.schema, placeOf(next, at), segment);
         else if (direction === 'request')
           rep.breaking(child(at, ...alt.tokens), `request no longer accepts discriminator value ${quoteList([tag])}: payloads tagged with it are rejected`);
         else rep.info(child(at, ...alt.tokens), `response no longer sends discriminator value ${quoteList([tag])}`);
@@ -418,8 +440,10 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       return true;
     };
 
-    const visit = (rawBase: unknown, rawHead: unknown, at: string, segment: Segment) => {
+    const visit = (rawBase: unknown, rawHead: unknown, where: string, segment: Segment) => {
       const [b, h] = [normalize(rawBase), normalize(rawHead)];
+      // A schema reached through a `$ref` is reported at its own place: short, and the same wherever it is used.
+      const at = refLocation(rawHead) ?? where;
       // A pair met before (a shared schema, or recursion) is compared once and its findings replayed here.
       const first = seenReplay(visited, b, h);
       if (first) return void segment.push({ segment: first.segment, from: first.to, to: at });
@@ -429,7 +453,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
       const [before, after] = [alternatives(b), alternatives(h)];
-      if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, child(at, ...after[0]!.tokens), segment);
+      if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, placeOf(after[0]!, at), segment);
       else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
     };
 
@@ -445,6 +469,7 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     const stack: Frame[] = [{ segment: root, i: 0, move: (p) => p }];
     const printing = new Set<Segment>([root]);
     let emitted = 0;
+    const printed = new Set<string>();
     while (stack.length) {
       const top = stack[stack.length - 1]!;
       if (top.i >= top.segment.length) {
@@ -468,12 +493,17 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
         const outer = top.move;
         stack.push({ segment: item.segment, i: 0, move: (p) => outer(p.startsWith(from) ? to + p.slice(from.length) : p) });
       } else {
+        // A schema used twice in one walk is at one place: its finding is printed once.
+        const at = top.move(item.pointer);
+        const key = `${item.breaking}\0${at}\0${item.rule}\0${item.reason}`;
+        if (printed.has(key)) continue;
+        printed.add(key);
         emitted++;
-        (item.breaking ? sink.breaking : sink.info)(top.move(item.pointer), item.reason, item.rule);
+        (item.breaking ? sink.breaking : sink.info)(at, item.reason, item.rule, at.startsWith(rootAt) ? undefined : rootAt);
       }
     }
     // Most pairs find nothing: across a large document their segments and pointers were most of the gate's memory.
-    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settle(visited, b, h, SILENT);
+    for (const [b, h, replay] of fresh) if (!hasFindings(replay.segment)) settleSilent(visited, b, h);
   }
 
   run(base, head, pointer, report, shared);
