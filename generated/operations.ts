@@ -9,6 +9,8 @@ export const issue_subscriber_token = { api: 'signalwire-app', operationId: 'iss
 export const renew_subscriber_token = { api: 'signalwire-app', operationId: 'renew_subscriber_token', method: 'POST', path: '/signalwire/tokens/subscriber/refresh', statuses: [200, 400, 401, 404, 413, 429, 500] } as const;
 export const issue_guest_token = { api: 'signalwire-app', operationId: 'issue_guest_token', method: 'POST', path: '/signalwire/tokens/guest', statuses: [200, 400, 401, 403, 404, 413, 429, 500] } as const;
 
+export const servers = {"signalwire-video":"https://{space_name}.signalwire.com","signalwire-fabric":"https://{space_name}.signalwire.com","proconf-app":"https://{app_host}","proconf-admin":"https://admin.{domain}","signalwire-app":"https://{app_host}"} as const;
+
 export const operations = { reset_conference_token, create_subscriber_token, refresh_subscriber_token, create_subscriber_guest_token, get_proconf_token, create_proconf_token, issue_subscriber_token, renew_subscriber_token, issue_guest_token } as const;
 
 export type OperationId = keyof typeof operations;

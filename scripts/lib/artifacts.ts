@@ -51,7 +51,9 @@ function operationTable(apis: BundledApi[]): string {
       .sort((a, b) => a - b);
     return `export const ${operationId} = { api: '${api}', operationId: '${operationId}', method: '${method.toUpperCase()}', path: '${path}', statuses: [${statuses.join(', ')}] } as const;`;
   });
-  return `${HEADER}${rows.join('\n')}\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
+  // Each API's first server URL (a template, e.g. `https://{space_name}.signalwire.com`): what a client builds its base URL from.
+  const servers = Object.fromEntries(apis.map((api) => [api.name, (api.document.servers as { url: string }[] | undefined)?.[0]?.url ?? '/']));
+  return `${HEADER}${rows.join('\n')}\n\nexport const servers = ${JSON.stringify(servers)} as const;\n\nexport const operations = { ${ops.map((o) => o.operationId).join(', ')} } as const;\n\nexport type OperationId = keyof typeof operations;\n`;
 }
 
 /** The media type of a response (or request body) as documented, `$ref`s followed. */

@@ -15,7 +15,7 @@ import { checkResponse, httpErrorOf, parseJson, requestIdOf } from './response-b
 import type { RetryPolicy } from './retry.js';
 import { secretList } from './secrets.js';
 import { checkDuration } from './timer.js';
-import { checkRetry } from './config-checks.js';
+import { checkRetry } from './option-checks.js';
 import type { FetchLike } from './transport.js';
 import type { RequestInput, Validation } from './validation-hook.js';
 

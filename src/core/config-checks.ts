@@ -1,9 +1,6 @@
 // Construction-time checks: bad configuration fails before any request,
 // with a message that says what to fix (and never echoes a secret).
 import { ConfigError } from './errors.js';
-import type { FetchLike } from './transport.js';
-import type { RetryPolicy } from './retry.js';
-import type { Validation } from './validation-hook.js';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -47,27 +44,8 @@ export function checkBytes(value: number | undefined, name: string, fallback: nu
   return value;
 }
 
-export function checkValidation(value: Validation | undefined): Validation | undefined {
-  const hooks = value && typeof value === 'object' ? [value.request, value.response] : [0];
-  if (value !== undefined && hooks.some((f) => f !== undefined && typeof f !== 'function'))
-    throw new ConfigError('validation must come from rtc-token-apis/validation');
-  return value;
-}
-
-/** The retry option: a policy from retryPolicy(), or false/undefined for none. */
-export function checkRetry(value: RetryPolicy | false | undefined): RetryPolicy | undefined {
-  if (value === undefined || value === false) return undefined;
-  if (typeof value?.run !== 'function') throw new ConfigError('retry takes retryPolicy() or false');
-  return value;
-}
-
 /** A callback option: undefined, or a function; anything else is a ConfigError naming the option. */
 export function checkCallback<T>(value: T, name: string): T {
   if (value !== undefined && typeof value !== 'function') throw new ConfigError(`${name} must be a function`);
   return value;
-}
-
-/** The fetch option: a function, or globalThis.fetch looked up at call time (so a page can patch it later). */
-export function checkFetch(value: unknown): FetchLike {
-  return (checkCallback(value, 'fetch') as FetchLike | undefined) ?? ((request, init) => globalThis.fetch(request, init));
 }

@@ -3,6 +3,7 @@ import { checkBaseUrl, requireNonEmpty } from '../core/config-checks.js';
 import { ConfigError } from '../core/errors.js';
 import type { ClientOptions } from '../core/client.js';
 import { basicAuthorization, credentialSecrets } from '../core/credentials.js';
+import { servers } from '../../generated/operations.js';
 
 export { basicAuthorization };
 
@@ -29,7 +30,8 @@ export function spaceBaseUrl(space: string | undefined): string {
       `space must be your Space name alone, a DNS label of letters, digits and inner hyphens (like "example" for https://example.signalwire.com); got ${shown}`,
     );
   }
-  return `https://${space.toLowerCase()}.signalwire.com`;
+  // The spec's server template: one variable, the Space name (both SignalWire APIs share it).
+  return servers['signalwire-fabric'].replace(/\{[^}]*\}/, space.toLowerCase());
 }
 
 export interface ResolvedSignalWireConfig {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createSignalWireClient } from '../../src/signalwire/index.ts';
 import { createProconfAdminClient, createProconfAppClient } from '../../src/proconf/index.ts';
+import { spaceBaseUrl } from '../../src/signalwire/config.ts';
+import { servers } from '../../generated/operations.ts';
 
 const good = { space: 'acme', projectId: 'p-1', apiToken: 'PTsecret-do-not-show' };
 
@@ -78,5 +80,12 @@ describe('ProCONF config', () => {
     expect(configError(() => createProconfAppClient({ baseUrl: 'https://app.acme.test', credentials: 'tok' as never })).message).toMatch(
       /credentials must be a function/,
     );
+  });
+});
+
+describe('the Space URL', () => {
+  it('is the one server template both SignalWire specs name (one client serves both APIs from one base URL)', () => {
+    expect(servers['signalwire-video']).toBe(servers['signalwire-fabric']);
+    expect(spaceBaseUrl('Acme')).toBe(servers['signalwire-fabric'].replace('{space_name}', 'acme'));
   });
 });

@@ -1,8 +1,9 @@
 // Run by spec-facts.e2e.test.ts inside a temporary copy of the repository
 // whose specs were changed and whose generated/ was rebuilt from them: starts
 // that copy's mock, asks it what the changed facts govern, runs that copy's
-// `verify` command against it, and prints one JSON report. Every module is
-// the copy's own, so a fact copied into code would show the old value here.
+// `verify` command against it, asks its SignalWire client for a Space's URL,
+// and prints one JSON report. Every module is the copy's own, so a fact
+// copied into code would show the old value here.
 //   node --import tsx spec-facts-script.ts <copy root>
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ try {
   };
   report.verifyApp = await verify('proconf-app', { SPEC_FACTS_BEARER: DEMO_CREDENTIALS.bearer });
   report.verifyAdmin = await verify('proconf-admin', {});
+  const { spaceBaseUrl } = (await import(join(root, 'src/signalwire/config.ts'))) as typeof import('../../src/signalwire/config.ts');
+  report.spaceBaseUrl = spaceBaseUrl('acme');
 } finally {
   await mock.close();
 }

@@ -1,10 +1,10 @@
 // No fact of the specs is copied into code: in a temporary copy of the
 // repository, change what the specs say (a body limit, the wrong-method
 // answer, error messages, a refresh token's lifetime, a specific 422 code, a
-// state-changing flag, a credential's variable), run `npm run generate`
-// there, and run that copy's mock and `verify` (spec-facts-script.ts). Each
-// changed value must come out of them; a copy of the old one in src/ fails
-// its step. The handlers are held to the same in tests/server/spec-facts.test.ts.
+// state-changing flag, a credential's variable, the Space server URL), run
+// `npm run generate` there, and run that copy's mock, `verify` and SignalWire
+// client (spec-facts-script.ts). Each changed value must come out of them; a
+// copy of the old one in src/ fails its step. The handlers are held to the same in tests/server/spec-facts.test.ts.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ const CHANGED = {
   addressMessage: 'Ten addresses at most.',
   adminStateChange: 'test: hands out a seat',
   bearerVariable: 'SPEC_FACTS_BEARER',
+  spaceServer: 'https://{space_name}.fabric.example',
 } as const;
 
 type Doc = ReturnType<typeof parseDocument>;
@@ -70,9 +71,10 @@ function changeSpecs() {
     set(doc, ['NotFound', 'content', 'application/json', 'examples', 'not_found', 'value', 'error', 'message'], CHANGED.notFound);
   });
   edit('proconf-admin.yaml', (doc) => set(doc, ['paths', '/api/proconf-token', 'post', 'x-state-changing'], CHANGED.adminStateChange));
-  edit('signalwire-fabric.yaml', (doc) =>
-    set(doc, ['paths', '/api/fabric/subscribers/tokens/refresh', 'post', 'x-token-lifetimes', 'refresh_token'], CHANGED.refreshLifetime),
-  );
+  edit('signalwire-fabric.yaml', (doc) => {
+    set(doc, ['paths', '/api/fabric/subscribers/tokens/refresh', 'post', 'x-token-lifetimes', 'refresh_token'], CHANGED.refreshLifetime);
+    set(doc, ['servers', 0, 'url'], CHANGED.spaceServer);
+  });
   edit('components/signalwire/validation-examples.yaml', (doc) => {
     set(doc, ['allowed_address_limit_exceeded', 'value', 'errors', 0, 'code'], CHANGED.addressCode);
     set(doc, ['allowed_address_limit_exceeded', 'value', 'errors', 0, 'message'], CHANGED.addressMessage);
@@ -92,6 +94,7 @@ let report: {
   scenarioTable: string;
   verifyApp: Verified;
   verifyAdmin: Verified;
+  spaceBaseUrl: string;
 };
 
 beforeAll(async () => {
@@ -142,6 +145,12 @@ describe('the mock follows the regenerated specs', () => {
     const row = (start: string) => report.scenarioTable.split('\n').find((line) => line.startsWith(start));
     expect(row('| `get_proconf_token` | 413 | body too large |')).toContain(`a body over ${CHANGED.bodyLimit} bytes`);
     expect(row('| `refresh_subscriber_token` | 422 | refresh token reused or expired')).toContain('or after its 10 min');
+  });
+});
+
+describe('the SignalWire client follows the regenerated specs', () => {
+  it("servers: a Space name becomes the base URL through the spec's server template", () => {
+    expect(report.spaceBaseUrl).toBe(CHANGED.spaceServer.replace('{space_name}', 'acme'));
   });
 });
 
