@@ -106,6 +106,10 @@ const MULTI_BREAKING: Array<[string, string[]]> = [
   ['request-media-type-schema-added', [`${POST_BODY}/type`, `${POST_BODY}/properties/name`]],
   ['request-then-narrowed', [`${POST_BODY}/then/properties/cvc`, `${POST_BODY}/then/properties/expiry`]],
   ['ref-chain-bound-lowered', ['/components/schemas/S3/properties/name/maxLength', '/components/schemas/Tree/properties/label']],
+  [
+    'ref-other-file-changed',
+    ['schemas/pet.yaml#/Pet/properties/name/maxLength', 'schemas/pet.yaml#/Tag/maxLength', 'common.yaml#/components/schemas/Receipt/properties/id'],
+  ],
 ];
 
 // [fixture, pointers of the non-breaking changes it must still report]
@@ -160,6 +164,15 @@ describe('breaking changes', () => {
     expect(changes.map((c) => [c.operation, c.pointer, c.via])).toEqual([
       ['POST /a', '/components/schemas/S3/properties/name/maxLength', '/paths/~1a/post/requestBody/content/application~1json/schema'],
       ['POST /a', '/components/schemas/Tree/properties/label', '/paths/~1a/post/responses/200/content/application~1json/schema'],
+    ]);
+  });
+
+  it("a change in a schema in another file is at that file and pointer, via the operation's use", () => {
+    const changes = diffFixture('breaking', 'ref-other-file-changed').filter((c) => c.breaking);
+    expect(changes.map((c) => [c.pointer, c.via])).toEqual([
+      ['schemas/pet.yaml#/Pet/properties/name/maxLength', '/paths/~1pets/post/requestBody/content/application~1json/schema'],
+      ['schemas/pet.yaml#/Tag/maxLength', '/paths/~1pets/post/requestBody/content/application~1json/schema'],
+      ['common.yaml#/components/schemas/Receipt/properties/id', '/paths/~1pets/post/responses/200/content/application~1json/schema'],
     ]);
   });
 
