@@ -6,6 +6,7 @@ import { diffFixture, fixtureNames } from './fixtures.ts';
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
 const WEBHOOK = '/webhooks/tokenRevoked/post';
+const CALLBACK = '/paths/~1subscriptions/post/callbacks/roomEnded/{$request.body#~1callback_url}/post';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
@@ -47,7 +48,32 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-content-schema-narrowed', 'POST /things', `${POST_BODY}/properties/payload/contentSchema/properties/id`, /new required request property `id`/],
   // Webhooks, defaults, map values.
   ['removed-webhook', 'webhook roomEnded POST', '/webhooks/roomEnded', /webhook removed/],
-  ['webhook-request-body-required', 'webhook tokenRevoked POST', `${WEBHOOK}/requestBody/required`, /request body became required/],
+  // Webhooks and callbacks: the API sends the request and the consumer answers, so the data flows the other way.
+  [
+    'webhook-payload-property-removed',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/requestBody/content/application~1json/schema/properties/reason`,
+    /property `reason` removed/,
+  ],
+  [
+    'webhook-response-property-required',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/responses/200/content/application~1json/schema/properties/ack`,
+    /`ack` became required/,
+  ],
+  ['callback-removed', 'callback roomEnded POST of POST /subscriptions', CALLBACK, /callback removed: subscribers no longer get these calls/],
+  [
+    'callback-cycle-bound-lowered',
+    'POST /subscriptions',
+    '/paths/~1subscriptions/post/requestBody/content/application~1json/schema/properties/name/maxLength',
+    /maxLength lowered from 10 to 5/,
+  ],
+  [
+    'callback-payload-enum-gained',
+    'callback roomEnded POST of POST /subscriptions',
+    `${CALLBACK}/requestBody/content/application~1json/schema/properties/state/enum`,
+    /gained `failed`/,
+  ],
   ['request-default-changed', 'GET /things', '/paths/~1things/get/parameters/0/schema/default', /default changed from `50` to `20`/],
   ['request-property-default-added', 'POST /things', `${POST_BODY}/properties/privacy/default`, /default `"private"` added/],
   ['response-map-value-type-changed', 'GET /things', `${GET_200}/additionalProperties/type`, /response type changed `integer` → `string`/],
@@ -143,6 +169,9 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
   ['security-scope-removed', ['/paths/~1things/get/security']],
+  // A webhook's payload is read by its receivers: narrowing it is fine.
+  ['webhook-request-body-required', [`${WEBHOOK}/requestBody/required`]],
+  ['webhook-payload-required-property-added', [`${WEBHOOK}/requestBody/content/application~1json/schema/properties/revoked_at`]],
 ];
 
 describe('breaking changes', () => {

@@ -40,26 +40,33 @@ function effectiveParameters(op: OperationRef): Map<string, Located> {
 export const parametersRule: OperationRule = ({ base, head, report }) => {
   const before = effectiveParameters(base);
   const after = effectiveParameters(head);
+  // In a webhook or callback the API sends the parameters and the consumer reads them.
+  const direction = head.reversed ? 'response' : 'request';
   for (const [key, { parameter, pointer }] of after) {
     const old = before.get(key);
     const what = `${parameter.in} parameter \`${parameter.name}\``;
     if (!old) {
-      if (parameter.required) report.breaking(pointer, `new required ${what}: existing clients do not send it`);
-      else report.info(pointer, `optional ${what} added`);
+      if (parameter.required && !head.reversed) report.breaking(pointer, `new required ${what}: existing clients do not send it`);
+      else report.info(pointer, `${parameter.required ? 'required' : 'optional'} ${what} added`);
       continue;
     }
     if (old.parameter.name !== parameter.name && parameter.in === 'path')
       report.info(pointer, `path parameter \`${old.parameter.name}\` renamed to \`${parameter.name}\` (same position in the URL)`);
     if (parameter.required && !old.parameter.required) {
-      report.breaking(child(pointer, 'required'), `${what} became required: existing clients may omit it`);
-    }
+      if (head.reversed) report.info(child(pointer, 'required'), `${what} now always sent`);
+      else report.breaking(child(pointer, 'required'), `${what} became required: existing clients may omit it`);
+    } else if (head.reversed && old.parameter.required && !parameter.required)
+      report.breaking(child(pointer, 'required'), `${what} made optional: receivers reading it may not get it`);
     compareSerialisation(old.parameter, parameter, pointer, what, report);
     if (old.parameter.schema !== undefined || parameter.schema !== undefined) {
-      compareSchemas(old.parameter.schema, parameter.schema, child(pointer, 'schema'), 'request', report);
+      compareSchemas(old.parameter.schema, parameter.schema, child(pointer, 'schema'), direction, report);
     }
-    if (old.parameter.content || parameter.content) compareContent(old.parameter, parameter, pointer, 'request', report);
+    if (old.parameter.content || parameter.content) compareContent(old.parameter, parameter, pointer, direction, report);
   }
   for (const [key, { parameter, pointer }] of before) {
-    if (!after.has(key)) report.info(pointer, `${parameter.in} parameter \`${parameter.name}\` removed (the server ignores it)`);
+    if (after.has(key)) continue;
+    const what = `${parameter.in} parameter \`${parameter.name}\` removed`;
+    if (head.reversed) report.breaking(pointer, `${what}: receivers reading it no longer get it`);
+    else report.info(pointer, `${what} (the server ignores it)`);
   }
 };

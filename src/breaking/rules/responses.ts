@@ -1,11 +1,12 @@
 // Responses: documented statuses, their media types, headers and schemas
-// (compared in the response direction). Only a removed success status is
+// (compared in the response direction; for a webhook or callback, whose
+// response the consumer writes, in the request direction). Only a removed success status is
 // breaking by default; error statuses come and go as documentation improves
 // (the `response-error-status-removed` rule: a policy may make it breaking).
 import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
-import type { Obj } from './schema-context.js';
+import type { Direction, Obj } from './schema-context.js';
 import { compareContent } from './content.js';
 import { compareSchemas } from './schema.js';
 import { compareSerialisation } from './serialisation.js';
@@ -17,23 +18,29 @@ function byName(headers: unknown): Map<string, [string, Obj]> {
   return new Map(Object.entries((headers ?? {}) as Record<string, Obj>).map(([name, header]) => [name.toLowerCase(), [name, header]]));
 }
 
-function compareHeaders(before: Obj, after: Obj, at: string, report: Reporter): void {
+function compareHeaders(before: Obj, after: Obj, at: string, direction: Direction, report: Reporter): void {
   const next = byName(after.headers);
   for (const [key, [name, header]] of byName(before.headers)) {
     const found = next.get(key);
     const headerAt = child(at, 'headers', found?.[0] ?? name);
     if (!found) {
-      report.breaking(headerAt, `response header \`${name}\` removed`);
+      if (direction === 'response') report.breaking(headerAt, `response header \`${name}\` removed`);
+      else report.info(headerAt, `response header \`${name}\` removed (the API no longer reads it)`);
       continue;
     }
     const [, nextHeader] = found;
-    if (header.required === true && nextHeader.required !== true)
-      report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
-    if (header.required !== true && nextHeader.required === true)
-      report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
+    if (header.required === true && nextHeader.required !== true) {
+      if (direction === 'response')
+        report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
+      else report.info(child(headerAt, 'required'), `response header \`${name}\` made optional`);
+    }
+    if (header.required !== true && nextHeader.required === true) {
+      if (direction === 'response') report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
+      else report.breaking(child(headerAt, 'required'), `response header \`${name}\` became required: existing receivers do not send it`);
+    }
     compareSerialisation(header, nextHeader, headerAt, `response header \`${name}\``, report);
     if (header.schema !== undefined || nextHeader.schema !== undefined)
-      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
+      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), direction, report);
   }
   for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
 }
@@ -42,11 +49,13 @@ export const responsesRule: OperationRule = ({ base, head, report }) => {
   const before = (base.operation.responses ?? {}) as Record<string, Obj>;
   const after = (head.operation.responses ?? {}) as Record<string, Obj>;
   const at = child(head.pointer, 'responses');
+  // A webhook's or callback's response is written by the consumer and read by the API.
+  const direction = head.reversed ? 'request' : 'response';
   for (const [status, response] of Object.entries(before)) {
     const next = after[status];
     if (next) {
-      compareContent(response, next, child(at, status), 'response', report);
-      compareHeaders(response, next, child(at, status), report);
+      compareContent(response, next, child(at, status), direction, report);
+      compareHeaders(response, next, child(at, status), direction, report);
     } else if (isSuccess(status)) report.breaking(child(at, status), `documented success status ${status} removed: clients expecting it fail`);
     else report.info(child(at, status), `error status ${status} no longer documented`, 'response-error-status-removed');
   }
