@@ -51,7 +51,8 @@ function diffOperations(api: string, baseDocument: Obj, headDocument: Obj, log: 
       const head = after.get(id);
       const report = log.for(api, (head ?? base).label, 'operations');
       if (!head) {
-        report.breaking(...removed(base, headDocument, headTemplates));
+        // A deprecated operation's removal was announced; gates differ on it (level: the policy's).
+        report.breaking(...removed(base, headDocument, headTemplates), base.operation.deprecated === true ? 'deprecated-operation-removed' : undefined);
         continue;
       }
       const pairs = compared.get(base.operation) ?? new Set<object>();

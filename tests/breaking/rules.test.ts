@@ -22,6 +22,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['new-required-request-property', 'POST /things', `${POST_BODY}/properties/reference`, /new required request property `reference`/],
   ['request-property-became-required', 'POST /things', `${POST_BODY}/properties/reference`, /became required/],
   ['new-required-query-parameter', 'GET /things', '/paths/~1things/get/parameters/1', /new required query parameter `space`/],
+  ['query-parameter-moved-to-header', 'POST /things', '/paths/~1things/post/parameters/0', /query parameter `dry_run` removed/],
   ['new-required-header', 'POST /things', '/paths/~1things/post/parameters/0', /new required header parameter `Idempotency-Key`/],
   ['narrowed-request-type', 'POST /things', `${POST_BODY}/properties/amount/type`, /request type narrowed `number` → `integer`/],
   ['narrowed-request-enum', 'POST /things', `${POST_BODY}/properties/region/enum`, /`eu-west` no longer accepted/],
@@ -74,8 +75,6 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
     `${CALLBACK}/requestBody/content/application~1json/schema/properties/state/enum`,
     /gained `failed`/,
   ],
-  ['request-default-changed', 'GET /things', '/paths/~1things/get/parameters/0/schema/default', /default changed from `50` to `20`/],
-  ['request-property-default-added', 'POST /things', `${POST_BODY}/properties/privacy/default`, /default `"private"` added/],
   ['response-map-value-type-changed', 'GET /things', `${GET_200}/additionalProperties/type`, /response type changed `integer` → `string`/],
   // oneOf wrapping, compared branch by branch with the best counterpart.
   ['response-wrapped-in-one-of-with-null', 'GET /things', `${GET_200}/properties/state/oneOf/1/type`, /response value made nullable/],
@@ -169,6 +168,9 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
   ['security-scope-removed', ['/paths/~1things/get/security']],
+  // A request default is a warning by default (the request-default-changed rule): listed, not failing.
+  ['request-default-changed', ['/paths/~1things/get/parameters/0/schema/default']],
+  ['request-property-default-added', [`${POST_BODY}/properties/privacy/default`]],
   // A webhook's payload is read by its receivers: narrowing it is fine.
   ['webhook-request-body-required', [`${WEBHOOK}/requestBody/required`]],
   ['webhook-payload-required-property-added', [`${WEBHOOK}/requestBody/content/application~1json/schema/properties/revoked_at`]],

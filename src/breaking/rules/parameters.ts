@@ -67,6 +67,7 @@ export const parametersRule: OperationRule = ({ base, head, report }) => {
     if (after.has(key)) continue;
     const what = `${parameter.in} parameter \`${parameter.name}\` removed`;
     if (head.reversed) report.breaking(pointer, `${what}: receivers reading it no longer get it`);
-    else report.info(pointer, `${what} (the server ignores it)`);
+    // What clients still send is ignored: a filter, a `dry_run`, silently dropped (level: the policy's).
+    else report.breaking(pointer, `${what}: clients still sending it are no longer understood`, 'request-parameter-removed');
   }
 };
