@@ -16,6 +16,7 @@ export const SWITCHABLE_RULES = {
   'request-parameter-removed': 'breaking',
   'request-default-changed': 'warning',
   'deprecated-operation-removed': 'breaking',
+  'media-type-changed': 'breaking',
 } as const satisfies Record<string, Level>;
 
 type SwitchableRule = keyof typeof SWITCHABLE_RULES;

@@ -30,6 +30,7 @@ beforeAll(() => {
         'response-optional-property-removed': 'info',
         'request-parameter-removed': 'warning',
         'deprecated-operation-removed': 'info',
+        'media-type-changed': 'warning',
       },
     }),
   );
@@ -57,7 +58,7 @@ describe('switchable policy', () => {
     const { code, report } = run();
     expect(code).toBe(1);
     expect(levels(report.changes)).toEqual(SWITCHABLE_RULES);
-    expect(report.counts).toEqual({ breaking: 3, warning: 3, nonBreaking: 6 });
+    expect(report.counts).toEqual({ breaking: 4, warning: 3, nonBreaking: 6 });
   });
 
   it('flips rules from a policy file (YAML or JSON) and from --rule flags, flags last', () => {

@@ -81,6 +81,12 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-wrapped-in-one-of-narrower', 'POST /things', `${POST_BODY}/properties/state/oneOf/0/enum`, /`ended` no longer accepted/],
   // Bodies, media types, headers.
   ['removed-request-body', 'POST /things', '/paths/~1things/post/requestBody', /request body removed/],
+  [
+    'request-media-type-family-changed',
+    'PATCH /things',
+    '/paths/~1things/patch/requestBody/content/application~1merge-patch+json',
+    /`application\/json` now `application\/merge-patch\+json`: the server may refuse/,
+  ],
   ['response-header-optional', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Request-Id/required', /made optional/],
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
