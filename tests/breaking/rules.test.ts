@@ -34,6 +34,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['stricter-request-pattern', 'POST /things', `${POST_BODY}/properties/fingerprint/pattern`, /pattern changed/],
   ['new-request-format', 'POST /things', `${POST_BODY}/properties/application_id/format`, /format `uuid` added/],
   ['changed-security', 'POST /things', '/paths/~1things/post/security', /basic.*to bearer/],
+  ['security-scheme-redefined', 'GET /things', '/security', /alternative key no longer enough \(`key` now defined differently\)/],
   ['changed-server-base-path', '*', '/servers/0/url', /base path changed from `\/api\/v1` to `\/api\/v2`/],
   // JSON Schema 2020-12 keywords, with the request/response direction rules.
   ['request-prefix-items-narrowed', 'POST /things', `${POST_BODY}/prefixItems/1/type`, /request type narrowed `integer \| string` → `integer`/],
