@@ -10,6 +10,19 @@ import type { Reporter } from '../change.js';
 import type { Direction, Obj } from './schema-context.js';
 import { compareSchemas } from './schema.js';
 
+const BYTES = new Set(['type', 'format', 'contentMediaType', 'description', 'title', 'example', 'examples']);
+/**
+ * A body schema that only says "bytes" (3.0 `{type: string, format: binary}`, or `contentMediaType` in
+ * 3.1) is what 3.1 writes by omitting the schema: the media type already names the content; both are anything.
+ */
+const bodySchema = (schema: unknown, mediaType: string) => {
+  // A JSON body's schema describes the JSON value (a string of text), not the bytes.
+  if (schema === null || typeof schema !== 'object' || /json/i.test(mediaType)) return schema;
+  const s = schema as Obj;
+  const bytes = s.type === 'string' && (s.format === 'binary' || typeof s.contentMediaType === 'string') && Object.keys(s).every((key) => BYTES.has(key));
+  return bytes ? undefined : schema;
+};
+
 export function compareContent(before: Obj, after: Obj, at: string, direction: Direction, report: Reporter): void {
   const beforeContent = (before.content ?? {}) as Record<string, Obj>;
   const afterContent = (after.content ?? {}) as Record<string, Obj>;
@@ -35,7 +48,8 @@ export function compareContent(before: Obj, after: Obj, at: string, direction: D
         );
     }
     const next = afterContent[nextType]!;
-    if (media.schema !== undefined || next.schema !== undefined) compareSchemas(media.schema, next.schema, child(mediaAt, 'schema'), direction, report);
+    const [was, is] = [bodySchema(media.schema, mediaType), bodySchema(next.schema, nextType)];
+    if (was !== undefined || is !== undefined) compareSchemas(was, is, child(mediaAt, 'schema'), direction, report);
   }
   for (const mediaType of Object.keys(afterContent).filter((m) => !matched.has(m) && !(m in beforeContent))) {
     report.info(child(at, 'content', mediaType), `${direction} media type \`${mediaType}\` added`);
