@@ -14,13 +14,14 @@ import { requestBodyRule } from './rules/request-body.js';
 import { responsesRule } from './rules/responses.js';
 import type { Obj } from './rules/schema-context.js';
 import { compareSecuritySchemes, securityRule } from './rules/security.js';
-import { compareServers } from './rules/servers.js';
+import { compareServers, serversRule } from './rules/servers.js';
 
 const OPERATION_RULES: Array<[string, OperationRule]> = [
   ['security', securityRule],
   ['parameters', parametersRule],
   ['request-body', requestBodyRule],
   ['responses', responsesRule],
+  ['servers', serversRule],
 ];
 
 /** What a removed operation costs its clients, by kind. */

@@ -117,6 +117,10 @@ export function validateDocument(document: unknown, file: string, options: Valid
       content(param, child(at, i));
     }
   };
+  const servers = (holder: Obj, at: string) => {
+    if (holder.servers !== undefined && !(Array.isArray(holder.servers) && holder.servers.every((s) => isObject(s) && typeof s.url === 'string')))
+      problem(at, 'must be an array of objects with a string `url`', () => delete holder.servers);
+  };
   const security = (holder: Obj, at: string) => {
     if (holder.security !== undefined && !(Array.isArray(holder.security) && holder.security.every(isObject)))
       problem(at, 'must be an array of objects', () => delete holder.security);
@@ -131,6 +135,7 @@ export function validateDocument(document: unknown, file: string, options: Valid
         if (itemsSeen.has(pathItem)) continue;
         itemsSeen.add(pathItem);
         parameters(pathItem, child(itemAt, 'parameters'));
+        servers(pathItem, child(itemAt, 'servers'));
         for (const method of HTTP_METHODS) {
           const opAt = child(itemAt, method);
           const op = object(pathItem, method, opAt);
@@ -144,6 +149,7 @@ export function validateDocument(document: unknown, file: string, options: Valid
               if (header.schema !== undefined) schema(header, 'schema', child(headerAt, 'schema'));
           }
           security(op, child(opAt, 'security'));
+          servers(op, child(opAt, 'servers'));
           for (const [name, , callbackAt] of entries(op, 'callbacks', child(opAt, 'callbacks'))) items.push([op.callbacks as Obj, name, callbackAt]);
         }
       }
@@ -160,8 +166,7 @@ export function validateDocument(document: unknown, file: string, options: Valid
   items.push([doc, 'webhooks', pointer('webhooks')], [doc, 'paths', pointer('paths')]);
   pathItems();
   drainSchemas();
-  if (doc.servers !== undefined && !(Array.isArray(doc.servers) && doc.servers.every((s) => isObject(s) && typeof s.url === 'string')))
-    problem('/servers', 'must be an array of objects with a string `url`', () => delete doc.servers);
+  servers(doc, '/servers');
   security(doc, '/security');
   const components = object(doc, 'components', '/components');
   if (components) entries(components, 'securitySchemes', '/components/securitySchemes');

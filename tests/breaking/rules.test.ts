@@ -36,6 +36,8 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['changed-security', 'POST /things', '/paths/~1things/post/security', /basic.*to bearer/],
   ['security-scheme-redefined', 'GET /things', '/security', /alternative key no longer enough \(`key` now defined differently\)/],
   ['changed-server-base-path', '*', '/servers/0/url', /base path changed from `\/api\/v1` to `\/api\/v2`/],
+  ['path-servers-base-path-changed', 'POST /uploads', '/paths/~1uploads/servers/0/url', /base path changed from `\/v1` to `\/v2`: the operation's URL moves/],
+  ['server-variable-base-path-changed', '*', '/servers/0/url', /base path changed from `\/v1` to `\/v2`/],
   // JSON Schema 2020-12 keywords, with the request/response direction rules.
   ['request-prefix-items-narrowed', 'POST /things', `${POST_BODY}/prefixItems/1/type`, /request type narrowed `integer \| string` → `integer`/],
   ['request-min-contains-raised', 'POST /things', `${POST_BODY}/minContains`, /request minContains 2 added/],
