@@ -168,6 +168,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
   ['openapi30-to-31-file-upload', []],
+  ['ignored-headers', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],

@@ -24,12 +24,16 @@ function parameterKey(parameter: Obj, op: OperationRef): string {
   return `${parameter.in}:${parameter.in === 'header' ? String(parameter.name).toLowerCase() : parameter.name}`;
 }
 
-/** Path-level parameters, overridden by operation-level ones of the same key. */
+/** Header parameters the specification says to ignore: content negotiation and credentials are described elsewhere. */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** Path-level parameters, overridden by operation-level ones of the same key (those OpenAPI ignores left out). */
 function effectiveParameters(op: OperationRef): Map<string, Located> {
   const result = new Map<string, Located>();
   const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
   const add = (list: Obj[] | undefined, at: string) =>
     list?.forEach((parameter, i) => {
+      if (parameter.in === 'header' && IGNORED_HEADERS.has(String(parameter.name).toLowerCase())) return;
       result.set(parameterKey(parameter, op), { parameter, pointer: child(at, 'parameters', i) });
     });
   add(op.pathItem.parameters, pathPointer);

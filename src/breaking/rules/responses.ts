@@ -13,9 +13,13 @@ import { compareSerialisation } from './serialisation.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
-/** Header names ignore case (RFC 9110). */
+/** Header names ignore case (RFC 9110); a `Content-Type` header is ignored (OpenAPI: the media type says it). */
 function byName(headers: unknown): Map<string, [string, Obj]> {
-  return new Map(Object.entries((headers ?? {}) as Record<string, Obj>).map(([name, header]) => [name.toLowerCase(), [name, header]]));
+  return new Map(
+    Object.entries((headers ?? {}) as Record<string, Obj>)
+      .filter(([name]) => name.toLowerCase() !== 'content-type')
+      .map(([name, header]) => [name.toLowerCase(), [name, header]]),
+  );
 }
 
 function compareHeaders(before: Obj, after: Obj, at: string, direction: Direction, report: Reporter): void {
