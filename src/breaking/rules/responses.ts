@@ -55,15 +55,36 @@ export const responsesRule: OperationRule = ({ base, head, report }) => {
   const at = child(head.pointer, 'responses');
   // A webhook's or callback's response is written by the consumer and read by the API.
   const direction = head.reversed ? 'request' : 'response';
+  const compare = (response: Obj, next: Obj, nextStatus: string) => {
+    compareContent(response, next, child(at, nextStatus), direction, report);
+    compareHeaders(response, next, child(at, nextStatus), direction, report);
+  };
+  const paired = new Set<string>();
   for (const [status, response] of Object.entries(before)) {
     const next = after[status];
     if (next) {
-      compareContent(response, next, child(at, status), direction, report);
-      compareHeaders(response, next, child(at, status), direction, report);
+      compare(response, next, status);
+      continue;
+    }
+    // A code and the range of its class (`200` and `2XX`) describe the same responses: compared, not removed.
+    const counterparts = Object.keys(after).filter((other) => !(other in before) && sameClass(status, other));
+    if (counterparts.length) {
+      for (const other of counterparts) {
+        paired.add(other);
+        report.info(child(at, other), `status ${status} now documented as ${other}`);
+        compare(response, after[other]!, other);
+      }
     } else if (isSuccess(status)) report.breaking(child(at, status), `documented success status ${status} removed: clients expecting it fail`);
     else report.info(child(at, status), `error status ${status} no longer documented`, 'response-error-status-removed');
   }
-  for (const status of Object.keys(after).filter((s) => !(s in before))) {
+  for (const status of Object.keys(after).filter((s) => !(s in before) && !paired.has(s))) {
     report.info(child(at, status), `${isSuccess(status) ? 'success' : 'error'} status ${status} documented`);
   }
 };
+
+/** `200` and `2XX` (either way round): a code and the range that covers it (OpenAPI response ranges). */
+function sameClass(a: string, b: string): boolean {
+  const range = (s: string) => /^[1-5]XX$/i.test(s);
+  const code = (s: string) => /^[1-5]\d\d$/.test(s);
+  return a[0] === b[0] && ((code(a) && range(b)) || (range(a) && code(b)));
+}
