@@ -176,6 +176,15 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['openapi30-to-31-file-upload', []],
   ['ignored-headers', []],
   ['success-status-as-range', ['/paths/~1things/get/responses/2XX']],
+  [
+    'format-widened-request-narrowed-response',
+    [
+      `${POST_BODY}/properties/count/format`,
+      `${POST_BODY}/properties/weight/format`,
+      '/paths/~1things/post/responses/200/content/application~1json/schema/properties/id/format',
+    ],
+  ],
+  ['vacuous-lower-bounds', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],
