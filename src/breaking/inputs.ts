@@ -48,7 +48,7 @@ const confinedRoot = ({ root, options }: Reader) => (options.allowOutsideRoot ? 
 
 function load(reader: Reader, file: string): Api {
   const { source, options } = reader;
-  const document = loadResolved(source, file, { root: confinedRoot(reader), maxBytes: options.maxBytes });
+  const document = loadResolved(source, file, { root: confinedRoot(reader), maxBytes: options.maxBytes, home: reader.root });
   const name = source.name(file);
   validateDocument(document, name, { strict: options.strict, warn: (message) => options.warn(`${name}: ${message}`) });
   return { file: name, document };

@@ -4,6 +4,7 @@
 // Two guards sit in front of every read: a reference must stay inside the
 // input's root (unless the user allowed otherwise), and the files of one API
 // must fit the size limit. Both are checked before the file is opened.
+import { relative, sep } from 'node:path';
 import { dereferenceFrom, SpecRefError } from '../openapi-doc/resolve.js';
 import { GateError } from './errors.js';
 import { parseSpecText } from './parse.js';
@@ -21,6 +22,8 @@ export interface LoadLimits {
   root?: string;
   /** Total bytes of the files one API reads. */
   maxBytes: number;
+  /** The input's root, which reports name other files from (`schemas/pet.yaml#/Pet`); default: the root file's folder. */
+  home?: string;
 }
 
 const at = (pointer: string) => pointer || '(document)';
@@ -63,6 +66,10 @@ export function loadResolved(source: Source, rootFile: string, limits: LoadLimit
         return { document: file, pointer: decodeURIComponent(fragment) };
       },
       literal: (key) => LITERAL_KEYS.has(key) || key.startsWith('x-'),
+      place: (file, pointer) =>
+        `${relative(limits.home ?? dirOf(rootFile), file)
+          .split(sep)
+          .join('/')}#${pointer}`,
       // The parsed files are the gate's own: resolve inside them rather than beside a copy.
       inPlace: true,
     });

@@ -13,6 +13,12 @@ const family = (m: MediaType) => `${m.type}/${m.suffix ?? m.subtype}`;
 const covers = (range: MediaType, m: MediaType) =>
   range.type === '*' || (range.type === m.type && (range.subtype === '*' || range.subtype === `*+${m.suffix ?? m.subtype}`));
 
+/** Whether a reader of `reader` takes what is sent as `sent`: the same type (parameters aside), or a range covering it. */
+export function acceptsMediaType(reader: string, sent: string): boolean {
+  const [r, s] = [parseMediaType(reader), parseMediaType(sent)];
+  return reader === sent || essence(r) === essence(s) || covers(r, s);
+}
+
 /**
  * The key of `candidates` that stands for `wanted`: the same string, the same
  * type ignoring parameters, the same structured-syntax family, then a range

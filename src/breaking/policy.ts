@@ -13,6 +13,10 @@ export const SWITCHABLE_RULES = {
   'operation-id-changed': 'warning',
   'response-header-became-required': 'info',
   'request-pattern-removed': 'info',
+  'request-parameter-removed': 'breaking',
+  'request-default-changed': 'warning',
+  'deprecated-operation-removed': 'breaking',
+  'media-type-changed': 'breaking',
 } as const satisfies Record<string, Level>;
 
 type SwitchableRule = keyof typeof SWITCHABLE_RULES;

@@ -117,26 +117,41 @@ export function validateDocument(document: unknown, file: string, options: Valid
       content(param, child(at, i));
     }
   };
+  const servers = (holder: Obj, at: string) => {
+    if (holder.servers !== undefined && !(Array.isArray(holder.servers) && holder.servers.every((s) => isObject(s) && typeof s.url === 'string')))
+      problem(at, 'must be an array of objects with a string `url`', () => delete holder.servers);
+  };
   const security = (holder: Obj, at: string) => {
     if (holder.security !== undefined && !(Array.isArray(holder.security) && holder.security.every(isObject)))
       problem(at, 'must be an array of objects', () => delete holder.security);
   };
-  const pathItems = (holder: Obj, at: string) => {
-    for (const [, pathItem, itemAt] of entries(holder, at.slice(1), at)) {
-      parameters(pathItem, child(itemAt, 'parameters'));
-      for (const method of HTTP_METHODS) {
-        const opAt = child(itemAt, method);
-        const op = object(pathItem, method, opAt);
-        if (!op) continue;
-        parameters(op, child(opAt, 'parameters'));
-        const body = object(op, 'requestBody', child(opAt, 'requestBody'));
-        if (body) content(body, child(opAt, 'requestBody'));
-        for (const [, response, responseAt] of entries(op, 'responses', child(opAt, 'responses'))) {
-          content(response, responseAt);
-          for (const [, header, headerAt] of entries(response, 'headers', child(responseAt, 'headers')))
-            if (header.schema !== undefined) schema(header, 'schema', child(headerAt, 'schema'));
+  // Path items of `paths`, `webhooks` and (nested any depth, possibly through a cycle) operations' `callbacks`.
+  const items: Array<[Obj, string, string]> = [];
+  const itemsSeen = new Set<Obj>();
+  const pathItems = () => {
+    while (items.length) {
+      const [holder, key, at] = items.pop()!;
+      for (const [, pathItem, itemAt] of entries(holder, key, at)) {
+        if (itemsSeen.has(pathItem)) continue;
+        itemsSeen.add(pathItem);
+        parameters(pathItem, child(itemAt, 'parameters'));
+        servers(pathItem, child(itemAt, 'servers'));
+        for (const method of HTTP_METHODS) {
+          const opAt = child(itemAt, method);
+          const op = object(pathItem, method, opAt);
+          if (!op) continue;
+          parameters(op, child(opAt, 'parameters'));
+          const body = object(op, 'requestBody', child(opAt, 'requestBody'));
+          if (body) content(body, child(opAt, 'requestBody'));
+          for (const [, response, responseAt] of entries(op, 'responses', child(opAt, 'responses'))) {
+            content(response, responseAt);
+            for (const [, header, headerAt] of entries(response, 'headers', child(responseAt, 'headers')))
+              if (header.schema !== undefined) schema(header, 'schema', child(headerAt, 'schema'));
+          }
+          security(op, child(opAt, 'security'));
+          servers(op, child(opAt, 'servers'));
+          for (const [name, , callbackAt] of entries(op, 'callbacks', child(opAt, 'callbacks'))) items.push([op.callbacks as Obj, name, callbackAt]);
         }
-        security(op, child(opAt, 'security'));
       }
     }
   };
@@ -148,11 +163,10 @@ export function validateDocument(document: unknown, file: string, options: Valid
     const found = doc.swagger !== undefined ? `swagger ${String(doc.swagger)}` : version === undefined ? 'no `openapi` field' : `openapi ${String(version)}`;
     throw new GateError(`${file}: not an OpenAPI 3.0 or 3.1 document (${found})`);
   }
-  pathItems(doc, pointer('paths'));
-  pathItems(doc, pointer('webhooks'));
+  items.push([doc, 'webhooks', pointer('webhooks')], [doc, 'paths', pointer('paths')]);
+  pathItems();
   drainSchemas();
-  if (doc.servers !== undefined && !(Array.isArray(doc.servers) && doc.servers.every((s) => isObject(s) && typeof s.url === 'string')))
-    problem('/servers', 'must be an array of objects with a string `url`', () => delete doc.servers);
+  servers(doc, '/servers');
   security(doc, '/security');
   const components = object(doc, 'components', '/components');
   if (components) entries(components, 'securitySchemes', '/components/securitySchemes');

@@ -61,19 +61,24 @@ export interface DereferenceOptions {
   literal?(key: string): boolean;
   /** Replace refs inside the loaded documents themselves instead of building a copy (half the memory; the caller owns the documents). */
   inPlace?: boolean;
+  /** How reports name `pointer` in `document`, another document than the root (`schemas/pet.yaml#/Pet`); without it, no place. */
+  place?(document: string, pointer: string): string;
 }
 
-/** The reference (`document#pointer`) each dereferenced object was reached through first, and the pointer when that is the root document. */
-const origins = new WeakMap<object, { id: string; local?: string }>();
+/** The reference (`document#pointer`) each dereferenced object was reached through first, and its place for reports. */
+const origins = new WeakMap<object, { id: string; place?: string }>();
 
 /** `#/components/schemas/Pet` (or `pets.yaml#/Pet`): the `$ref` target an object of a dereferenced document came from. */
 export function refOrigin(node: unknown): string | undefined {
   return node !== null && typeof node === 'object' ? origins.get(node)?.id : undefined;
 }
 
-/** `/components/schemas/Pet`: where an object reached through a `$ref` lives in the root document (undefined when in another file or not a ref target). */
+/**
+ * Where an object reached through a `$ref` is written: `/components/schemas/Pet` in the root document, or
+ * `schemas/pet.yaml#/Pet` in another one as `DereferenceOptions.place` names it (undefined when not a ref target).
+ */
 export function refLocation(node: unknown): string | undefined {
-  return node !== null && typeof node === 'object' ? origins.get(node)?.local : undefined;
+  return node !== null && typeof node === 'object' ? origins.get(node)?.place : undefined;
 }
 
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object';
@@ -140,7 +145,8 @@ export function dereferenceFrom(root: string, options: DereferenceOptions): unkn
         continue;
       }
       result = value(found, target.document, target.pointer);
-      if (isObject(result) && !origins.has(result)) origins.set(result, target.document === root ? { id, local: target.pointer } : { id });
+      if (isObject(result) && !origins.has(result))
+        origins.set(result, { id, place: target.document === root ? target.pointer : options.place?.(target.document, target.pointer) });
       break;
     }
     for (const id of chain) byTarget.set(id, result);

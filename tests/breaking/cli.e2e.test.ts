@@ -83,15 +83,17 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const TOKEN = '/paths/~1rooms~1{roomId}~1tokens/post/responses/201/content/application~1json/schema/properties/token';
+const SCHEMA = '/paths/~1rooms~1{roomId}~1tokens/post/responses/201/content/application~1json/schema';
+/** `Token` lives in schemas.yaml: its changes are reported there, relative to the input's root, via the operation's use. */
+const TOKEN = 'schemas.yaml#/Token/properties/token';
 
 describe('rtc-token-apis breaking <base> <head>', () => {
   it('compares two files across their $refs: text output, exit 1', async () => {
     const { code, stdout, stderr } = await breaking('v1/rooms.yaml', 'v2/rooms.yaml');
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    expect(stdout).toContain(`BREAKING  v2/rooms.yaml  POST /rooms/{roomId}/tokens  ${TOKEN}  response property \`token\` made optional`);
-    expect(stdout).toContain(`${TOKEN}/type  response value made nullable`);
+    expect(stdout).toContain(`BREAKING  v2/rooms.yaml  POST /rooms/{roomId}/tokens  ${TOKEN} (via ${SCHEMA})  response property \`token\` made optional`);
+    expect(stdout).toContain(`${TOKEN}/type (via ${SCHEMA})  response value made nullable`);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 breaking, 0 non-breaking change(s) since v1/rooms.yaml');
   });
 
@@ -111,9 +113,9 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.counts).toEqual({ breaking: 2, warning: 0, nonBreaking: 0 });
-    expect(report.changes.map((c: { api: string; pointer: string }) => [c.api, c.pointer])).toEqual([
-      ['rooms.yaml', TOKEN],
-      ['rooms.yaml', `${TOKEN}/type`],
+    expect(report.changes.map((c: { api: string; pointer: string; via: string }) => [c.api, c.pointer, c.via])).toEqual([
+      ['rooms.yaml', TOKEN, SCHEMA],
+      ['rooms.yaml', `${TOKEN}/type`, SCHEMA],
     ]);
   });
 
@@ -180,7 +182,8 @@ describe('rtc-token-apis breaking <base> <head>', () => {
     write('v1/schemas.yaml', 'Token: {type: object, required: [token], properties: {token: {type: string, format: uuid}}}\n');
     const text = await breaking('--base', 'HEAD', 'v1/rooms.yaml');
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`ok        v1/rooms.yaml  POST /rooms/{roomId}/tokens  ${TOKEN}/format  response format \`uuid\` added`);
+    // With --base the root is the repository: the file is named from there.
+    expect(text.stdout).toContain(`ok        v1/rooms.yaml  POST /rooms/{roomId}/tokens  v1/${TOKEN}/format (via ${SCHEMA})  response format \`uuid\` added`);
     expect(await breaking('--base', 'no-such-ref', 'v1')).toMatchObject({ code: 2, stderr: 'rtc-token-apis breaking: unknown git ref: no-such-ref\n' });
   });
 });

@@ -1,7 +1,9 @@
 // Loads a fixture pair: one YAML file holding the base document, `---`, then
-// the head document. Both go through the gate's own loader (resolving $refs,
-// validating) from an in-memory source, like the gate's real input.
+// the head document (then, optionally, the files they `$ref`, each after a
+// `--- # base/<path>` line). Both go through the gate's own loader (resolving
+// $refs, validating) from an in-memory source, like the gate's real input.
 import { readdirSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import type { Change } from '../../src/breaking/change.ts';
 import { diffApiSets } from '../../src/breaking/diff.ts';
 import type { Side } from '../../src/breaking/inputs.ts';
@@ -21,14 +23,23 @@ export function fixtureNames(kind: FixtureKind): string[] {
     .sort();
 }
 
-/** Base and head of a fixture as in-memory files `base.yaml` and `head.yaml`. */
+/**
+ * Base and head of a fixture as in-memory files `base/openapi.yaml` and `head/openapi.yaml`. More
+ * documents after them are more files, each named by a comment (`--- # head/schemas/pet.yaml`), for
+ * `$ref`s into another file.
+ */
 function fixtureSource(kind: FixtureKind, name: string): Source {
-  const parts = readFileSync(new URL(`${kind}/${name}.yaml`, root), 'utf8').split(/^---$/m);
-  if (parts.length !== 2) throw new Error(`${name}: a fixture pair holds exactly two documents`);
-  const files: Record<string, string> = { 'base.yaml': parts[0]!, 'head.yaml': parts[1]! };
+  const parts = readFileSync(new URL(`${kind}/${name}.yaml`, root), 'utf8').split(/^---(?: # (\S+))?$/m);
+  const [base, , head, ...more] = parts;
+  if (head === undefined || parts[1] !== undefined) throw new Error(`${name}: a fixture pair holds a base and a head document`);
+  const files: Record<string, string> = { 'base/openapi.yaml': base!, 'head/openapi.yaml': head };
+  for (let i = 0; i < more.length; i += 2) {
+    if (more[i] === undefined) throw new Error(`${name}: a document after the head needs a \`--- # <file>\` line`);
+    files[more[i]!] = more[i + 1]!;
+  }
   return {
     name: (path) => `${name}/${path}`,
-    join: (_from, path) => path,
+    join: (from, path) => posix.join(from, path),
     read: (path) => files[path] ?? '',
     size: (path) => (files[path] ?? '').length,
     inside: (_root, path) => path in files,
@@ -46,5 +57,5 @@ function loadDocument(source: Source, file: string): Obj {
 export function diffFixture(kind: FixtureKind, name: string): Change[] {
   const source = fixtureSource(kind, name);
   const side = (file: string): Side => new Map([['fixture', { file: source.name(file), document: loadDocument(source, file) }]]);
-  return diffApiSets(side('base.yaml'), side('head.yaml'));
+  return diffApiSets(side('base/openapi.yaml'), side('head/openapi.yaml'));
 }

@@ -29,7 +29,8 @@ function edit(file: string, from: string, to: string): () => void {
 }
 
 const SCHEMAS = 'openapi/components/signalwire/schemas.yaml';
-const URL_POINTER = '/paths/~1api~1fabric~1guests~1tokens/post/responses/422/content/application~1json/schema/properties/errors/items/properties/url';
+/** In the shared schemas file, named from the repository (the root with --base), via the operation's 422 body. */
+const URL_POINTER = `${SCHEMAS}#/ValidationError/properties/url (via /paths/~1api~1fabric~1guests~1tokens/post/responses/422/content/application~1json/schema)`;
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'gate-e2e-'));

@@ -63,6 +63,14 @@ beforeAll(() => {
   write('in/broken.yaml', 'openapi: 3.1.0\ninfo: {title: x\n  bad: [\n');
   write('in/no-responses.yaml', "openapi: 3.1.0\ninfo: {title: C, version: '1'}\npaths:\n  /x:\n    get:\n      responses: 'none'\n");
   write('in/schema-string.yaml', spec("'a string, not a schema'"));
+  write(
+    'in/path-servers.yaml',
+    "openapi: 3.1.0\ninfo: {title: C, version: '1'}\npaths:\n  /x:\n    servers: 5\n    get:\n      responses: {'200': {description: ok}}\n",
+  );
+  write(
+    'in/callback-parameters.yaml',
+    "openapi: 3.1.0\ninfo: {title: C, version: '1'}\npaths:\n  /x:\n    post:\n      responses: {'201': {description: ok}}\n      callbacks: {done: {'{$request.body#/url}': {post: {parameters: 5}}}}\n",
+  );
   write('config/redocly.yaml', 'apis:\n  leak: {root: ../outside/secret.yaml}\n');
   // 50 MB without writing 50 MB: a sparse file.
   write('big/huge.json', '');
@@ -143,6 +151,8 @@ describe('lenient reading, --strict', () => {
   it.each([
     ['in/no-responses.yaml', '/paths/~1x/get/responses must be an object'],
     ['in/schema-string.yaml', '/paths/~1x/get/responses/200/content/application~1json/schema must be a schema (an object or a boolean)'],
+    ['in/path-servers.yaml', '/paths/~1x/servers must be an array of objects with a string `url`'],
+    ['in/callback-parameters.yaml', '/paths/~1x/post/callbacks/done/{$request.body#~1url}/post/parameters must be an array'],
   ])('%s: compared with a warning by default, refused with --strict', (file, problem) => {
     expect(run(file, file)).toEqual({
       code: 0,

@@ -67,7 +67,9 @@ const without =
 
 /** Edits that only let more values through. */
 const WIDENINGS: Widening[] = [
-  ...['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'pattern', 'format', 'enum'].map(without),
+  ...['maxLength', 'minimum', 'maximum', 'maxItems', 'pattern', 'format', 'enum'].map(without),
+  // A count's lower bound of 0 admits everything: dropping it widens nothing.
+  ...['minLength', 'minItems'].map((key) => (s: Obj) => (typeof s[key] === 'number' && s[key] > 0 ? without(key)(s) : undefined)),
   // `exclusiveMinimum` and `minimum` are one bound: dropping the weaker of the two changes nothing.
   (s) =>
     typeof s.exclusiveMinimum === 'number' && !(typeof s.minimum === 'number' && s.minimum > s.exclusiveMinimum) ? without('exclusiveMinimum')(s) : undefined,

@@ -40,6 +40,17 @@ describe('text report', () => {
       '`/components/schemas/Tree/properties/label (via /paths/~1a/post/responses/200/content/application~1json/schema)`',
     );
   });
+
+  it('names a schema in another file by its file and pointer, in text, markdown and JSON', () => {
+    const found = diffFixture('breaking', 'ref-other-file-changed');
+    const via = '/paths/~1pets/post/requestBody/content/application~1json/schema';
+    expect(formatText(found, 'main')).toContain(`  POST /pets  schemas/pet.yaml#/Tag/maxLength (via ${via})  request maxLength`);
+    expect(formatMarkdown(found, 'main')).toContain(`\`schemas/pet.yaml#/Pet/properties/name/maxLength (via ${via})\``);
+    const json = JSON.parse(formatJson(found, 'main')) as { changes: Change[] };
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({ pointer: 'common.yaml#/components/schemas/Receipt/properties/id', rule: 'schema-properties' }),
+    );
+  });
 });
 
 describe('markdown changelog', () => {

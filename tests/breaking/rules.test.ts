@@ -6,12 +6,19 @@ import { diffFixture, fixtureNames } from './fixtures.ts';
 const GET_200 = '/paths/~1things/get/responses/200/content/application~1json/schema';
 const POST_BODY = '/paths/~1things/post/requestBody/content/application~1json/schema';
 const WEBHOOK = '/webhooks/tokenRevoked/post';
+const CALLBACK = '/paths/~1subscriptions/post/callbacks/roomEnded/{$request.body#~1callback_url}/post';
 
 // [fixture, operation, pointer, reason]
 const BREAKING: Array<[string, string, string, RegExp]> = [
   ['removed-path', 'GET /legacy', '/paths/~1legacy', /path removed/],
   ['removed-method', 'DELETE /things', '/paths/~1things/delete', /operation removed/],
   ['removed-success-status', 'POST /things', '/paths/~1things/post/responses/200', /success status 200 removed/],
+  [
+    'success-status-as-range-widened',
+    'GET /things',
+    '/paths/~1things/get/responses/2XX/content/application~1json/schema/properties/id',
+    /response property `id` made optional/,
+  ],
   ['removed-response-property', 'GET /things', '/components/schemas/Thing/properties/colour', /response property `colour` removed/],
   ['renamed-response-property', 'GET /things', `${GET_200}/properties/name`, /removed \(renamed to `display_name`\?\)/],
   ['response-property-optional', 'GET /things', `${GET_200}/properties/token`, /made optional/],
@@ -21,6 +28,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['new-required-request-property', 'POST /things', `${POST_BODY}/properties/reference`, /new required request property `reference`/],
   ['request-property-became-required', 'POST /things', `${POST_BODY}/properties/reference`, /became required/],
   ['new-required-query-parameter', 'GET /things', '/paths/~1things/get/parameters/1', /new required query parameter `space`/],
+  ['query-parameter-moved-to-header', 'POST /things', '/paths/~1things/post/parameters/0', /query parameter `dry_run` removed/],
   ['new-required-header', 'POST /things', '/paths/~1things/post/parameters/0', /new required header parameter `Idempotency-Key`/],
   ['narrowed-request-type', 'POST /things', `${POST_BODY}/properties/amount/type`, /request type narrowed `number` → `integer`/],
   ['narrowed-request-enum', 'POST /things', `${POST_BODY}/properties/region/enum`, /`eu-west` no longer accepted/],
@@ -32,7 +40,10 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['stricter-request-pattern', 'POST /things', `${POST_BODY}/properties/fingerprint/pattern`, /pattern changed/],
   ['new-request-format', 'POST /things', `${POST_BODY}/properties/application_id/format`, /format `uuid` added/],
   ['changed-security', 'POST /things', '/paths/~1things/post/security', /basic.*to bearer/],
+  ['security-scheme-redefined', 'GET /things', '/security', /alternative key no longer enough \(`key` now defined differently\)/],
   ['changed-server-base-path', '*', '/servers/0/url', /base path changed from `\/api\/v1` to `\/api\/v2`/],
+  ['path-servers-base-path-changed', 'POST /uploads', '/paths/~1uploads/servers/0/url', /base path changed from `\/v1` to `\/v2`: the operation's URL moves/],
+  ['server-variable-base-path-changed', '*', '/servers/0/url', /base path changed from `\/v1` to `\/v2`/],
   // JSON Schema 2020-12 keywords, with the request/response direction rules.
   ['request-prefix-items-narrowed', 'POST /things', `${POST_BODY}/prefixItems/1/type`, /request type narrowed `integer \| string` → `integer`/],
   ['request-min-contains-raised', 'POST /things', `${POST_BODY}/minContains`, /request minContains 2 added/],
@@ -47,15 +58,44 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-content-schema-narrowed', 'POST /things', `${POST_BODY}/properties/payload/contentSchema/properties/id`, /new required request property `id`/],
   // Webhooks, defaults, map values.
   ['removed-webhook', 'webhook roomEnded POST', '/webhooks/roomEnded', /webhook removed/],
-  ['webhook-request-body-required', 'webhook tokenRevoked POST', `${WEBHOOK}/requestBody/required`, /request body became required/],
-  ['request-default-changed', 'GET /things', '/paths/~1things/get/parameters/0/schema/default', /default changed from `50` to `20`/],
-  ['request-property-default-added', 'POST /things', `${POST_BODY}/properties/privacy/default`, /default `"private"` added/],
+  // Webhooks and callbacks: the API sends the request and the consumer answers, so the data flows the other way.
+  [
+    'webhook-payload-property-removed',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/requestBody/content/application~1json/schema/properties/reason`,
+    /property `reason` removed/,
+  ],
+  [
+    'webhook-response-property-required',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/responses/200/content/application~1json/schema/properties/ack`,
+    /`ack` became required/,
+  ],
+  ['callback-removed', 'callback roomEnded POST of POST /subscriptions', CALLBACK, /callback removed: subscribers no longer get these calls/],
+  [
+    'callback-cycle-bound-lowered',
+    'POST /subscriptions',
+    '/paths/~1subscriptions/post/requestBody/content/application~1json/schema/properties/name/maxLength',
+    /maxLength lowered from 10 to 5/,
+  ],
+  [
+    'callback-payload-enum-gained',
+    'callback roomEnded POST of POST /subscriptions',
+    `${CALLBACK}/requestBody/content/application~1json/schema/properties/state/enum`,
+    /gained `failed`/,
+  ],
   ['response-map-value-type-changed', 'GET /things', `${GET_200}/additionalProperties/type`, /response type changed `integer` → `string`/],
   // oneOf wrapping, compared branch by branch with the best counterpart.
   ['response-wrapped-in-one-of-with-null', 'GET /things', `${GET_200}/properties/state/oneOf/1/type`, /response value made nullable/],
   ['request-wrapped-in-one-of-narrower', 'POST /things', `${POST_BODY}/properties/state/oneOf/0/enum`, /`ended` no longer accepted/],
   // Bodies, media types, headers.
   ['removed-request-body', 'POST /things', '/paths/~1things/post/requestBody', /request body removed/],
+  [
+    'request-media-type-family-changed',
+    'PATCH /things',
+    '/paths/~1things/patch/requestBody/content/application~1merge-patch+json',
+    /`application\/json` now `application\/merge-patch\+json`: the server may refuse/,
+  ],
   ['response-header-optional', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Request-Id/required', /made optional/],
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
@@ -106,6 +146,10 @@ const MULTI_BREAKING: Array<[string, string[]]> = [
   ['request-media-type-schema-added', [`${POST_BODY}/type`, `${POST_BODY}/properties/name`]],
   ['request-then-narrowed', [`${POST_BODY}/then/properties/cvc`, `${POST_BODY}/then/properties/expiry`]],
   ['ref-chain-bound-lowered', ['/components/schemas/S3/properties/name/maxLength', '/components/schemas/Tree/properties/label']],
+  [
+    'ref-other-file-changed',
+    ['schemas/pet.yaml#/Pet/properties/name/maxLength', 'schemas/pet.yaml#/Tag/maxLength', 'common.yaml#/components/schemas/Receipt/properties/id'],
+  ],
 ];
 
 // [fixture, pointers of the non-breaking changes it must still report]
@@ -129,6 +173,18 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['reordered-one-of', []],
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
+  ['openapi30-to-31-file-upload', []],
+  ['ignored-headers', []],
+  ['success-status-as-range', ['/paths/~1things/get/responses/2XX']],
+  [
+    'format-widened-request-narrowed-response',
+    [
+      `${POST_BODY}/properties/count/format`,
+      `${POST_BODY}/properties/weight/format`,
+      '/paths/~1things/post/responses/200/content/application~1json/schema/properties/id/format',
+    ],
+  ],
+  ['vacuous-lower-bounds', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],
@@ -139,6 +195,12 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
   ['security-scope-removed', ['/paths/~1things/get/security']],
+  // A request default is a warning by default (the request-default-changed rule): listed, not failing.
+  ['request-default-changed', ['/paths/~1things/get/parameters/0/schema/default']],
+  ['request-property-default-added', [`${POST_BODY}/properties/privacy/default`]],
+  // A webhook's payload is read by its receivers: narrowing it is fine.
+  ['webhook-request-body-required', [`${WEBHOOK}/requestBody/required`]],
+  ['webhook-payload-required-property-added', [`${WEBHOOK}/requestBody/content/application~1json/schema/properties/revoked_at`]],
 ];
 
 describe('breaking changes', () => {
@@ -160,6 +222,15 @@ describe('breaking changes', () => {
     expect(changes.map((c) => [c.operation, c.pointer, c.via])).toEqual([
       ['POST /a', '/components/schemas/S3/properties/name/maxLength', '/paths/~1a/post/requestBody/content/application~1json/schema'],
       ['POST /a', '/components/schemas/Tree/properties/label', '/paths/~1a/post/responses/200/content/application~1json/schema'],
+    ]);
+  });
+
+  it("a change in a schema in another file is at that file and pointer, via the operation's use", () => {
+    const changes = diffFixture('breaking', 'ref-other-file-changed').filter((c) => c.breaking);
+    expect(changes.map((c) => [c.pointer, c.via])).toEqual([
+      ['schemas/pet.yaml#/Pet/properties/name/maxLength', '/paths/~1pets/post/requestBody/content/application~1json/schema'],
+      ['schemas/pet.yaml#/Tag/maxLength', '/paths/~1pets/post/requestBody/content/application~1json/schema'],
+      ['common.yaml#/components/schemas/Receipt/properties/id', '/paths/~1pets/post/responses/200/content/application~1json/schema'],
     ]);
   });
 

@@ -1,39 +1,50 @@
 // Responses: documented statuses, their media types, headers and schemas
-// (compared in the response direction). Only a removed success status is
+// (compared in the response direction; for a webhook or callback, whose
+// response the consumer writes, in the request direction). Only a removed success status is
 // breaking by default; error statuses come and go as documentation improves
 // (the `response-error-status-removed` rule: a policy may make it breaking).
 import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
-import type { Obj } from './schema-context.js';
+import type { Direction, Obj } from './schema-context.js';
 import { compareContent } from './content.js';
 import { compareSchemas } from './schema.js';
 import { compareSerialisation } from './serialisation.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
-/** Header names ignore case (RFC 9110). */
+/** Header names ignore case (RFC 9110); a `Content-Type` header is ignored (OpenAPI: the media type says it). */
 function byName(headers: unknown): Map<string, [string, Obj]> {
-  return new Map(Object.entries((headers ?? {}) as Record<string, Obj>).map(([name, header]) => [name.toLowerCase(), [name, header]]));
+  return new Map(
+    Object.entries((headers ?? {}) as Record<string, Obj>)
+      .filter(([name]) => name.toLowerCase() !== 'content-type')
+      .map(([name, header]) => [name.toLowerCase(), [name, header]]),
+  );
 }
 
-function compareHeaders(before: Obj, after: Obj, at: string, report: Reporter): void {
+function compareHeaders(before: Obj, after: Obj, at: string, direction: Direction, report: Reporter): void {
   const next = byName(after.headers);
   for (const [key, [name, header]] of byName(before.headers)) {
     const found = next.get(key);
     const headerAt = child(at, 'headers', found?.[0] ?? name);
     if (!found) {
-      report.breaking(headerAt, `response header \`${name}\` removed`);
+      if (direction === 'response') report.breaking(headerAt, `response header \`${name}\` removed`);
+      else report.info(headerAt, `response header \`${name}\` removed (the API no longer reads it)`);
       continue;
     }
     const [, nextHeader] = found;
-    if (header.required === true && nextHeader.required !== true)
-      report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
-    if (header.required !== true && nextHeader.required === true)
-      report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
+    if (header.required === true && nextHeader.required !== true) {
+      if (direction === 'response')
+        report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
+      else report.info(child(headerAt, 'required'), `response header \`${name}\` made optional`);
+    }
+    if (header.required !== true && nextHeader.required === true) {
+      if (direction === 'response') report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
+      else report.breaking(child(headerAt, 'required'), `response header \`${name}\` became required: existing receivers do not send it`);
+    }
     compareSerialisation(header, nextHeader, headerAt, `response header \`${name}\``, report);
     if (header.schema !== undefined || nextHeader.schema !== undefined)
-      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), 'response', report);
+      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), direction, report);
   }
   for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
 }
@@ -42,15 +53,38 @@ export const responsesRule: OperationRule = ({ base, head, report }) => {
   const before = (base.operation.responses ?? {}) as Record<string, Obj>;
   const after = (head.operation.responses ?? {}) as Record<string, Obj>;
   const at = child(head.pointer, 'responses');
+  // A webhook's or callback's response is written by the consumer and read by the API.
+  const direction = head.reversed ? 'request' : 'response';
+  const compare = (response: Obj, next: Obj, nextStatus: string) => {
+    compareContent(response, next, child(at, nextStatus), direction, report);
+    compareHeaders(response, next, child(at, nextStatus), direction, report);
+  };
+  const paired = new Set<string>();
   for (const [status, response] of Object.entries(before)) {
     const next = after[status];
     if (next) {
-      compareContent(response, next, child(at, status), 'response', report);
-      compareHeaders(response, next, child(at, status), report);
+      compare(response, next, status);
+      continue;
+    }
+    // A code and the range of its class (`200` and `2XX`) describe the same responses: compared, not removed.
+    const counterparts = Object.keys(after).filter((other) => !(other in before) && sameClass(status, other));
+    if (counterparts.length) {
+      for (const other of counterparts) {
+        paired.add(other);
+        report.info(child(at, other), `status ${status} now documented as ${other}`);
+        compare(response, after[other]!, other);
+      }
     } else if (isSuccess(status)) report.breaking(child(at, status), `documented success status ${status} removed: clients expecting it fail`);
     else report.info(child(at, status), `error status ${status} no longer documented`, 'response-error-status-removed');
   }
-  for (const status of Object.keys(after).filter((s) => !(s in before))) {
+  for (const status of Object.keys(after).filter((s) => !(s in before) && !paired.has(s))) {
     report.info(child(at, status), `${isSuccess(status) ? 'success' : 'error'} status ${status} documented`);
   }
 };
+
+/** `200` and `2XX` (either way round): a code and the range that covers it (OpenAPI response ranges). */
+function sameClass(a: string, b: string): boolean {
+  const range = (s: string) => /^[1-5]XX$/i.test(s);
+  const code = (s: string) => /^[1-5]\d\d$/.test(s);
+  return a[0] === b[0] && ((code(a) && range(b)) || (range(a) && code(b)));
+}

@@ -16,6 +16,12 @@ type Bound = { before?: Limit; after?: Limit; upper: boolean };
 const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
 const plain = (schema: Obj, key: string): Limit | undefined => (num(schema[key]) === undefined ? undefined : { value: schema[key], exclusive: false, key });
 
+/** A count's lower bound of 0 (`minLength`, `minItems`, `minProperties`) admits everything: the same as none. (`minContains: 0` is not: it lowers the default 1.) */
+const lowerCount = (schema: Obj, key: (typeof LOWER)[number]): Limit | undefined => {
+  const limit = plain(schema, key);
+  return limit && key !== 'minContains' && limit.value <= 0 ? undefined : limit;
+};
+
 /** The effective value bound from an inclusive and an exclusive keyword (2020-12 numbers, after normalizing 3.0). */
 function valueLimit(schema: Obj, inclusive: string, exclusive: string, upper: boolean): Limit | undefined {
   const limits = [plain(schema, inclusive), num(schema[exclusive]) === undefined ? undefined : { value: schema[exclusive], exclusive: true, key: exclusive }];
@@ -61,7 +67,7 @@ export const boundsRule: SchemaRule = (base, head, ctx) => {
   const bounds: Bound[] = [
     ...UPPER.map((key) => ({ before: plain(base, key), after: plain(head, key), upper: true })),
     { before: valueLimit(base, 'maximum', 'exclusiveMaximum', true), after: valueLimit(head, 'maximum', 'exclusiveMaximum', true), upper: true },
-    ...LOWER.map((key) => ({ before: plain(base, key), after: plain(head, key), upper: false })),
+    ...LOWER.map((key) => ({ before: lowerCount(base, key), after: lowerCount(head, key), upper: false })),
     { before: valueLimit(base, 'minimum', 'exclusiveMinimum', false), after: valueLimit(head, 'minimum', 'exclusiveMinimum', false), upper: false },
   ];
   for (const bound of bounds) judge(bound, ctx.pointer, ctx);

@@ -16,6 +16,7 @@ export const defaultRule: SchemaRule = (base, head, { pointer, direction, report
       ? `default ${show(base.default)} removed`
       : `default changed from ${show(base.default)} to ${show(head.default)}`;
   const at = child(pointer, 'default');
-  if (direction === 'request') report.breaking(at, `request ${what}: clients that omit the value get different behaviour`);
+  // Level: the policy's (gates differ; no request that was valid becomes invalid).
+  if (direction === 'request') report.breaking(at, `request ${what}: clients that omit the value get different behaviour`, 'request-default-changed');
   else report.info(at, `response ${what}`);
 };

@@ -1,5 +1,6 @@
 // One shape for every schema the rules compare: booleans become objects,
-// OpenAPI 3.0 forms (`nullable`, boolean `exclusiveMinimum`, array `items`)
+// OpenAPI 3.0 forms (`nullable`, boolean `exclusiveMinimum`, array `items`,
+// `format: binary` and `byte`)
 // become their 2020-12 equivalents, `allOf` branches are merged into one
 // schema, and `oneOf`/`anyOf` become a list of alternatives (each merged with
 // its siblings). Results are memoized by identity, so the same input always
@@ -110,7 +111,9 @@ export function normalize(schema: unknown): Obj {
     typeof schema.exclusiveMinimum !== 'boolean' &&
     typeof schema.exclusiveMaximum !== 'boolean' &&
     !Array.isArray(schema.items) &&
-    !Array.isArray(schema.allOf)
+    !Array.isArray(schema.allOf) &&
+    schema.format !== 'binary' &&
+    schema.format !== 'byte'
   )
     return schema;
   const n: Obj = { ...schema };
@@ -134,6 +137,15 @@ export function normalize(schema: unknown): Obj {
       n[flag] = n[bound];
       delete n[bound];
     } else delete n[flag];
+  }
+  // OpenAPI 3.0 file content: `format: binary` is raw bytes, `format: byte` base64 text; 3.1 says
+  // `contentMediaType` and `contentEncoding` (OpenAPI 3.1, "Considerations for File Uploads").
+  if (n.format === 'binary') {
+    delete n.format;
+    n.contentMediaType ??= 'application/octet-stream';
+  } else if (n.format === 'byte') {
+    delete n.format;
+    n.contentEncoding ??= 'base64';
   }
   // Draft 4 tuples (`items: [...]`, `additionalItems`) are 2020-12 `prefixItems`/`items`.
   if (Array.isArray(n.items)) {

@@ -6,7 +6,7 @@
 // defined the same way. So adding an alternative, dropping a scheme from a
 // requirement or dropping a scope loosens; anything else breaks.
 import { child, pointer } from '../../openapi-doc/pointer.js';
-import type { Reporter } from '../change.js';
+import { quoteList, type Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 
@@ -45,12 +45,15 @@ export const securityRule: OperationRule = ({ base, head, baseDocument, headDocu
       ([name, scopes]) =>
         old.has(name) && schemeIdentity(baseDocument, name) === schemeIdentity(headDocument, name) && [...scopes].every((s) => old.get(name)!.has(s)),
     );
+  const [was, is] = [before.map(describe).join(' or '), after.map(describe).join(' or ')];
   for (const old of before) {
-    if (!after.some((next) => satisfiedBy(old, next)))
-      report.breaking(
-        at,
-        `security alternative ${describe(old)} no longer enough (changed from ${before.map(describe).join(' or ')} to ${after.map(describe).join(' or ')}): clients sending those credentials are refused`,
-      );
+    if (after.some((next) => satisfiedBy(old, next))) continue;
+    // Say what changed: the requirement, or how a scheme sends credentials (same names, another definition).
+    const redefined = [...old.keys()].filter((name) => schemeIdentity(baseDocument, name) !== schemeIdentity(headDocument, name));
+    const why = [was === is ? '' : `changed from ${was} to ${is}`, redefined.length ? `${quoteList(redefined)} now defined differently` : '']
+      .filter(Boolean)
+      .join('; ');
+    report.breaking(at, `security alternative ${describe(old)} no longer enough (${why}): clients sending those credentials are refused`);
   }
   const known = new Set(before.map(describe));
   for (const next of after) if (!known.has(describe(next))) report.info(at, `security alternative ${describe(next)} accepted`);

@@ -1,25 +1,55 @@
 // Server URLs: clients join the server's base path with each operation path,
 // so a changed base path moves every operation. Hosts are configuration
 // (usually variables), so a host change is reported but does not break.
+// Servers are the document's, or a path item's or operation's own.
 import { child, pointer } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
+import type { OperationRef } from '../operations.js';
+import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
 
-function basePath(url: string): string {
+/** The path part of a server's URL, its variables at their defaults (`https://{host}/{version}` -> `/v1`). */
+function basePath(server: Obj): string {
+  const variables = (server.variables ?? {}) as Record<string, Obj | undefined>;
+  const url = String(server.url).replace(/\{([^}]*)\}/g, (whole, name: string) => {
+    const value = variables[name]?.default;
+    return typeof value === 'string' ? value : whole;
+  });
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   return path.replace(/\/+$/, '') || '/';
 }
 
-export function compareServers(baseDocument: Obj, headDocument: Obj, report: Reporter): void {
-  const before = (baseDocument.servers ?? [{ url: '/' }]) as Obj[];
-  const after = (headDocument.servers ?? [{ url: '/' }]) as Obj[];
+/** Two server lists, matched by position; `at` is where the head's list is (or would be). */
+function compareServerLists(before: Obj[], after: Obj[], at: string, moves: string, report: Reporter): void {
   before.forEach((server, i) => {
-    const at = pointer('servers', i);
     const next = after[i];
-    if (!next) return report.breaking(at, `server \`${server.url}\` removed`);
-    const [from, to] = [basePath(server.url), basePath(next.url)];
-    if (from !== to) report.breaking(child(at, 'url'), `server base path changed from \`${from}\` to \`${to}\`: every operation URL moves`);
-    else if (server.url !== next.url) report.info(child(at, 'url'), `server URL changed from \`${server.url}\` to \`${next.url}\``);
+    if (!next) return report.breaking(child(at, i), `server \`${server.url}\` removed`);
+    const [from, to] = [basePath(server), basePath(next)];
+    if (from !== to) report.breaking(child(at, i, 'url'), `server base path changed from \`${from}\` to \`${to}\`: ${moves}`);
+    else if (server.url !== next.url) report.info(child(at, i, 'url'), `server URL changed from \`${server.url}\` to \`${next.url}\``);
   });
-  after.slice(before.length).forEach((server, i) => report.info(pointer('servers', before.length + i), `server \`${server.url}\` added`));
+  after.slice(before.length).forEach((server, i) => report.info(child(at, before.length + i), `server \`${server.url}\` added`));
 }
+
+const ROOT = [{ url: '/' }];
+
+export function compareServers(baseDocument: Obj, headDocument: Obj, report: Reporter): void {
+  compareServerLists((baseDocument.servers ?? ROOT) as Obj[], (headDocument.servers ?? ROOT) as Obj[], pointer('servers'), 'every operation URL moves', report);
+}
+
+/** A path item's or operation's own `servers` (which replace the document's for that operation), when either version has them. */
+export const serversRule: OperationRule = ({ base, head, baseDocument, headDocument, report }) => {
+  if (head.kind !== 'path') return;
+  const own = (op: OperationRef) => (op.operation.servers ?? op.pathItem.servers) as Obj[] | undefined;
+  const [was, is] = [own(base), own(head)];
+  if (was === undefined && is === undefined) return;
+  const pathAt = head.pointer.slice(0, head.pointer.lastIndexOf('/'));
+  const at = head.operation.servers ? child(head.pointer, 'servers') : head.pathItem.servers ? child(pathAt, 'servers') : pointer('servers');
+  compareServerLists(
+    was ?? ((baseDocument.servers ?? ROOT) as Obj[]),
+    is ?? ((headDocument.servers ?? ROOT) as Obj[]),
+    at,
+    "the operation's URL moves",
+    report,
+  );
+};
