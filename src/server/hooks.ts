@@ -25,10 +25,15 @@ export function runHook<T>(hook: string, run: () => T | Promise<T>): T | Promise
   } catch (error) {
     throw new HookError(hook, error);
   }
-  if (typeof (result as { then?: unknown } | null)?.then !== 'function') return result;
+  if (!isThenable(result)) return result;
   return Promise.resolve(result).catch((error: unknown) => {
     throw new HookError(hook, error);
   });
+}
+
+/** True for a promise (or any thenable): what a hook that waits answers. */
+export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**
