@@ -41,6 +41,9 @@ export interface RouteContext<Caller> {
   fail: Fail;
 }
 
+/** What the pipeline's stages accepted: the route's context, and what the rate limiter noted for the log. */
+type Accepted<Caller> = RouteContext<Caller> & { limited?: Partial<Served> };
+
 /** One operation of a handler: where it is served and what it does after the shared stages. */
 export interface TokenRoute<Caller> {
   operationId: string;
@@ -108,23 +111,25 @@ function failure(fail: Fail, error: unknown): Served {
 }
 
 export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (request: Request) => Promise<Response> {
-  const routes = new Map(
-    config.routes.map((route) => {
-      const envelopes = envelopesFor(route.operationId, config.facts[route.operationId]!, [
-        ...PIPELINE_OUTCOMES,
-        ...route.outcomes,
-        ...(config.rateLimit ? (['rate-limited'] as const) : []),
-      ]);
-      const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
-      const facts = config.facts[route.operationId]!;
-      return [`${route.method} ${route.path}`, { route, envelopes, fail, bodyLimit: facts.bodyLimit!, wrongMethod: wrongMethodEnvelope(facts, envelopes) }];
-    }),
-  );
-  type Bound = NonNullable<ReturnType<typeof routes.get>>;
+  const bind = (route: TokenRoute<Caller>) => {
+    const facts = config.facts[route.operationId]!;
+    const envelopes = envelopesFor(route.operationId, facts, [
+      ...PIPELINE_OUTCOMES,
+      ...route.outcomes,
+      ...(config.rateLimit ? (['rate-limited'] as const) : []),
+    ]);
+    const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
+    return { route, envelopes, fail, bodyLimit: facts.bodyLimit!, wrongMethod: wrongMethodEnvelope(facts, envelopes) };
+  };
+  type Bound = ReturnType<typeof bind>;
+  // Path, then method: one lookup of the request's path, no key built per request.
+  const paths = new Map<string, Map<string, Bound>>();
+  for (const route of config.routes) {
+    const methods = paths.get(route.path) ?? paths.set(route.path, new Map()).get(route.path)!;
+    if (!methods.has(route.method)) methods.set(route.method, bind(route));
+  }
   // An unmatched request has no operation: the first route's envelope answers it.
-  const first = routes.values().next().value as Bound;
-  // A path served with another method: its spec's wrong-method answer.
-  const byPath = new Map([...routes.values()].reverse().map((bound) => [bound.route.path, bound]));
+  const first = paths.values().next().value!.values().next().value as Bound;
 
   /**
    * The 429, or what the log notes when the limiter failed. A limiter that
@@ -134,8 +139,8 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
   async function limit(stage: RateLimitStage<Caller>, bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
     const key =
       who === undefined
-        ? `address:${(await runHook('clientAddress', () => stage.clientAddress(request))) ?? 'unknown'}`
-        : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
+        ? `address:${(await runHook('clientAddress', stage.clientAddress, request)) ?? 'unknown'}`
+        : `caller:${await runHook('rateLimitKey', stage.key, who)}`;
     const deadline = new Deadline(stage.timeoutMs);
     try {
       const decision = await deadline.race(() => stage.limiter.consume(key));
@@ -151,16 +156,16 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
   }
 
   /**
-   * The stages up to the route's own serve, in one async function: every
-   * stage that does not wait answers in place (no promise, no closure per
-   * request). On a loopback the handler's code runs cold between requests,
-   * so each layer per request costs (bench/FINDINGS.md).
+   * The stages before the route's own: the caller, the body and the rate
+   * limit, in one async function that resolves before the upstream call, so
+   * no frame of it is resumed after. Its answer is the route's context, or
+   * the refusal.
    */
-  async function run(bound: Bound, request: Request): Promise<Served> {
+  async function accept(bound: Bound, request: Request): Promise<Accepted<Caller> | Served> {
     // A setup bug, reported before anything else so the fix is obvious.
     if (bodyAlreadyRead(request)) return bound.fail('internal-error', { problem: BODY_ALREADY_READ });
     // The caller: authorize's answer, undefined for an anonymous guest, or the 401.
-    let found = runHook('authorize', () => config.authorize(request));
+    let found = runHook('authorize', config.authorize, request);
     if (isThenable(found)) found = await found;
     let caller: Caller | undefined;
     if (found === REJECTED) return bound.fail('unauthorized');
@@ -178,30 +183,46 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
       return bound.fail('invalid-body');
     }
     if (!bound.route.validate({ body })) return bound.fail('invalid-body');
-    if (!config.rateLimit) return bound.route.serve({ request, caller, body, fail: bound.fail });
+    const context: Accepted<Caller> = { request, caller, body, fail: bound.fail };
+    if (!config.rateLimit) return context;
     const limited = await limit(config.rateLimit, bound, request, caller);
     if (limited.response) return limited as Served;
-    return { ...limited, ...(await bound.route.serve({ request, caller, body, fail: bound.fail })) };
+    context.limited = limited;
+    return context;
   }
 
+  /**
+   * One request: the route found by path, then method, the stages, the
+   * route's own, one log entry. The handler's code runs cold between requests
+   * on a loopback, so each frame resumed per request costs (bench/FINDINGS.md):
+   * after the upstream call only the route's function and this one run.
+   */
   return async function tokenHandler(request: Request): Promise<Response> {
     const started = performance.now();
     const url = requestUrl(request);
-    const bound = routes.get(`${requestMethod(request)} ${url.pathname}`);
+    const method = requestMethod(request);
+    const methods = paths.get(url.pathname);
+    const bound = methods?.get(method);
     let served: Served;
     if (!bound) {
-      const other = byPath.get(url.pathname);
+      // A path served with another method: its spec's wrong-method answer.
+      const other = methods?.values().next().value;
       served = other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
     } else {
       try {
-        served = await run(bound, request);
+        const accepted = await accept(bound, request);
+        if ('response' in accepted) served = accepted;
+        else {
+          served = await bound.route.serve(accepted);
+          if (accepted.limited) served = { ...accepted.limited, ...served };
+        }
       } catch (error) {
         served = failure(bound.fail, error);
       }
       // Every stage answers a fresh object: named in place, not copied.
       served.operation = bound.route.operationId;
     }
-    if (config.logger) logServed(config.logger, request, url, served, started);
+    if (config.logger) logServed(config.logger, method, url, served, started);
     return served.response;
   };
 }

@@ -2,7 +2,6 @@
 // what happened, never what was sent: no headers, no body, no token, no
 // caller identity, no address.
 import { ConfigError, HttpError, RtcApiError } from '../core/errors.js';
-import { requestMethod } from './node-adapter.js';
 
 /** How a request ended: a token outcome, or the failure the response documents. */
 export type Outcome =
@@ -93,14 +92,14 @@ export function requestUrl(request: Request): URL {
 }
 
 /**
- * Writes a served request's one log entry (`started` is its performance.now()
- * at arrival), from a logger that can never fail the request.
+ * Writes a served request's one log entry (`method` as the client sent it,
+ * `started` its performance.now() at arrival), from a logger that can never fail the request.
  */
-export function logServed(logger: RequestLogger, request: Request, url: URL, served: Served, started: number): void {
+export function logServed(logger: RequestLogger, method: string, url: URL, served: Served, started: number): void {
   const { response, ...facts } = served;
   try {
     logger({
-      method: requestMethod(request),
+      method,
       path: loggablePath(url),
       status: response.status,
       ...facts,

@@ -11,7 +11,7 @@ describe('logServed', () => {
   it('logs one entry with method, capped path, status, the facts and a duration; the query string never', () => {
     const entries: object[] = [];
     const request = new Request(`http://h/${'p'.repeat(300)}?token=s3cret`);
-    logServed((e) => entries.push(e), request, requestUrl(request), ok({ outcome: 'token' }), performance.now());
+    logServed((e) => entries.push(e), request.method, requestUrl(request), ok({ outcome: 'token' }), performance.now());
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ method: 'GET', status: 200, outcome: 'token', path: `/${'p'.repeat(199)}…` });
     expect(entries[0]).toHaveProperty('durationMs');
@@ -25,7 +25,7 @@ describe('logServed', () => {
         () => {
           throw new Error('log sink down');
         },
-        request,
+        request.method,
         requestUrl(request),
         ok({ outcome: 'token' }),
         performance.now(),
