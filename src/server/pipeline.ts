@@ -41,9 +41,6 @@ export interface RouteContext<Caller> {
   fail: Fail;
 }
 
-/** What the pipeline's stages accepted: the route's context, and what the rate limiter noted for the log. */
-type Accepted<Caller> = RouteContext<Caller> & { limited?: Partial<Served> };
-
 /** One operation of a handler: where it is served and what it does after the shared stages. */
 export interface TokenRoute<Caller> {
   operationId: string;
@@ -161,7 +158,7 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
    * no frame of it is resumed after. Its answer is the route's context, or
    * the refusal.
    */
-  async function accept(bound: Bound, request: Request): Promise<Accepted<Caller> | Served> {
+  async function stages(bound: Bound, request: Request): Promise<Served> {
     // A setup bug, reported before anything else so the fix is obvious.
     if (bodyAlreadyRead(request)) return bound.fail('internal-error', { problem: BODY_ALREADY_READ });
     // The caller: authorize's answer, undefined for an anonymous guest, or the 401.
@@ -183,12 +180,12 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
       return bound.fail('invalid-body');
     }
     if (!bound.route.validate({ body })) return bound.fail('invalid-body');
-    const context: Accepted<Caller> = { request, caller, body, fail: bound.fail };
-    if (!config.rateLimit) return context;
+    const context: RouteContext<Caller> = { request, caller, body, fail: bound.fail };
+    // The route's promise is answered as it is: this frame is not resumed after the upstream call.
+    if (!config.rateLimit) return bound.route.serve(context);
     const limited = await limit(config.rateLimit, bound, request, caller);
     if (limited.response) return limited as Served;
-    context.limited = limited;
-    return context;
+    return { ...limited, ...(await bound.route.serve(context)) };
   }
 
   /**
@@ -210,12 +207,7 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
       served = other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
     } else {
       try {
-        const accepted = await accept(bound, request);
-        if ('response' in accepted) served = accepted;
-        else {
-          served = await bound.route.serve(accepted);
-          if (accepted.limited) served = { ...accepted.limited, ...served };
-        }
+        served = await stages(bound, request);
       } catch (error) {
         served = failure(bound.fail, error);
       }
