@@ -14,21 +14,27 @@ export class HookError extends Error {
 
 /**
  * Runs an application hook; anything it throws (or rejects with) becomes a
- * HookError naming it. A hook that answers at once is not wrapped in a
+ * HookError naming it; `a` and `b` are its arguments (no closure per
+ * request). A hook that answers at once is not wrapped in a
  * promise: every request runs several hooks, and each async wrapper is a
  * promise and its microtasks more (bench/FINDINGS.md).
  */
-export function runHook<T>(hook: string, run: () => T | Promise<T>): T | Promise<T> {
+export function runHook<T, A = undefined, B = undefined>(hook: string, run: (a: A, b: B) => T | Promise<T>, a?: A, b?: B): T | Promise<T> {
   let result: T | Promise<T>;
   try {
-    result = run();
+    result = run(a as A, b as B);
   } catch (error) {
     throw new HookError(hook, error);
   }
-  if (typeof (result as { then?: unknown } | null)?.then !== 'function') return result;
+  if (!isThenable(result)) return result;
   return Promise.resolve(result).catch((error: unknown) => {
     throw new HookError(hook, error);
   });
+}
+
+/** True for a promise (or any thenable): what a hook that waits answers. */
+export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

@@ -9,12 +9,12 @@ import type { OperationFacts } from '../../generated/operation-facts.js';
 import { Deadline } from '../core/deadline.js';
 import { isJsonMediaType } from '../core/media-type.js';
 import { envelopesFor, type ErrorOutcome, wrongMethodEnvelope } from './envelope.js';
-import { HookError, REJECTED, runHook, type Authorize, type AuthorizeResult } from './hooks.js';
+import { HookError, isThenable, REJECTED, runHook, type Authorize } from './hooks.js';
 import { bodyAlreadyRead, requestMethod } from './node-adapter.js';
 import { HttpError } from '../core/errors.js';
 import { upstreamRetryAfterSeconds, withRetryAfter, type RateLimiter } from './rate-limit.js';
 import { readBodyCapped } from './read-body.js';
-import { serveLogged, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
+import { logServed, requestUrl, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
 import { TokenStoreError } from './store-errors.js';
 
 /** The upstream call failed or answered something that may not be passed on. `facts` go to the log. */
@@ -108,46 +108,25 @@ function failure(fail: Fail, error: unknown): Served {
 }
 
 export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (request: Request) => Promise<Response> {
-  const routes = new Map(
-    config.routes.map((route) => {
-      const envelopes = envelopesFor(route.operationId, config.facts[route.operationId]!, [
-        ...PIPELINE_OUTCOMES,
-        ...route.outcomes,
-        ...(config.rateLimit ? (['rate-limited'] as const) : []),
-      ]);
-      const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
-      const facts = config.facts[route.operationId]!;
-      return [`${route.method} ${route.path}`, { route, envelopes, fail, bodyLimit: facts.bodyLimit!, wrongMethod: wrongMethodEnvelope(facts, envelopes) }];
-    }),
-  );
-  type Bound = NonNullable<ReturnType<typeof routes.get>>;
+  const bind = (route: TokenRoute<Caller>) => {
+    const facts = config.facts[route.operationId]!;
+    const envelopes = envelopesFor(route.operationId, facts, [
+      ...PIPELINE_OUTCOMES,
+      ...route.outcomes,
+      ...(config.rateLimit ? (['rate-limited'] as const) : []),
+    ]);
+    const fail: Fail = (outcome, extra) => ({ ...extra, outcome, response: envelopes(outcome) });
+    return { route, envelopes, fail, bodyLimit: facts.bodyLimit!, wrongMethod: wrongMethodEnvelope(facts, envelopes) };
+  };
+  type Bound = ReturnType<typeof bind>;
+  // Path, then method: one lookup of the request's path, no key built per request.
+  const paths = new Map<string, Map<string, Bound>>();
+  for (const route of config.routes) {
+    const methods = paths.get(route.path) ?? paths.set(route.path, new Map()).get(route.path)!;
+    if (!methods.has(route.method)) methods.set(route.method, bind(route));
+  }
   // An unmatched request has no operation: the first route's envelope answers it.
-  const first = routes.values().next().value as Bound;
-  // A path served with another method: its spec's wrong-method answer.
-  const byPath = new Map([...routes.values()].reverse().map((bound) => [bound.route.path, bound]));
-
-  /** What authorize `found`: the caller, undefined for an anonymous guest, or the 401. */
-  function callerOf(bound: Bound, request: Request, found: AuthorizeResult<Caller>): { caller: Caller | undefined } | Served {
-    if (found === REJECTED) return bound.fail('unauthorized');
-    if (found) return { caller: found as Caller };
-    // A bearer credential that authorize did not accept is a rejected one, even where anonymous requests are served.
-    if (!bound.route.anonymous || request.headers.has('authorization')) return bound.fail('unauthorized');
-    return { caller: undefined };
-  }
-
-  /** The request body, accepted by the operation's generated validator, or the 400/408/413. */
-  async function body(bound: Bound, request: Request): Promise<{ body: unknown } | Served> {
-    const read = await readBodyCapped(request, bound.bodyLimit, config.bodyTimeoutMs);
-    if (!read.ok) return bound.fail(read.reason === 'too-large' ? 'too-large' : read.reason === 'timeout' ? 'body-timeout' : 'invalid-body');
-    if (!isJsonMediaType(request.headers.get('content-type'))) return bound.fail('invalid-body');
-    let value: unknown;
-    try {
-      value = JSON.parse(read.text);
-    } catch {
-      return bound.fail('invalid-body');
-    }
-    return bound.route.validate({ body: value }) ? { body: value } : bound.fail('invalid-body');
-  }
+  const first = paths.values().next().value!.values().next().value as Bound;
 
   /**
    * The 429, or what the log notes when the limiter failed. A limiter that
@@ -157,8 +136,8 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
   async function limit(stage: RateLimitStage<Caller>, bound: Bound, request: Request, who: Caller | undefined): Promise<Served | Partial<Served>> {
     const key =
       who === undefined
-        ? `address:${(await runHook('clientAddress', () => stage.clientAddress(request))) ?? 'unknown'}`
-        : `caller:${await runHook('rateLimitKey', () => stage.key(who))}`;
+        ? `address:${(await runHook('clientAddress', stage.clientAddress, request)) ?? 'unknown'}`
+        : `caller:${await runHook('rateLimitKey', stage.key, who)}`;
     const deadline = new Deadline(stage.timeoutMs);
     try {
       const decision = await deadline.race(() => stage.limiter.consume(key));
@@ -173,41 +152,69 @@ export function createTokenPipeline<Caller>(config: PipelineConfig<Caller>): (re
     }
   }
 
-  async function run(bound: Bound, request: Request): Promise<Served> {
+  /**
+   * The stages before the route's own: the caller, the body and the rate
+   * limit, in one async function that resolves before the upstream call, so
+   * no frame of it is resumed after. Its answer is the route's context, or
+   * the refusal.
+   */
+  async function stages(bound: Bound, request: Request): Promise<Served> {
     // A setup bug, reported before anything else so the fix is obvious.
     if (bodyAlreadyRead(request)) return bound.fail('internal-error', { problem: BODY_ALREADY_READ });
-    const who = callerOf(bound, request, await runHook('authorize', () => config.authorize(request)));
-    if ('response' in who) return who;
-    const read = await body(bound, request);
-    if ('response' in read) return read;
-    const limited = config.rateLimit && (await limit(config.rateLimit, bound, request, who.caller));
-    if (limited?.response) return limited as Served;
-    const served = await bound.route.serve({ request, caller: who.caller, body: read.body, fail: bound.fail });
-    return limited ? { ...limited, ...served } : served;
+    // The caller: authorize's answer, undefined for an anonymous guest, or the 401.
+    let found = runHook('authorize', config.authorize, request);
+    if (isThenable(found)) found = await found;
+    let caller: Caller | undefined;
+    if (found === REJECTED) return bound.fail('unauthorized');
+    if (found) caller = found as Caller;
+    // A bearer credential that authorize did not accept is a rejected one, even where anonymous requests are served.
+    else if (!bound.route.anonymous || request.headers.has('authorization')) return bound.fail('unauthorized');
+    // The body, accepted by the operation's generated validator, or the 400/408/413.
+    const read = await readBodyCapped(request, bound.bodyLimit, config.bodyTimeoutMs);
+    if (!read.ok) return bound.fail(read.reason === 'too-large' ? 'too-large' : read.reason === 'timeout' ? 'body-timeout' : 'invalid-body');
+    if (!isJsonMediaType(request.headers.get('content-type'))) return bound.fail('invalid-body');
+    let body: unknown;
+    try {
+      body = JSON.parse(read.text);
+    } catch {
+      return bound.fail('invalid-body');
+    }
+    if (!bound.route.validate({ body })) return bound.fail('invalid-body');
+    const context: RouteContext<Caller> = { request, caller, body, fail: bound.fail };
+    // The route's promise is answered as it is: this frame is not resumed after the upstream call.
+    if (!config.rateLimit) return bound.route.serve(context);
+    const limited = await limit(config.rateLimit, bound, request, caller);
+    if (limited.response) return limited as Served;
+    return { ...limited, ...(await bound.route.serve(context)) };
   }
 
-  return function tokenHandler(request: Request): Promise<Response> {
-    let bound: Bound | undefined;
-    return serveLogged(
-      request,
-      async (url) => {
-        bound = routes.get(`${requestMethod(request)} ${url.pathname}`);
-        if (!bound) {
-          const other = byPath.get(url.pathname);
-          return other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
-        }
-        let served: Served;
-        try {
-          served = await run(bound, request);
-        } catch (error) {
-          served = failure(bound.fail, error);
-        }
-        // Every stage answers a fresh object: named in place, not copied.
-        served.operation = bound.route.operationId;
-        return served;
-      },
-      (error) => failure((bound ?? first).fail, error),
-      config.logger,
-    );
+  /**
+   * One request: the route found by path, then method, the stages, the
+   * route's own, one log entry. The handler's code runs cold between requests
+   * on a loopback, so each frame resumed per request costs (bench/FINDINGS.md):
+   * after the upstream call only the route's function and this one run.
+   */
+  return async function tokenHandler(request: Request): Promise<Response> {
+    const started = performance.now();
+    const url = requestUrl(request);
+    const method = requestMethod(request);
+    const methods = paths.get(url.pathname);
+    const bound = methods?.get(method);
+    let served: Served;
+    if (!bound) {
+      // A path served with another method: its spec's wrong-method answer.
+      const other = methods?.values().next().value;
+      served = other ? { outcome: 'not-found', response: other.wrongMethod() } : first.fail('not-found');
+    } else {
+      try {
+        served = await stages(bound, request);
+      } catch (error) {
+        served = failure(bound.fail, error);
+      }
+      // Every stage answers a fresh object: named in place, not copied.
+      served.operation = bound.route.operationId;
+    }
+    if (config.logger) logServed(config.logger, method, url, served, started);
+    return served.response;
   };
 }

@@ -2,7 +2,6 @@
 // what happened, never what was sent: no headers, no body, no token, no
 // caller identity, no address.
 import { ConfigError, HttpError, RtcApiError } from '../core/errors.js';
-import { requestMethod } from './node-adapter.js';
 
 /** How a request ended: a token outcome, or the failure the response documents. */
 export type Outcome =
@@ -83,35 +82,24 @@ export function chooseLogger(option: RequestLogger | false | undefined, fallback
 /** What the pipeline's stages give: the response plus the facts its log entry carries. */
 export type Served = { response: Response; outcome: Outcome } & Partial<Omit<RequestLogEntry, 'method' | 'path' | 'status' | 'outcome' | 'durationMs'>>;
 
-/**
- * One request through a handler: the URL parsed once (a malformed one still
- * gets an answer and a log line), every throw turned into `crashed`'s answer,
- * then exactly one log entry, from a logger that can never fail the request.
- */
-export async function serveLogged(
-  request: Request,
-  respond: (url: URL) => Promise<Served>,
-  crashed: (error: unknown, url: URL) => Served,
-  logger: RequestLogger | undefined,
-): Promise<Response> {
-  const started = performance.now();
-  let url: URL;
+/** The request's URL, parsed once per request; a malformed one still gets an answer and a log line. */
+export function requestUrl(request: Request): URL {
   try {
-    url = new URL(request.url);
+    return new URL(request.url);
   } catch {
-    url = new URL('http://invalid/');
+    return new URL('http://invalid/');
   }
-  let result: Served;
-  try {
-    result = await respond(url);
-  } catch (error) {
-    result = crashed(error, url);
-  }
-  if (!logger) return result.response;
-  const { response, ...facts } = result;
+}
+
+/**
+ * Writes a served request's one log entry (`method` as the client sent it,
+ * `started` its performance.now() at arrival), from a logger that can never fail the request.
+ */
+export function logServed(logger: RequestLogger, method: string, url: URL, served: Served, started: number): void {
+  const { response, ...facts } = served;
   try {
     logger({
-      method: requestMethod(request),
+      method,
       path: loggablePath(url),
       status: response.status,
       ...facts,
@@ -120,5 +108,4 @@ export async function serveLogged(
   } catch {
     // A broken logger must not turn a served request into a failure.
   }
-  return response;
 }

@@ -16,7 +16,7 @@ import { jsonResponse } from './envelope.js';
 import { upstreamAnswerProblem } from './granted-token.js';
 import { AUTHORIZE_HINT, checkOptions, pipelineOptions, type TokenHandlerOptions } from './handler-options.js';
 import { refuseGuests, type GuestPolicy } from './guest-policy.js';
-import { HookError, runHook } from './hooks.js';
+import { HookError, isThenable, runHook } from './hooks.js';
 import { createTokenPipeline, UpstreamError, type RouteContext, type TokenRoute } from './pipeline.js';
 import { checkRefreshTimings, createRefreshCoordinator, type FreshPair } from './refresh-coordinator.js';
 import { describeUpstream, jsonLines, type Outcome, type RequestLogEntry, type RequestLogger, type Served } from './request-log.js';
@@ -72,23 +72,26 @@ function checkLifetimes(lifetimes: HandlerLifetimes): void {
   checkRefreshTimings({ tokenLifetimeSeconds: lifetimes.tokenLifetimeSeconds, reuseWindowSeconds: lifetimes.reuseWindowSeconds });
 }
 
+/** The token fields of every SignalWire grant, each checked for its compact JWS/JWE shape. */
+const GRANT_TOKENS = ['token', 'refresh_token'];
+
 /** The first success status's generated response validator of an upstream operation. */
 function documentedAnswer(op: { operationId: string; statuses: readonly number[] }) {
   return upstreamValidators[op.operationId]!.responses[op.statuses.find((s) => s < 300)!]!;
 }
 
-/** Runs an upstream call; a failure or an answer that is not a complete grant becomes an UpstreamError (nothing of it is kept). */
-async function upstreamGrant<T extends { token: string; refresh_token: string }>(
-  op: { operationId: string; statuses: readonly number[] },
-  call: () => Promise<T>,
-): Promise<T> {
-  let answer: T;
-  try {
-    answer = await call();
-  } catch (error) {
-    throw new UpstreamError(describeUpstream(error), undefined, {}, error);
-  }
-  const problem = upstreamAnswerProblem(answer, documentedAnswer(op), ['token', 'refresh_token']);
+/** A failed upstream call, as the pipeline answers it (nothing of the upstream's answer is kept). */
+function upstreamFailed(error: unknown): never {
+  throw new UpstreamError(describeUpstream(error), undefined, {}, error);
+}
+
+/**
+ * An upstream answer that is a complete grant of the documented shape, else
+ * an UpstreamError. Used as `checkedGrant(await call.catch(upstreamFailed), …)`:
+ * no function of ours runs between the answer and the route (bench/FINDINGS.md).
+ */
+function checkedGrant<T>(answer: T, documented: (body: unknown) => boolean): T {
+  const problem = upstreamAnswerProblem(answer, documented, GRANT_TOKENS);
   if (problem) throw new UpstreamError('response-body', problem);
   return answer;
 }
@@ -142,6 +145,12 @@ export function buildSignalWireTokenHandlers<Caller>(
     // The refresh token outlives its access token by the difference SignalWire documents.
     entryTtlMs: (Math.max(lifetimes.tokenLifetimeSeconds, lifetimes.refreshed.token) + lifetimes.refreshed.refreshToken - lifetimes.refreshed.token) * 1000,
   });
+  // Each upstream grant's documented answer (its generated response validator), looked up once.
+  const answers = {
+    minted: documentedAnswer(table.create_subscriber_token),
+    refreshed: documentedAnswer(table.refresh_subscriber_token),
+    guest: documentedAnswer(table.create_subscriber_guest_token),
+  };
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   const grant = (outcome: Outcome, token: string, expireAt: number): Served => ({ outcome, response: jsonResponse(200, { token, expire_at: expireAt }) });
 
@@ -164,8 +173,9 @@ export function buildSignalWireTokenHandlers<Caller>(
 
   async function mint(profile: SubscriberProfile, fingerprint: string, signal?: AbortSignal): Promise<FreshPair> {
     const expireAt = nowSeconds() + lifetimes.tokenLifetimeSeconds;
-    const created = await upstreamGrant(table.create_subscriber_token, () =>
-      signalwire.createSubscriberToken({ ...profile, scope: 'sat:refresh', fingerprint, expire_at: expireAt }, { signal }),
+    const created = checkedGrant(
+      await signalwire.createSubscriberToken({ ...profile, scope: 'sat:refresh', fingerprint, expire_at: expireAt }, { signal }).catch(upstreamFailed),
+      answers.minted,
     );
     return { token: created.token, refreshToken: created.refresh_token, expireAt };
   }
@@ -173,7 +183,7 @@ export function buildSignalWireTokenHandlers<Caller>(
   async function refresh(refreshToken: string): Promise<FreshPair | 'rejected'> {
     try {
       // No caller signal: the flight serves every waiting caller, and a spent token's successor must be kept.
-      const pair = await upstreamGrant(table.refresh_subscriber_token, () => signalwire.refreshSubscriberToken({ refresh_token: refreshToken }));
+      const pair = checkedGrant(await signalwire.refreshSubscriberToken({ refresh_token: refreshToken }).catch(upstreamFailed), answers.refreshed);
       return { token: pair.token, refreshToken: pair.refresh_token, expireAt: nowSeconds() + lifetimes.refreshed.token };
     } catch (error) {
       if (error instanceof UpstreamError && isDeadRefreshToken(error.cause)) return 'rejected';
@@ -202,9 +212,10 @@ export function buildSignalWireTokenHandlers<Caller>(
     return grant(result.outcome, result.entry.token, result.entry.expireAt);
   }
 
-  async function guestToken({ request, caller, body, fail }: RouteContext<Caller>) {
+  async function guestToken({ request, caller, body, fail }: RouteContext<Caller>): Promise<Served> {
     const requested = (body as { allowed_addresses: string[] }).allowed_addresses;
-    const decision = await runHook('guestPolicy', () => guestPolicy(requested, { caller, request }));
+    let decision = runHook('guestPolicy', guestPolicy, requested, { caller, request });
+    if (isThenable(decision)) decision = await decision;
     const granted = Array.isArray(decision) ? decision : [];
     const addresses = { requested: requested.length, granted: granted.length };
     if (granted.length === 0) return fail('address-refused', { addresses });
@@ -213,10 +224,11 @@ export function buildSignalWireTokenHandlers<Caller>(
     }
     const expireAt = nowSeconds() + lifetimes.guestLifetimeSeconds;
     // The guest's refresh token is dropped: a guest asks again (and the policy decides again).
-    const pair = await upstreamGrant(table.create_subscriber_guest_token, () =>
-      signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }),
+    const pair = checkedGrant(
+      await signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }).catch(upstreamFailed),
+      answers.guest,
     );
-    return { ...grant('guest', pair.token, expireAt), addresses };
+    return { outcome: 'guest', response: jsonResponse(200, { token: pair.token, expire_at: expireAt }), addresses };
   }
 
   const prefix = options.pathPrefix ?? '';
