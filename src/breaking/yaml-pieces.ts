@@ -110,6 +110,12 @@ function newObject(items: ReadonlyArray<{ key: unknown }>): Obj {
   return indices.length ? (JSON.parse(`{${indices.join(',')}}`) as Obj) : {};
 }
 
+/** As `yaml` sets an entry: `__proto__` and other inherited names become own properties. */
+function setEntry(out: Obj, name: string, value: unknown): void {
+  if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+  else out[name] = value;
+}
+
 /**
  * One entry's text as data, as `parse(text, { maxAliasCount })` would give it if the text before
  * it (whose anchors are in `anchors`) came first; `anchors` then also holds this entry's anchors.
@@ -182,10 +188,7 @@ function parsePiece(text: string, anchors: Anchors): Obj {
       const data = toData(key, kept);
       if (data !== null && typeof data === 'object') throw new Unsplittable();
       const name = data === null ? '' : String(data);
-      const item = toData(value, kept);
-      // As `yaml` sets it: `__proto__` and other inherited names become own properties.
-      if (name in out) Object.defineProperty(out, name, { value: item, writable: true, enumerable: true, configurable: true });
-      else out[name] = item;
+      setEntry(out, name, toData(value, kept));
     }
     return out;
   };
@@ -219,7 +222,7 @@ function mapping(text: string, from: number, to: number, depth: number, piece: n
     if (start < 0) return;
     const [key, value] = entry(text, start, end, depth, piece, anchors);
     if (Object.hasOwn(out, key)) throw new Unsplittable();
-    out[key] = value;
+    setEntry(out, key, value);
   };
   for (let at = from; at < to; ) {
     const next = text.indexOf('\n', at);
@@ -255,7 +258,7 @@ function headerKey(line: string): string | undefined {
   const pair = doc.contents instanceof YAMLMap && doc.contents.items.length === 1 ? doc.contents.items[0]! : undefined;
   if (doc.errors.length || !pair) return undefined;
   const { key, value } = pair as { key: unknown; value: unknown };
-  if (!(key instanceof Scalar) || key.constructor !== Scalar || key.anchor || !(value instanceof Scalar)) return undefined;
+  if (!(key instanceof Scalar) || key.anchor || !(value instanceof Scalar)) return undefined;
   if (value.value !== null || value.anchor || value.tag || value.source !== '') return undefined;
   return key.value === null || typeof key.value === 'object' ? undefined : String(key.value);
 }

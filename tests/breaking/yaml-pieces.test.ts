@@ -86,6 +86,7 @@ describe('parseYamlPieces', () => {
       'info:\n  description: |\n    key: not a key\n    # not a comment\n\n    end\n  title: >-\n    folded\n    text\nx: 1\n',
     ],
     ['flow collections over several lines', 'info: {title: x,\n  version: "1"}\npaths: {}\n'],
+    ['`__proto__` as a split entry', '__proto__:\n  a: 1\nb: 2\n'],
     ['an alias inside one entry', 'components:\n  schemas:\n    A:\n      properties:\n        x: &a {type: string}\n        y: *a\n'],
     ['a non-finite number, which JSON cannot hold', 'a: .inf\nb: 1\n'],
   ])('%s: the same data', (_name, text) => {
