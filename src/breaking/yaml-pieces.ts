@@ -155,7 +155,8 @@ function parsePiece(text: string, anchors: Anchors): Obj {
     const anchor = anchorOf(target);
     if (anchor?.res === undefined) throw new Unsplittable();
     anchors.count(anchor);
-    if (anchor.aliasCount === 0) anchor.aliasCount = 'res' in target ? Math.max(anchor.leaf ? 1 : 0, ...anchor.inner.map(weight)) : aliasCount(target);
+    if (anchor.aliasCount === 0)
+      anchor.aliasCount = 'res' in target ? anchor.inner.reduce((max, inner) => Math.max(max, weight(inner)), anchor.leaf ? 1 : 0) : aliasCount(target);
     if (anchor.count * anchor.aliasCount > MAX_ALIASES) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
     return anchor.res;
   };
@@ -171,8 +172,9 @@ function parsePiece(text: string, anchors: Anchors): Obj {
     if (type === Scalar) {
       const { value } = node as Scalar;
       if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Unsplittable();
-      if (anchor) anchor.res = value;
-      return typeof value === 'string' && kept ? flat(value) : value;
+      const data = typeof value === 'string' && kept ? flat(value) : value;
+      if (anchor) anchor.res = data;
+      return data;
     }
     if (type === YAMLSeq) {
       const out: unknown[] = [];

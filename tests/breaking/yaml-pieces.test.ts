@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../../scripts/lib/apis.ts';
@@ -52,15 +53,17 @@ function expectSameError(text: string, message: RegExp): void {
 const list = (n: number, item: string) => `[${Array.from({ length: n }, () => item).join(', ')}]`;
 
 describe('parseYamlPieces', () => {
-  it('reads our own specs and a generated large one as the whole-text parse does, split at every entry', () => {
+  it('reads our own specs and generated large ones (one with anchors aliased across entries) as the whole-text parse does, split at every entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yaml-pieces-'));
     try {
       writeBigSpec(join(dir, 'big.yaml'), 0.5, true, 'yaml');
+      writeBigSpec(join(dir, 'anchored.yaml'), 0.5, true, 'yaml', true);
       const files = [
         ...readdirSync(join(repoRoot, 'openapi'))
           .filter((f) => f.endsWith('.yaml'))
           .map((f) => join(repoRoot, 'openapi', f)),
         join(dir, 'big.yaml'),
+        join(dir, 'anchored.yaml'),
       ];
       let split = 0;
       for (const file of files) {
@@ -69,10 +72,12 @@ describe('parseYamlPieces', () => {
         const pieces = parseYamlPieces(text, 0);
         if (pieces === undefined) continue;
         split++;
-        expect(pieces, file).toEqual(whole(text));
+        const expected = whole(text);
+        expect(pieces, file).toEqual(expected);
+        expect(sharedAlike(pieces, expected), file).toBe(true);
       }
-      expect(split).toBeGreaterThanOrEqual(2);
-      expect(parseYamlPieces(readFileSync(join(dir, 'big.yaml'), 'utf8'), 0)).toBeDefined();
+      expect(split).toBeGreaterThanOrEqual(3);
+      for (const name of ['big.yaml', 'anchored.yaml']) expect(parseYamlPieces(readFileSync(join(dir, name), 'utf8'), 0)).toBeDefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -130,6 +135,47 @@ describe('parseYamlPieces', () => {
       const text = `p: &p 1\na:\n  y: ${list(600, '*p')}\n  w: &w 2\n  ? z\n  : *w\nb: *w\n`;
       expectSame(text);
     });
+  });
+
+  it('random entries with anchors (reused names) and aliases, some before their anchor: the same data, objects and errors', () => {
+    const anchor = fc.option(fc.constantFrom('&a', '&b', '&c'), { nil: undefined });
+    const { value } = fc.letrec<{ value: string; flow: string }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constantFrom('1', 'x', 'null', '"a long string, longer than twelve"', '*a', '*b', '*c'), tie('flow')),
+      flow: fc
+        .tuple(
+          anchor,
+          fc.oneof(
+            fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+            fc.array(tie('value'), { maxLength: 3 }).map((items) => `{${items.map((v, i) => `k${i}: ${v}`).join(', ')}}`),
+          ),
+        )
+        .map(([a, body]) => (a ? `${a} ${body}` : body)),
+    }));
+    // Top-level entries, some a block mapping of entries (split one level deeper).
+    const entry = fc.oneof(
+      value.map((v) => ` ${v}`),
+      fc.array(value, { minLength: 1, maxLength: 3 }).map((vs) => `\n${vs.map((v, i) => `  s${i}: ${v}`).join('\n')}`),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 5 }), (entries) => {
+        const text = entries.map((e, i) => `e${i}:${e}\n`).join('');
+        let expected: unknown;
+        let error: string | undefined;
+        try {
+          expected = whole(text);
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        if (error !== undefined) {
+          expect(() => parseYamlPieces(text, 0)).toThrow(error);
+          return;
+        }
+        const pieces = parseYamlPieces(text, 0);
+        expect(pieces).toEqual(expected);
+        expect(sharedAlike(pieces, expected)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   describe('alias limits, counted across entries as the whole text counts them', () => {
