@@ -1,6 +1,7 @@
 // A large YAML spec read mapping entry by mapping entry. The `yaml` package
 // builds a syntax tree for the whole text before the data, and the objects it
-// builds take about five times what JSON.parse's do: a 50 MB spec took
+// builds take about five times what JSON.parse's do (a `responses` object
+// keyed `"200"`, `"404"` takes 5 KB, JSON.parse's 200 bytes): a 50 MB spec took
 // gigabytes. Real specs are block mappings (`paths:`, then one entry per path),
 // so each entry is parsed on its own and kept in JSON.parse's compact form;
 // only one entry's tree exists at a time. Anchors carry over from entry to
