@@ -6,7 +6,7 @@
 // file and position.
 import { parse } from 'yaml';
 import { GateError } from './errors.js';
-import { PIECE, parseYamlPieces } from './yaml-pieces.js';
+import { MAX_ALIASES, PIECE, parseYamlPieces } from './yaml-pieces.js';
 
 /** `yaml`'s first line ends in `:` before a code excerpt; keep the sentence, drop the dangling colon. */
 function yamlMessage(error: Error & { linePos?: Array<{ line: number; col: number }> }): string {
@@ -28,11 +28,10 @@ export function parseSpecText(text: string, file: string): unknown {
       // Not JSON: YAML flow style (`{openapi: 3.1.0}`) reads below.
     }
   }
-  // A large spec, entry by entry (yaml-pieces.ts); the whole text when it cannot be split.
-  const pieces = text.length > PIECE ? parseYamlPieces(text) : undefined;
-  if (pieces !== undefined) return pieces;
   try {
-    return parse(text, { maxAliasCount: 1000 });
+    // A large spec, entry by entry (yaml-pieces.ts); the whole text when it cannot be split.
+    const pieces = text.length > PIECE ? parseYamlPieces(text) : undefined;
+    return pieces !== undefined ? pieces : parse(text, { maxAliasCount: MAX_ALIASES });
   } catch (error) {
     throw new GateError(`${file}: not valid YAML: ${yamlMessage(error as Error)}`);
   }

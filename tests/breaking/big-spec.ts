@@ -12,6 +12,28 @@ const TEXT = 'Returned to the application server after the room has been created
 
 const USERS = 50;
 
+/**
+ * With anchors, objects shared within a group of resources are written once with `&name` and then
+ * `*name`, as `js-yaml`'s dump writes specs like Redocly's `rebilly.yaml`: defined in one entry
+ * (a path, a schema) and aliased in others, nested (`errors` holds the anchored `error`), and
+ * across `paths` and `components`. A group is small enough that no anchor exceeds the 1,000
+ * aliases the whole-text parse allows.
+ */
+const GROUP = 50;
+let anchorNames: Map<object, string> | undefined;
+const sharedObjects = new Map<string, Json>();
+function shared(name: string, make: () => Json): Json {
+  if (!anchorNames) return make();
+  let value = sharedObjects.get(name);
+  if (value === undefined) {
+    value = make();
+    sharedObjects.set(name, value);
+    anchorNames.set(value as object, name);
+  }
+  return value;
+}
+const uuid = (i: number): Json => shared(`g${Math.floor(i / GROUP)}_uuid`, () => ({ type: 'string', format: 'uuid' }));
+
 function user(i: number): Json {
   return {
     type: 'object',
@@ -33,7 +55,7 @@ function item(i: number, head: boolean): Json {
     description: `Item ${i}. ${TEXT} ${TEXT}`,
     required: ['id', 'name', 'status'],
     properties: {
-      id: { type: 'string', format: 'uuid', description: `The id of item ${i}.` },
+      id: anchorNames ? uuid(i) : { type: 'string', format: 'uuid', description: `The id of item ${i}.` },
       name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9 _.-]+$', description: TEXT },
       // A response enum that gains a value: breaking for clients with an exhaustive switch.
       status: { type: 'string', enum: changed ? ['active', 'archived', 'deleted', 'frozen'] : ['active', 'archived', 'deleted'] },
@@ -45,8 +67,8 @@ function item(i: number, head: boolean): Json {
       parent: { $ref: `#/components/schemas/Item${i}` },
       related: { $ref: `#/components/schemas/Item${i - (i % 10)}` },
       children: { type: 'array', items: { $ref: `#/components/schemas/Item${i}` } },
-      metadata: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } },
-      createdAt: { type: 'string', format: 'date-time' },
+      metadata: shared(`g${Math.floor(i / GROUP)}_metadata`, () => ({ type: 'object', additionalProperties: { type: 'string', maxLength: 500 } })),
+      createdAt: shared(`g${Math.floor(i / GROUP)}_date`, () => ({ type: 'string', format: 'date-time' })),
       ...(head && i % 100 === 11 ? { note: { type: 'string', description: 'New optional field.' } } : {}),
     },
   };
@@ -72,10 +94,15 @@ function input(i: number, head: boolean): Json {
 }
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: ref } } });
-const errors = { '400': { $ref: '#/components/responses/Error' }, '404': { $ref: '#/components/responses/Error' } };
 
 function paths(i: number, head: boolean): Record<string, Json> {
-  const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const g = Math.floor(i / GROUP);
+  const error = shared(`g${g}_error`, () => ({ $ref: '#/components/responses/Error' }));
+  const errors = { '400': error, '404': error };
+  const id = shared(`g${g}_id`, () => ({ name: 'id', in: 'path', required: true, schema: anchorNames ? uuid(i) : { type: 'string', format: 'uuid' } }));
+  // With anchors, the head's change to `limit` is made once, in group 3's shared parameter.
+  const max = anchorNames ? (head && g === 3 ? 50 : 100) : head && i % 100 === 9 ? 50 : 100;
+  const limit = shared(`g${g}_limit`, () => ({ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max } }));
   const out: Record<string, Json> = {
     [`/items${i}`]: {
       get: {
@@ -83,7 +110,7 @@ function paths(i: number, head: boolean): Record<string, Json> {
         summary: `List items of kind ${i}`,
         description: TEXT,
         parameters: [
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: head && i % 100 === 9 ? 50 : 100 } },
+          limit,
           { name: 'cursor', in: 'query', schema: { type: 'string' } },
           { name: 'status', in: 'query', schema: { type: 'string', enum: ['active', 'archived'] } },
         ],
@@ -137,11 +164,20 @@ const q = (s: string) => JSON.stringify(s);
 const yamlKey = (s: string) => (/^[A-Za-z_$/][\w$/{}.-]*$/.test(s) ? s : q(s));
 const yamlString = (s: string) => (/^[A-Za-z][\w .,;()'-]*$/.test(s) && !/^(true|false|null)$/.test(s) ? s : q(s));
 
+/** Shared objects already written with their anchor: later uses are aliases. */
+const written = new Set<object>();
+
 function yamlLines(value: Json, indent: string, out: string[]): void {
+  const anchor = value !== null && typeof value === 'object' ? anchorNames?.get(value) : undefined;
+  if (anchor !== undefined) {
+    if (written.has(value as object)) return void (out[out.length - 1] += ` *${anchor}`);
+    written.add(value as object);
+    out[out.length - 1] += ` &${anchor}`;
+  }
   if (Array.isArray(value)) {
     if (!value.length) return void (out[out.length - 1] += ' []');
     for (const v of value) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && !anchorNames?.has(v)) {
         const start = out.length;
         yamlLines(v, `${indent}  `, out);
         out[start] = `${indent}- ${out[start]!.trimStart()}`;
@@ -203,10 +239,15 @@ function emit(n: number, head: boolean, format: Format, put: (text: string) => v
 }
 
 /** Writes a spec of about `megabytes` MB (base or head) to `file`; returns the bytes written. */
-export function writeBigSpec(file: string, megabytes: number, head: boolean, format: Format): number {
+export function writeBigSpec(file: string, megabytes: number, head: boolean, format: Format, anchors = false): number {
+  anchorNames = anchors && format === 'yaml' ? new Map() : undefined;
+  sharedObjects.clear();
+  written.clear();
   let sample = 0;
   emit(100, head, format, (text) => (sample += Buffer.byteLength(text)));
   const n = Math.max(1, Math.round(((megabytes * 1024 * 1024) / sample) * 100));
+  sharedObjects.clear();
+  written.clear();
   const fd = openSync(file, 'w');
   let bytes = 0;
   try {

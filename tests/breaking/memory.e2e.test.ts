@@ -2,8 +2,10 @@
 // recursive and shared components), as users run it: the bin in a child
 // process. Over the default size limit it refuses in one line, before reading;
 // with the limit raised it compares both and its peak memory stays under
-// 500 MB, as it does for a chain of 74,200 `$ref` components (the walk's
-// worst shape). A bound on memory, never on wall time.
+// 500 MB, as it does for YAML whose anchors are defined in one entry and
+// aliased in others (read entry by entry all the same) and for a chain of
+// 74,200 `$ref` components (the walk's worst shape). A bound on memory, never
+// on wall time.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,8 @@ beforeAll(() => {
     writeBigSpec(join(dir, `base.${format}`), 53, false, format);
     writeBigSpec(join(dir, `head.${format}`), 53, true, format);
   }
+  writeBigSpec(join(dir, 'anchored-base.yaml'), 53, false, 'yaml', true);
+  writeBigSpec(join(dir, 'anchored-head.yaml'), 53, true, 'yaml', true);
   writeChainSpec(join(dir, 'chain-base.json'), 74_200, false);
   writeChainSpec(join(dir, 'chain-head.json'), 74_200, true);
 });
@@ -73,6 +77,30 @@ describe('a 50 MB spec pair', () => {
     // The head's edits are found: a request property made required, a path removed, a response enum grown.
     expect(report.counts.breaking).toBeGreaterThan(100);
     expect(report.changes.some((c) => /path removed/.test(c.reason))).toBe(true);
+    expect(peak).toBeLessThan(500 * MB);
+  });
+
+  it('with anchors in one entry aliased in others, is compared with the limit raised in under 500 MB of peak memory (yaml)', { timeout: 600_000 }, async () => {
+    const text = readFileSync(join(dir, 'anchored-head.yaml'), 'utf8');
+    expect(text.length).toBeGreaterThan(50 * MB);
+    // Group 3's `limit` parameter: anchored in the first path of the group, aliased by the next 49 paths.
+    expect(text.match(/^ {8}- &g3_limit$/gm)).toHaveLength(1);
+    expect(text.match(/^ {8}- \*g3_limit$/gm)).toHaveLength(49);
+    expect(text.match(/ \*g\d+_\w+$/gm)!.length).toBeGreaterThan(100_000);
+    const { code, stdout, stderr, peak } = await breaking('anchored-base.yaml', 'anchored-head.yaml', '--max-size', '60', '--json');
+    console.log(`two 50 MB yaml specs with anchors across entries compared: peak RSS ${(peak / MB).toFixed(0)} MB`);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { changes: Array<{ pointer: string; reason: string; level: string }> };
+    // The change made once, in the anchored parameter, is found at each of the 50 operations that use it.
+    const limit = report.changes.filter((c) => /^\/paths\/~1items\d+\/get\/parameters\/0\/schema\/maximum$/.test(c.pointer));
+    expect(limit.map((c) => c.pointer).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `/paths/~1items${150 + i}/get/parameters/0/schema/maximum`).sort());
+    expect(limit.every((c) => c.level === 'breaking' && c.reason === 'request maximum lowered from 100 to 50: values clients send today are rejected')).toBe(
+      true,
+    );
+    expect(report.changes.some((c) => /path removed/.test(c.reason))).toBe(true);
+    // Short pointers: where the change is, not a walk through shared objects.
+    expect(Math.max(...report.changes.map((c) => c.pointer.length))).toBeLessThan(80);
     expect(peak).toBeLessThan(500 * MB);
   });
 
