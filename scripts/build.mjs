@@ -1,6 +1,7 @@
 // Builds dist/ from a clean slate (so a deleted source never lingers in the package):
 //   dist/**/*.js, *.js.map      ESM, esbuild file for file     (the `import` condition)
 //   dist/cjs/**/*.d.cts         the declarations, emitted by tsc: the one set
+//                               (those an entry's types reach)
 //   dist/**/index.d.ts          per entry, one line re-exporting its .d.cts
 //   dist/cjs/**/*.cjs           `require()`: one shim per entry that loads the ES
 //                               module itself (Node 20.19+ require(esm))
@@ -10,7 +11,7 @@
 // setting, while the reverse fails under module node16/node18 (TS1479). The
 // code is minified (whitespace and syntax; names stay) with separate maps
 // pointing at src/*.ts, which the package ships, so stack traces show the
-// TypeScript line that threw.
+// TypeScript line that threw (the bin-only code excepted: see NO_MAP).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
@@ -21,9 +22,12 @@ const dist = join(root, 'dist');
 const cjs = join(dist, 'cjs');
 // The bin is ESM only (top-level await) and no entry: no declarations for it.
 const ESM_ONLY = /^src\/cli\//;
-// The validators are generated, minified code: a map back to the equally
-// minified generated source helps no one and is a quarter of the package.
-const NO_MAP = /^generated\/validators\//;
+// No maps for: the validators (generated, minified code: a map back to the
+// equally minified generated source helps no one and is a quarter of the
+// package), and the code only the bin runs (the command line and the gate,
+// which no entry imports): its sources do not ship (package.json `files`), so
+// the package's bytes go to what a consumer's own stack traces pass through.
+const NO_MAP = /^(generated\/validators|src\/cli|src\/breaking)\//;
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
@@ -89,6 +93,19 @@ for (const file of walk(dist).filter((f) => f.endsWith('.d.ts') && !f.startsWith
   if (entryTypes.has(file)) writeFileSync(file, `export * from '${posix(relative(dirname(file), join(cjs, rel.replace(/\.d\.ts$/, '.cjs'))))}';\n`);
   else rmSync(file);
 }
+
+// Only the declarations an entry's types reach ship: the package's exports
+// allow no deep import, so the rest (the tools' internals, the checks behind
+// the clients) would be bytes no consumer can name.
+const specifier = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]*)\.cjs['"]/g;
+const reached = new Set();
+const pending = [...entryTypes].map((file) => join(cjs, relative(dist, file).replace(/\.d\.ts$/, '.d.cts')));
+for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+  if (reached.has(file)) continue;
+  reached.add(file);
+  for (const [, path] of readFileSync(file, 'utf8').matchAll(specifier)) pending.push(join(dirname(file), `${path}.d.cts`));
+}
+for (const file of walk(cjs).filter((f) => f.endsWith('.d.cts') && !reached.has(f))) rmSync(file);
 
 // One `require` shim per entry in package.json's exports, next to its .d.cts.
 for (const conditions of Object.values(exports)) {
