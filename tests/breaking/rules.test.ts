@@ -111,6 +111,18 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['query-parameter-explode-changed', 'GET /things', '/paths/~1things/get/parameters/0/explode', /explode changed from `true` to `false`/],
   ['query-parameter-allow-empty-value-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowEmptyValue', /allowEmptyValue dropped/],
   ['query-parameter-allow-reserved-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowReserved', /allowReserved dropped/],
+  [
+    'query-parameter-schema-to-content',
+    'GET /things',
+    '/paths/~1things/get/parameters/0/content',
+    /`filter` now written as `application\/json` instead of style `form`/,
+  ],
+  [
+    'response-header-content-type-changed',
+    'GET /things',
+    '/paths/~1things/get/responses/200/headers/X-Rate/content/text~1plain/schema/type',
+    /response type changed `integer` → `string`/,
+  ],
   ['response-header-explode-changed', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Rate/explode', /response header `X-Rate` explode changed/],
   // multipleOf, uniqueItems, dependentSchemas.
   ['request-multiple-of-raised', 'POST /things', `${POST_BODY}/properties/amount/multipleOf`, /multipleOf changed from 10 to 20/],
@@ -175,6 +187,8 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['openapi30-to-31-equivalent', []],
   ['openapi30-to-31-file-upload', []],
   ['ignored-headers', []],
+  // `schema` → `content: text/plain` for a plain string: the same bytes; the schema is seen (it moved).
+  ['header-parameter-schema-to-text-content', ['/paths/~1things/get/parameters/0/schema/type', '/paths/~1things/get/parameters/0/content/text~1plain']],
   ['success-status-as-range', ['/paths/~1things/get/responses/2XX']],
   [
     'format-widened-request-narrowed-response',

@@ -45,6 +45,7 @@ function compareHeaders(before: Obj, after: Obj, at: string, direction: Directio
     compareSerialisation(header, nextHeader, headerAt, `response header \`${name}\``, report);
     if (header.schema !== undefined || nextHeader.schema !== undefined)
       compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), direction, report);
+    if (header.content || nextHeader.content) compareContent(header, nextHeader, headerAt, direction, report);
   }
   for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
 }
