@@ -10,6 +10,8 @@ export const SWITCHABLE_RULES = {
   'response-error-status-removed': 'info',
   'response-optional-property-removed': 'breaking',
   'security-oauth-url-changed': 'warning',
+  'security-scheme-renamed': 'warning',
+  'server-variable-enum-narrowed': 'breaking',
   'operation-id-changed': 'warning',
   'response-header-became-required': 'info',
   'request-pattern-removed': 'info',

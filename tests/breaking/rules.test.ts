@@ -151,6 +151,10 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['response-not-narrowed', 'GET /things', `${GET_200}/properties/state/not`, /response `not` now excludes fewer values/],
   // Security: a requirement asking for more.
   ['security-scope-added', 'GET /things', '/paths/~1things/get/security', /oauth \[read\] no longer enough/],
+  ['security-scheme-renamed-and-changed', 'GET /things', '/security', /key no longer enough \(changed from key to apiKey/],
+  // Server variables: the values clients may configure.
+  ['server-variable-enum-narrowed', '*', '/servers/0/variables/region/enum', /`region` no longer offers `us`/],
+  ['server-variable-closed', '*', '/servers/0/variables/tenant/enum', /`tenant` now limited to `acme`, `globex`/],
 ];
 
 // Fixtures whose one edit is breaking in more than one place: [fixture, pointers].
@@ -209,6 +213,10 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
   ['security-scope-removed', ['/paths/~1things/get/security']],
+  // Header names ignore case; a rename of a scheme defined the same way is a warning, the requirements matched through it.
+  ['security-api-key-header-name-case', []],
+  ['security-scheme-renamed', ['/components/securitySchemes/apiKey', '/components/securitySchemes/clientCredentials']],
+  ['openid-connect-url-changed', ['/components/securitySchemes/oidc/openIdConnectUrl']],
   // A request default is a warning by default (the request-default-changed rule): listed, not failing.
   ['request-default-changed', ['/paths/~1things/get/parameters/0/schema/default']],
   ['request-property-default-added', [`${POST_BODY}/properties/privacy/default`]],
