@@ -120,7 +120,7 @@ export function compareSecuritySchemes(baseDocument: Obj, headDocument: Obj, rep
     for (const [flow, urls] of Object.entries(flows)) {
       for (const key of URL_KEYS) {
         const [was, is] = [urls?.[key], nextFlows[flow]?.[key]];
-        if (was === undefined || is === undefined || was === is) continue;
+        if (typeof was !== 'string' || typeof is !== 'string' || was === is) continue;
         report.info(
           pointer('components', 'securitySchemes', name, 'flows', flow, key),
           `OAuth ${flow} ${key} of \`${name}\` changed from \`${was}\` to \`${is}\`: clients configured with the old URL fail to get tokens`,

@@ -42,13 +42,13 @@ function compareVariables(server: Obj, next: Obj, at: string, report: Reporter):
   for (const [name, variable] of Object.entries((server.variables ?? {}) as Record<string, Obj | undefined>)) {
     const nextVariable = after[name];
     if (!nextVariable) continue;
-    const [was, is] = [variable?.enum, nextVariable.enum];
-    if (!Array.isArray(is)) {
-      if (Array.isArray(was)) report.info(child(at, 'variables', name, 'enum'), `server variable \`${name}\` takes any value now`);
+    const [was, is] = [valuesOf(variable?.enum), valuesOf(nextVariable.enum)];
+    if (is === undefined) {
+      if (was !== undefined) report.info(child(at, 'variables', name, 'enum'), `server variable \`${name}\` takes any value now`);
       continue;
     }
     const where = child(at, 'variables', name, 'enum');
-    const removed = Array.isArray(was) ? was.filter((v) => !is.includes(v)) : undefined;
+    const removed = was?.filter((v) => !is.includes(v));
     if (removed === undefined)
       report.breaking(
         where,
@@ -67,6 +67,9 @@ function compareVariables(server: Obj, next: Obj, at: string, report: Reporter):
 }
 
 const RULE = 'server-variable-enum-narrowed';
+
+/** An `enum`'s values as strings (the specification's type for them; anything else as its JSON, compared by value). */
+const valuesOf = (list: unknown) => (Array.isArray(list) ? list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : undefined);
 
 const ROOT = [{ url: '/' }];
 
