@@ -124,6 +124,31 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
     /response type changed `integer` → `string`/,
   ],
   ['response-header-explode-changed', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Rate/explode', /response header `X-Rate` explode changed/],
+  // A form body's per-field encoding: content type, part headers, urlencoded serialisation.
+  [
+    'request-form-field-content-type-changed',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/multipart~1form-data/encoding/meta/contentType',
+    /form field `meta` content type `application\/json` now `application\/xml`/,
+  ],
+  [
+    'request-part-header-required-added',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/multipart~1form-data/encoding/meta/headers/X-Checksum',
+    /new required part header `X-Checksum`/,
+  ],
+  [
+    'request-form-field-style-changed',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/application~1x-www-form-urlencoded/encoding/tags/style',
+    /form field `tags` style changed from `form` to `pipeDelimited`/,
+  ],
+  [
+    'webhook-response-header-required-added',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/responses/200/headers/X-Receipt`,
+    /new required response header `X-Receipt`: existing senders do not send it/,
+  ],
   // multipleOf, uniqueItems, dependentSchemas.
   ['request-multiple-of-raised', 'POST /things', `${POST_BODY}/properties/amount/multipleOf`, /multipleOf changed from 10 to 20/],
   ['request-unique-items-added', 'POST /things', `${POST_BODY}/properties/tags/uniqueItems`, /must now be unique/],
@@ -204,6 +229,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ],
   ['vacuous-lower-bounds', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
+  ['request-form-field-default-style-spelled-out', []],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],
   ['request-not-removed', [`${POST_BODY}/properties/name/not`]],

@@ -43,7 +43,7 @@ function schemeDefinition(document: Obj, name: string): string {
 }
 
 /** Schemes only the base defines, each paired with the one scheme only the head defines the same way: a rename (old name → new). */
-export function renamedSchemes(baseDocument: Obj, headDocument: Obj): Map<string, string> {
+function renamedSchemes(baseDocument: Obj, headDocument: Obj): Map<string, string> {
   const [before, after] = [schemesOf(baseDocument), schemesOf(headDocument)];
   const added = Object.keys(after).filter((name) => !Object.hasOwn(before, name));
   const renames = new Map<string, string>();
