@@ -32,6 +32,14 @@ const CORPUS: unknown[] = [
   ),
 ];
 
+/** The base document of each single-file fixture, as written. */
+const YAML_TEXTS = ['breaking', 'non-breaking'].flatMap((kind) =>
+  readdirSync(new URL(`${kind}/`, fixtures))
+    .map((f) => readFileSync(new URL(`${kind}/${f}`, fixtures), 'utf8'))
+    .filter((text) => !/^--- # /m.test(text))
+    .map((text) => text.split(/^---$/m)[0]!),
+);
+
 /** Values that are wrong somewhere: every JSON type, extremes, and references that go nowhere. */
 const ODD: unknown[] = [
   null,
@@ -217,6 +225,58 @@ describe('hostile input, property-based', () => {
         if (!(self instanceof GateError)) expect(self.changes).toEqual([]);
       }),
       // FUZZ_RUNS=10000 for a longer hunt by hand.
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
+  }, 600_000);
+
+  it('YAML text cut, spliced or sprinkled with YAML syntax ends in a report or a GateError', () => {
+    const texts = YAML_TEXTS;
+    const edit = fc.record({
+      at: fc.nat(),
+      length: fc.nat(40),
+      insert: fc.constantFrom(
+        '',
+        ':',
+        '- ',
+        '[',
+        '{',
+        '}',
+        '&a ',
+        '*a',
+        '!!binary ',
+        '%YAML 1.2\n',
+        '#',
+        "'",
+        '"',
+        '\t',
+        '\n  ',
+        '<<: *a\n',
+        '? ',
+        '|\n',
+        '---\n',
+        '\u0000',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(edit, { minLength: 1, maxLength: 5 }), (index, edits) => {
+        let text = texts[index]!;
+        for (const { at, length, insert } of edits) {
+          const from = at % (text.length + 1);
+          text = text.slice(0, from) + insert + text.slice(from + (insert ? 0 : length));
+        }
+        writeFileSync(join(dir, 'base', 'spec.yaml'), texts[index]!);
+        writeFileSync(join(dir, 'head', 'spec.yaml'), text);
+        for (const [base, head] of [
+          ['base/spec.yaml', 'head/spec.yaml'],
+          ['head/spec.yaml', 'head/spec.yaml'],
+        ]) {
+          try {
+            runGate({ mode: 'paths', base: base!, head: head! }, 'json', dir);
+          } catch (error) {
+            if (!(error instanceof GateError)) throw new Error(`not a GateError: ${(error as Error)?.stack ?? String(error)}`);
+          }
+        }
+      }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   }, 600_000);
