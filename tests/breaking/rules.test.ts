@@ -99,6 +99,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['response-header-optional', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Request-Id/required', /made optional/],
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
+  ['openapi30-response-all-of-made-nullable', 'GET /things', `${GET_200}/properties/owner/type`, /response value made nullable `object` → `object \| null`/],
   ['openapi30-exclusive-minimum', 'POST /things', `${POST_BODY}/properties/ttl/exclusiveMinimum`, /exclusiveMinimum 1 added/],
   [
     'openapi30-response-exclusive-maximum-dropped',
@@ -215,6 +216,10 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
   ['openapi30-to-31-file-upload', []],
+  // 3.0 ignores a $ref's siblings; `allOf: [$ref], nullable: true` is 3.1's `oneOf: [$ref, {type: 'null'}]`.
+  ['openapi30-ref-sibling-ignored', []],
+  ['openapi30-nullable-reference-to-31', []],
+  ['type-list-and-one-of-with-null', []],
   ['ignored-headers', []],
   // `schema` → `content: text/plain` for a plain string: the same bytes; the schema is seen (it moved).
   ['header-parameter-schema-to-text-content', ['/paths/~1things/get/parameters/0/schema/type', '/paths/~1things/get/parameters/0/content/text~1plain']],
