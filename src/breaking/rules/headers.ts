@@ -27,7 +27,8 @@ export function compareHeaders(before: Obj, after: Obj, at: string, direction: D
     const headerAt = child(at, 'headers', found?.[0] ?? name);
     const what = `${kind} \`${name}\``;
     if (!found) {
-      if (direction === 'response') report.breaking(headerAt, `${what} removed`);
+      // An optional one is disputed like an optional response property (level: the policy's).
+      if (direction === 'response') report.breaking(headerAt, `${what} removed`, header.required === true ? undefined : 'response-optional-header-removed');
       else report.info(headerAt, `${what} removed (the API no longer reads it)`);
       continue;
     }
