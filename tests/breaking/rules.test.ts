@@ -167,6 +167,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-one-of-branch-removed', 'POST /things', `${POST_BODY}/oneOf/1`, /request alternative removed/],
   ['response-one-of-branch-added', 'GET /things', `${GET_200}/oneOf/1/properties/name`, /response property `name` removed/],
   ['request-all-of-pattern-branch-added', 'POST /things', `${POST_BODY}/properties/id/pattern`, /request pattern changed/],
+  ['request-any-of-to-one-of-overlapping', 'POST /things', `${POST_BODY}/oneOf/0`, /payloads matching both are now rejected/],
   ['request-body-wrapped-in-one-of', 'POST /things', `${POST_BODY}/oneOf/1`, /overlaps another/],
   ['shared-component-pattern-added', 'POST /things', '/components/schemas/Thing/properties/code/pattern', /request pattern `\^\[A-Z\]\{3\}\$` added/],
   // `not`: a request rejecting more, a response excluding less (its schema judged the other way round).
@@ -213,6 +214,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['response-any-of-subsumed-branch', [`${GET_200}/anyOf/2/maxLength`]],
   ['request-all-of-optional-branch', [`${POST_BODY}/properties/note`]],
   ['reordered-one-of', []],
+  ['request-any-of-to-one-of-disjoint', []],
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
   ['openapi30-to-31-file-upload', []],

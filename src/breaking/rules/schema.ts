@@ -366,11 +366,15 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     };
     /** Alternatives flatten nested compositions: only branches of the same `oneOf` exclude each other. */
     const siblings = (a: Alternative, b: Alternative) => a.tokens.slice(0, -1).join('/') === b.tokens.slice(0, -1).join('/');
-    /** Types two old alternatives already shared: `oneOf` already rejected those values, so a new overlap there loses nothing. */
+    /**
+     * Types two old branches of one `oneOf` already shared: it already rejected those values, so a new
+     * overlap there loses nothing. Branches of an `anyOf` accepted them: `anyOf` → `oneOf` loses them.
+     */
     const sharedBefore = (alts: Alternative[]) => {
       const shared = new Set<string>();
       alts.forEach((a, i) => {
-        for (const b of alts.slice(i + 1)) for (const t of overlap(a.schema, b.schema)) shared.add(t);
+        if (a.tokens[a.tokens.length - 2] !== 'oneOf') return;
+        for (const b of alts.slice(i + 1)) if (siblings(a, b)) for (const t of overlap(a.schema, b.schema)) shared.add(t);
       });
       return shared;
     };
