@@ -147,6 +147,12 @@ const KEYS = [
   'flows',
   'scopes',
   'operationId',
+  'contentType',
+  'openIdConnectUrl',
+  'tokenUrl',
+  'propertyName',
+  'allowReserved',
+  'allowEmptyValue',
   'deprecated',
   '$ref',
 ];
