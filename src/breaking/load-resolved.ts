@@ -37,6 +37,8 @@ export function confine(source: Source, root: string | undefined, path: string, 
 
 export function loadResolved(source: Source, rootFile: string, limits: LoadLimits = { maxBytes: DEFAULT_MAX_BYTES }): unknown {
   let total = 0;
+  /** The root document's `openapi` version, which decides how every file's `$ref`s read. */
+  let version: unknown;
   try {
     return dereferenceFrom(rootFile, {
       load(file, via) {
@@ -52,8 +54,12 @@ export function loadResolved(source: Source, rootFile: string, limits: LoadLimit
           throw new GateError(
             `${source.name(file)}: input is over the ${megabytes(limits.maxBytes)} limit (${megabytes(total)} read for this API); raise it with --max-size <MB>`,
           );
-        return parseSpecText(source.read(file), source.name(file));
+        const parsed = parseSpecText(source.read(file), source.name(file));
+        if (!via) version = (parsed as { openapi?: unknown } | null)?.openapi;
+        return parsed;
       },
+      // OpenAPI 3.0 ignores whatever sits beside a `$ref` (`nullable: true` included); 3.1 applies it.
+      siblings: () => !(typeof version === 'string' && /^3\.0\./.test(version)),
       locate(ref, from, pointer) {
         if (/^[a-z][a-z0-9+.-]*:/i.test(ref))
           throw new GateError(`${source.name(from)}: remote $ref ${ref} at ${at(pointer)} is not supported; bundle the spec first`);

@@ -9,7 +9,10 @@ import { parseSpecText } from './parse.js';
 export const SWITCHABLE_RULES = {
   'response-error-status-removed': 'info',
   'response-optional-property-removed': 'breaking',
+  'response-optional-header-removed': 'breaking',
   'security-oauth-url-changed': 'warning',
+  'security-scheme-renamed': 'warning',
+  'server-variable-enum-narrowed': 'breaking',
   'operation-id-changed': 'warning',
   'response-header-became-required': 'info',
   'request-pattern-removed': 'info',

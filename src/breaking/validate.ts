@@ -29,6 +29,27 @@ const SUBSCHEMA = [
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+/** Schema keywords the rules read as scalars, with the type JSON Schema gives them (3.0's boolean exclusive bounds included). */
+const SCALAR_KEYWORDS: Array<[string[], string, (value: unknown) => boolean]> = [
+  [['pattern', 'format', 'contentMediaType', 'contentEncoding'], 'a string', (v) => typeof v === 'string'],
+  [
+    ['minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minContains', 'maxContains'],
+    'a number',
+    isNumber,
+  ],
+  [['exclusiveMinimum', 'exclusiveMaximum'], 'a number or a boolean', (v) => isNumber(v) || typeof v === 'boolean'],
+  [['uniqueItems', 'readOnly', 'writeOnly', 'nullable', 'deprecated'], 'a boolean', (v) => typeof v === 'boolean'],
+  [
+    ['discriminator'],
+    'an object with a string `propertyName` and a `mapping` of strings',
+    (v) =>
+      isObject(v) &&
+      typeof v.propertyName === 'string' &&
+      (v.mapping === undefined || (isObject(v.mapping) && Object.values(v.mapping).every((m) => typeof m === 'string'))),
+  ],
+];
+
 export interface ValidateOptions {
   strict: boolean;
   warn(message: string): void;
@@ -76,6 +97,8 @@ export function validateDocument(document: unknown, file: string, options: Valid
       if (s.required !== undefined && typeof s.required !== 'boolean' && !isStringList(s.required))
         problem(child(at, 'required'), 'must be an array of strings', () => delete s.required);
       if (s.enum !== undefined && !Array.isArray(s.enum)) problem(child(at, 'enum'), 'must be an array', () => delete s.enum);
+      for (const [keys, what, ok] of SCALAR_KEYWORDS)
+        for (const k of keys) if (s[k] !== undefined && !ok(s[k])) problem(child(at, k), `must be ${what}`, () => delete s[k]);
       for (const k of SUBSCHEMA) if (s[k] !== undefined) schema(s, k, child(at, k));
       for (const k of SCHEMA_MAPS) {
         const map = object(s, k, child(at, k));
@@ -141,6 +164,8 @@ export function validateDocument(document: unknown, file: string, options: Valid
           const op = object(pathItem, method, opAt);
           if (!op) continue;
           parameters(op, child(opAt, 'parameters'));
+          if (op.operationId !== undefined && typeof op.operationId !== 'string')
+            problem(child(opAt, 'operationId'), 'must be a string', () => delete op.operationId);
           const body = object(op, 'requestBody', child(opAt, 'requestBody'));
           if (body) content(body, child(opAt, 'requestBody'));
           for (const [, response, responseAt] of entries(op, 'responses', child(opAt, 'responses'))) {

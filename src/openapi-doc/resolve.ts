@@ -61,6 +61,8 @@ export interface DereferenceOptions {
   literal?(key: string): boolean;
   /** Replace refs inside the loaded documents themselves instead of building a copy (half the memory; the caller owns the documents). */
   inPlace?: boolean;
+  /** Whether keys beside a `$ref` count (OpenAPI 3.1, JSON Schema 2020-12), or are ignored (OpenAPI 3.0: "SHALL be ignored"); asked after the root is loaded. Default: they count. */
+  siblings?(): boolean;
   /** How reports name `pointer` in `document`, another document than the root (`schemas/pet.yaml#/Pet`); without it, no place. */
   place?(document: string, pointer: string): string;
 }
@@ -151,7 +153,7 @@ export function dereferenceFrom(root: string, options: DereferenceOptions): unkn
     }
     for (const id of chain) byTarget.set(id, result);
     const { $ref: _, ...rest } = node;
-    if (!Object.keys(rest).length) {
+    if (!Object.keys(rest).length || options.siblings?.() === false) {
       bySource.set(node, result);
       return result;
     }

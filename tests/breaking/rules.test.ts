@@ -99,6 +99,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['response-header-optional', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Request-Id/required', /made optional/],
   // OpenAPI 3.0 forms.
   ['openapi30-response-nullable', 'GET /things', `${GET_200}/properties/ended_at/type`, /response value made nullable `string` → `string \| null`/],
+  ['openapi30-response-all-of-made-nullable', 'GET /things', `${GET_200}/properties/owner/type`, /response value made nullable `object` → `object \| null`/],
   ['openapi30-exclusive-minimum', 'POST /things', `${POST_BODY}/properties/ttl/exclusiveMinimum`, /exclusiveMinimum 1 added/],
   [
     'openapi30-response-exclusive-maximum-dropped',
@@ -111,7 +112,44 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['query-parameter-explode-changed', 'GET /things', '/paths/~1things/get/parameters/0/explode', /explode changed from `true` to `false`/],
   ['query-parameter-allow-empty-value-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowEmptyValue', /allowEmptyValue dropped/],
   ['query-parameter-allow-reserved-dropped', 'GET /things', '/paths/~1things/get/parameters/0/allowReserved', /allowReserved dropped/],
+  [
+    'query-parameter-schema-to-content',
+    'GET /things',
+    '/paths/~1things/get/parameters/0/content',
+    /`filter` now written as `application\/json` instead of style `form`/,
+  ],
+  [
+    'response-header-content-type-changed',
+    'GET /things',
+    '/paths/~1things/get/responses/200/headers/X-Rate/content/text~1plain/schema/type',
+    /response type changed `integer` → `string`/,
+  ],
   ['response-header-explode-changed', 'GET /things', '/paths/~1things/get/responses/200/headers/X-Rate/explode', /response header `X-Rate` explode changed/],
+  // A form body's per-field encoding: content type, part headers, urlencoded serialisation.
+  [
+    'request-form-field-content-type-changed',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/multipart~1form-data/encoding/meta/contentType',
+    /form field `meta` content type `application\/json` now `application\/xml`/,
+  ],
+  [
+    'request-part-header-required-added',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/multipart~1form-data/encoding/meta/headers/X-Checksum',
+    /new required part header `X-Checksum`/,
+  ],
+  [
+    'request-form-field-style-changed',
+    'POST /things',
+    '/paths/~1things/post/requestBody/content/application~1x-www-form-urlencoded/encoding/tags/style',
+    /form field `tags` style changed from `form` to `pipeDelimited`/,
+  ],
+  [
+    'webhook-response-header-required-added',
+    'webhook tokenRevoked POST',
+    `${WEBHOOK}/responses/200/headers/X-Receipt`,
+    /new required response header `X-Receipt`: existing senders do not send it/,
+  ],
   // multipleOf, uniqueItems, dependentSchemas.
   ['request-multiple-of-raised', 'POST /things', `${POST_BODY}/properties/amount/multipleOf`, /multipleOf changed from 10 to 20/],
   ['request-unique-items-added', 'POST /things', `${POST_BODY}/properties/tags/uniqueItems`, /must now be unique/],
@@ -129,6 +167,7 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['request-one-of-branch-removed', 'POST /things', `${POST_BODY}/oneOf/1`, /request alternative removed/],
   ['response-one-of-branch-added', 'GET /things', `${GET_200}/oneOf/1/properties/name`, /response property `name` removed/],
   ['request-all-of-pattern-branch-added', 'POST /things', `${POST_BODY}/properties/id/pattern`, /request pattern changed/],
+  ['request-any-of-to-one-of-overlapping', 'POST /things', `${POST_BODY}/oneOf/0`, /payloads matching both are now rejected/],
   ['request-body-wrapped-in-one-of', 'POST /things', `${POST_BODY}/oneOf/1`, /overlaps another/],
   ['shared-component-pattern-added', 'POST /things', '/components/schemas/Thing/properties/code/pattern', /request pattern `\^\[A-Z\]\{3\}\$` added/],
   // `not`: a request rejecting more, a response excluding less (its schema judged the other way round).
@@ -139,6 +178,10 @@ const BREAKING: Array<[string, string, string, RegExp]> = [
   ['response-not-narrowed', 'GET /things', `${GET_200}/properties/state/not`, /response `not` now excludes fewer values/],
   // Security: a requirement asking for more.
   ['security-scope-added', 'GET /things', '/paths/~1things/get/security', /oauth \[read\] no longer enough/],
+  ['security-scheme-renamed-and-changed', 'GET /things', '/security', /key no longer enough \(changed from key to apiKey/],
+  // Server variables: the values clients may configure.
+  ['server-variable-enum-narrowed', '*', '/servers/0/variables/region/enum', /`region` no longer offers `us`/],
+  ['server-variable-closed', '*', '/servers/0/variables/tenant/enum', /`tenant` now limited to `acme`, `globex`/],
 ];
 
 // Fixtures whose one edit is breaking in more than one place: [fixture, pointers].
@@ -171,10 +214,17 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['response-any-of-subsumed-branch', [`${GET_200}/anyOf/2/maxLength`]],
   ['request-all-of-optional-branch', [`${POST_BODY}/properties/note`]],
   ['reordered-one-of', []],
+  ['request-any-of-to-one-of-disjoint', []],
   ['boolean-subschemas', []],
   ['openapi30-to-31-equivalent', []],
   ['openapi30-to-31-file-upload', []],
+  // 3.0 ignores a $ref's siblings; `allOf: [$ref], nullable: true` is 3.1's `oneOf: [$ref, {type: 'null'}]`.
+  ['openapi30-ref-sibling-ignored', []],
+  ['openapi30-nullable-reference-to-31', []],
+  ['type-list-and-one-of-with-null', []],
   ['ignored-headers', []],
+  // `schema` → `content: text/plain` for a plain string: the same bytes; the schema is seen (it moved).
+  ['header-parameter-schema-to-text-content', ['/paths/~1things/get/parameters/0/schema/type', '/paths/~1things/get/parameters/0/content/text~1plain']],
   ['success-status-as-range', ['/paths/~1things/get/responses/2XX']],
   [
     'format-widened-request-narrowed-response',
@@ -186,6 +236,7 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ],
   ['vacuous-lower-bounds', []],
   ['openapi30-request-exclusive-maximum-dropped', [`${POST_BODY}/properties/score/maximum`]],
+  ['request-form-field-default-style-spelled-out', []],
   ['request-multiple-of-lowered', [`${POST_BODY}/properties/amount/multipleOf`]],
   ['pet-pattern-branch-added-to-request', ['/components/schemas/Pet/oneOf/2']],
   ['request-not-removed', [`${POST_BODY}/properties/name/not`]],
@@ -195,6 +246,10 @@ const NON_BREAKING: Array<[string, string[]]> = [
   ['security-alternative-added', ['/paths/~1things/get/security']],
   ['security-scheme-dropped-from-requirement', ['/paths/~1things/get/security']],
   ['security-scope-removed', ['/paths/~1things/get/security']],
+  // Header names ignore case; a rename of a scheme defined the same way is a warning, the requirements matched through it.
+  ['security-api-key-header-name-case', []],
+  ['security-scheme-renamed', ['/components/securitySchemes/apiKey', '/components/securitySchemes/clientCredentials']],
+  ['openid-connect-url-changed', ['/components/securitySchemes/oidc/openIdConnectUrl']],
   // A request default is a warning by default (the request-default-changed rule): listed, not failing.
   ['request-default-changed', ['/paths/~1things/get/parameters/0/schema/default']],
   ['request-property-default-added', [`${POST_BODY}/properties/privacy/default`]],

@@ -4,10 +4,12 @@
 // and a pair the reader does not take (another type of the same family, a
 // range wider than before) breaks under the `media-type-changed` rule.
 // A schema that appears or disappears is compared with `true` (anything).
+// A form body's per-field `encoding` is encoding.ts'.
 import { acceptsMediaType, findMediaType } from '../media-type.js';
 import { child } from '../../openapi-doc/pointer.js';
 import type { Reporter } from '../change.js';
 import type { Direction, Obj } from './schema-context.js';
+import { compareEncoding } from './encoding.js';
 import { compareSchemas } from './schema.js';
 
 const BYTES = new Set(['type', 'format', 'contentMediaType', 'description', 'title', 'example', 'examples']);
@@ -50,6 +52,7 @@ export function compareContent(before: Obj, after: Obj, at: string, direction: D
     const next = afterContent[nextType]!;
     const [was, is] = [bodySchema(media.schema, mediaType), bodySchema(next.schema, nextType)];
     if (was !== undefined || is !== undefined) compareSchemas(was, is, child(mediaAt, 'schema'), direction, report);
+    compareEncoding(media, next, nextType, mediaAt, direction, report);
   }
   for (const mediaType of Object.keys(afterContent).filter((m) => !matched.has(m) && !(m in beforeContent))) {
     report.info(child(at, 'content', mediaType), `${direction} media type \`${mediaType}\` added`);

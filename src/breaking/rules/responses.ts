@@ -4,50 +4,12 @@
 // breaking by default; error statuses come and go as documentation improves
 // (the `response-error-status-removed` rule: a policy may make it breaking).
 import { child } from '../../openapi-doc/pointer.js';
-import type { Reporter } from '../change.js';
 import type { OperationRule } from './operation-context.js';
-import type { Direction, Obj } from './schema-context.js';
+import type { Obj } from './schema-context.js';
 import { compareContent } from './content.js';
-import { compareSchemas } from './schema.js';
-import { compareSerialisation } from './serialisation.js';
+import { compareHeaders } from './headers.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
-
-/** Header names ignore case (RFC 9110); a `Content-Type` header is ignored (OpenAPI: the media type says it). */
-function byName(headers: unknown): Map<string, [string, Obj]> {
-  return new Map(
-    Object.entries((headers ?? {}) as Record<string, Obj>)
-      .filter(([name]) => name.toLowerCase() !== 'content-type')
-      .map(([name, header]) => [name.toLowerCase(), [name, header]]),
-  );
-}
-
-function compareHeaders(before: Obj, after: Obj, at: string, direction: Direction, report: Reporter): void {
-  const next = byName(after.headers);
-  for (const [key, [name, header]] of byName(before.headers)) {
-    const found = next.get(key);
-    const headerAt = child(at, 'headers', found?.[0] ?? name);
-    if (!found) {
-      if (direction === 'response') report.breaking(headerAt, `response header \`${name}\` removed`);
-      else report.info(headerAt, `response header \`${name}\` removed (the API no longer reads it)`);
-      continue;
-    }
-    const [, nextHeader] = found;
-    if (header.required === true && nextHeader.required !== true) {
-      if (direction === 'response')
-        report.breaking(child(headerAt, 'required'), `response header \`${name}\` made optional: clients reading it may not get it`);
-      else report.info(child(headerAt, 'required'), `response header \`${name}\` made optional`);
-    }
-    if (header.required !== true && nextHeader.required === true) {
-      if (direction === 'response') report.info(child(headerAt, 'required'), `response header \`${name}\` now always sent`, 'response-header-became-required');
-      else report.breaking(child(headerAt, 'required'), `response header \`${name}\` became required: existing receivers do not send it`);
-    }
-    compareSerialisation(header, nextHeader, headerAt, `response header \`${name}\``, report);
-    if (header.schema !== undefined || nextHeader.schema !== undefined)
-      compareSchemas(header.schema, nextHeader.schema, child(headerAt, 'schema'), direction, report);
-  }
-  for (const [key, [name]] of next) if (!byName(before.headers).has(key)) report.info(child(at, 'headers', name), `response header \`${name}\` added`);
-}
 
 export const responsesRule: OperationRule = ({ base, head, report }) => {
   const before = (base.operation.responses ?? {}) as Record<string, Obj>;

@@ -121,11 +121,7 @@ export function normalize(schema: unknown): Obj {
   normalized.set(n, n);
   const built = generation.get(schema);
   if (built !== undefined) generation.set(n, built);
-  // OpenAPI 3.0: `nullable: true` adds null to the declared type.
-  if (n.nullable === true) {
-    const types = typeList(n);
-    if (types && !types.includes('null')) n.type = [...types, 'null'];
-  }
+  const nullable = n.nullable === true;
   delete n.nullable;
   // OpenAPI 3.0: `exclusiveMinimum: true` turns `minimum` exclusive.
   for (const [flag, bound] of [
@@ -158,6 +154,16 @@ export function normalize(schema: unknown): Obj {
     const branches = n.allOf as unknown[];
     delete n.allOf;
     for (const branch of branches) mergeInto(n, normalize(branch));
+  }
+  // OpenAPI 3.0: `nullable: true` adds null to the type, after `allOf`: `{allOf: [$ref], nullable: true}`
+  // is how 3.0 makes a reference nullable, and clients read it so. Without a type, a `oneOf`/`anyOf`
+  // gains a null alternative; a schema with neither already admits null.
+  if (nullable) {
+    const types = typeList(n);
+    if (types && !types.includes('null')) n.type = [...types, 'null'];
+    else if (!types)
+      for (const key of ['oneOf', 'anyOf'])
+        if (Array.isArray(n[key]) && !n[key].some((b: unknown) => isObj(b) && b.type === 'null')) n[key] = [...n[key], { type: 'null' }];
   }
   return n;
 }

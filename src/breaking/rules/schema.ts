@@ -165,6 +165,29 @@ function compareNothing(base: Obj, head: Obj, at: string, direction: Direction, 
   else report.info(at, 'response schema is now `false`: never sent');
 }
 
+/** A union that writes null as an alternative of its own (`{type: 'null'}`), and in no other. */
+const splitsNull = (alts: Alternative[]) => {
+  const withNull = alts.map((a) => typeSet(a.schema)).filter((types) => types?.has('null'));
+  return alts.length > 1 && withNull.length === 1 && withNull[0]!.size === 1;
+};
+
+const splits = new WeakMap<Alternative, Alternative[]>();
+/** A single alternative whose types include null and another, as two: the rest, and null (memoized: compared pairs are remembered by identity). */
+function nullSplit(alt: Alternative): Alternative[] {
+  const types = typeSet(alt.schema);
+  if (!types?.has('null') || types.size < 2) return [alt];
+  let split = splits.get(alt);
+  if (!split) {
+    const rest = [...types].filter((t) => t !== 'null');
+    split = [
+      { ...alt, schema: { ...alt.schema, type: rest.length === 1 ? rest[0] : rest } },
+      { ...alt, schema: { type: 'null' } },
+    ];
+    splits.set(alt, split);
+  }
+  return split;
+}
+
 /** The last token of a `$ref` (`#/components/schemas/Cat` -> `Cat`). */
 const refName = (ref: string | undefined) => ref?.slice(ref.lastIndexOf('/') + 1);
 
@@ -343,11 +366,15 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     };
     /** Alternatives flatten nested compositions: only branches of the same `oneOf` exclude each other. */
     const siblings = (a: Alternative, b: Alternative) => a.tokens.slice(0, -1).join('/') === b.tokens.slice(0, -1).join('/');
-    /** Types two old alternatives already shared: `oneOf` already rejected those values, so a new overlap there loses nothing. */
+    /**
+     * Types two old branches of one `oneOf` already shared: it already rejected those values, so a new
+     * overlap there loses nothing. Branches of an `anyOf` accepted them: `anyOf` → `oneOf` loses them.
+     */
     const sharedBefore = (alts: Alternative[]) => {
       const shared = new Set<string>();
       alts.forEach((a, i) => {
-        for (const b of alts.slice(i + 1)) for (const t of overlap(a.schema, b.schema)) shared.add(t);
+        if (a.tokens[a.tokens.length - 2] !== 'oneOf') return;
+        for (const b of alts.slice(i + 1)) if (siblings(a, b)) for (const t of overlap(a.schema, b.schema)) shared.add(t);
       });
       return shared;
     };
@@ -452,7 +479,10 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
       fresh.push([b, h, replay]);
       if (b === NOTHING || h === NOTHING) return compareNothing(b, h, at, direction, writer(segment, 'schema-false'));
       compareDiscriminator(b, h, at, direction, writer(segment, 'discriminator'));
-      const [before, after] = [alternatives(b), alternatives(h)];
+      let [before, after] = [alternatives(b), alternatives(h)];
+      // `type: [X, 'null']` against a union reads as the union `oneOf: [X, {type: 'null'}]` writes.
+      if (before.length === 1 && splitsNull(after)) before = nullSplit(before[0]!);
+      else if (after.length === 1 && splitsNull(before)) after = nullSplit(after[0]!);
       if (before.length === 1 && after.length === 1) compareRules(before[0]!.schema, after[0]!.schema, placeOf(after[0]!, at), segment);
       else if (!pairByTag(b, h, before, after, at, segment)) pairByScore(before, after, at, segment, isObj(h.discriminator));
     };

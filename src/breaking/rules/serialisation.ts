@@ -18,10 +18,33 @@ function structured(p: Obj): boolean {
   return types.some((t) => t === 'array' || t === 'object');
 }
 
+/** The one media type of a `content` parameter or header (OpenAPI allows exactly one). */
+const mediaTypeOf = (p: Obj) => Object.keys(p.content as Obj)[0] ?? '';
+
+/**
+ * One side serialised by `style`, the other by a media type (`schema` ↔ `content`). A primitive as
+ * `text/plain` is the same bytes as `simple`/`form`; anything else (JSON, an object, an array) is not.
+ */
+function compareSchemaWithContent(before: Obj, after: Obj, at: string, what: string, report: Reporter): void {
+  const [styled, typed] = before.content ? [after, before] : [before, after];
+  const mediaType = mediaTypeOf(typed);
+  const schema = (typed.content as Record<string, Obj | undefined>)[mediaType]?.schema;
+  if (/^text\/plain\b/i.test(mediaType) && !structured(styled) && !structured({ schema })) return;
+  const [was, is] = before.content ? [`\`${mediaType}\``, `style \`${styleOf(after)}\``] : [`style \`${styleOf(before)}\``, `\`${mediaType}\``];
+  report.breaking(
+    child(at, after.content ? 'content' : 'schema'),
+    `${what} now written as ${is} instead of ${was}: the value is written differently on the wire`,
+    'serialisation-style',
+  );
+}
+
 /** `what` is `query parameter \`id\`` or `response header \`X-Rate\``; parameters are requests, headers of responses are responses. */
 export function compareSerialisation(before: Obj, after: Obj, at: string, what: string, report: Reporter): void {
-  // A `content` parameter is serialised by its media type, not by style.
-  if (before.content || after.content) return;
+  // A `content` parameter is serialised by its media type, not by style: moving between the two rewrites the value.
+  if (before.content || after.content) {
+    if (!before.content !== !after.content) compareSchemaWithContent(before, after, at, what, report);
+    return;
+  }
   const [was, is] = [styleOf(before), styleOf(after)];
   if (was !== is)
     report.breaking(

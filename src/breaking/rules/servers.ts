@@ -3,7 +3,7 @@
 // (usually variables), so a host change is reported but does not break.
 // Servers are the document's, or a path item's or operation's own.
 import { child, pointer } from '../../openapi-doc/pointer.js';
-import type { Reporter } from '../change.js';
+import { quoteList, type Reporter } from '../change.js';
 import type { OperationRef } from '../operations.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
@@ -27,9 +27,49 @@ function compareServerLists(before: Obj[], after: Obj[], at: string, moves: stri
     const [from, to] = [basePath(server), basePath(next)];
     if (from !== to) report.breaking(child(at, i, 'url'), `server base path changed from \`${from}\` to \`${to}\`: ${moves}`);
     else if (server.url !== next.url) report.info(child(at, i, 'url'), `server URL changed from \`${server.url}\` to \`${next.url}\``);
+    compareVariables(server, next, child(at, i), report);
   });
   after.slice(before.length).forEach((server, i) => report.info(child(at, before.length + i), `server \`${server.url}\` added`));
 }
+
+/**
+ * A variable's `enum` is the values clients may choose (a region, an environment): a value removed, or
+ * an open variable closed, leaves clients configured with another value outside the documented servers
+ * (the `server-variable-enum-narrowed` rule).
+ */
+function compareVariables(server: Obj, next: Obj, at: string, report: Reporter): void {
+  const after = (next.variables ?? {}) as Record<string, Obj | undefined>;
+  for (const [name, variable] of Object.entries((server.variables ?? {}) as Record<string, Obj | undefined>)) {
+    const nextVariable = after[name];
+    if (!nextVariable) continue;
+    const [was, is] = [valuesOf(variable?.enum), valuesOf(nextVariable.enum)];
+    if (is === undefined) {
+      if (was !== undefined) report.info(child(at, 'variables', name, 'enum'), `server variable \`${name}\` takes any value now`);
+      continue;
+    }
+    const where = child(at, 'variables', name, 'enum');
+    const removed = was?.filter((v) => !is.includes(v));
+    if (removed === undefined)
+      report.breaking(
+        where,
+        `server variable \`${name}\` now limited to ${quoteList(is)}: clients configured with another value leave the documented servers`,
+        RULE,
+      );
+    else if (removed.length)
+      report.breaking(
+        where,
+        `server variable \`${name}\` no longer offers ${quoteList(removed)}: clients configured with it leave the documented servers`,
+        RULE,
+      );
+    else if (is.length > (was as unknown[]).length)
+      report.info(where, `server variable \`${name}\` offers ${quoteList(is.filter((v) => !(was as unknown[]).includes(v)))}`);
+  }
+}
+
+const RULE = 'server-variable-enum-narrowed';
+
+/** An `enum`'s values as strings (the specification's type for them; anything else as its JSON, compared by value). */
+const valuesOf = (list: unknown) => (Array.isArray(list) ? list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : undefined);
 
 const ROOT = [{ url: '/' }];
 
