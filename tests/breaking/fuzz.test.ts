@@ -231,7 +231,7 @@ describe('hostile input, property-based', () => {
         if (!(self instanceof GateError)) expect(self.changes).toEqual([]);
       }),
       // FUZZ_RUNS=10000 for a longer hunt by hand.
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
   }, 600_000);
 
@@ -283,7 +283,7 @@ describe('hostile input, property-based', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
   }, 600_000);
 

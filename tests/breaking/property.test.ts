@@ -142,7 +142,7 @@ describe('breaking-change rules, property-based', () => {
         expect(breakingOnes(changes(narrow, wide, 'request'))).toEqual([]);
         expect(breakingOnes(changes(wide, narrow, 'response'))).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
