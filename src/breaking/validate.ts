@@ -100,8 +100,9 @@ export function validateDocument(document: unknown, file: string, options: Valid
       for (const [keys, what, ok] of SCALAR_KEYWORDS)
         for (const k of keys) if (s[k] !== undefined && !ok(s[k])) problem(child(at, k), `must be ${what}`, () => delete s[k]);
       for (const k of SUBSCHEMA) if (s[k] !== undefined) schema(s, k, child(at, k));
+      // Pointers are built only for keywords present: a deep document pays per level for what it has.
       for (const k of SCHEMA_MAPS) {
-        const map = object(s, k, child(at, k));
+        const map = s[k] === undefined ? undefined : object(s, k, child(at, k));
         if (map) for (const name of Object.keys(map)) schema(map, name, child(at, k, name));
       }
       for (const k of SCHEMA_LISTS) {
@@ -111,7 +112,7 @@ export function validateDocument(document: unknown, file: string, options: Valid
       }
       if (Array.isArray(s.items)) s.items.forEach((_, i) => schema(s.items as unknown as Obj, i, child(at, 'items', i)));
       else if (s.items !== undefined) schema(s, 'items', child(at, 'items'));
-      const dependent = object(s, 'dependentRequired', child(at, 'dependentRequired'));
+      const dependent = s.dependentRequired === undefined ? undefined : object(s, 'dependentRequired', child(at, 'dependentRequired'));
       for (const name of Object.keys(dependent ?? {}))
         if (!isStringList(dependent![name])) problem(child(at, 'dependentRequired', name), 'must be an array of strings', () => delete dependent![name]);
     }

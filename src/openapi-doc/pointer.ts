@@ -1,6 +1,8 @@
 // RFC 6901 JSON pointers: the one escape/unescape every spec reader uses.
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Most tokens need no escape: skip the two replaces (the gate builds a pointer per schema level).
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 export function unescapeToken(token: string): string {

@@ -328,8 +328,9 @@ export function compareSchemas(base: unknown, head: unknown, pointer: string, di
     };
 
     const compareRules = (b: Obj, h: Obj, at: string, segment: Segment) => {
+      const into = recurse(segment);
       for (const [id, rule] of SCHEMA_RULES) {
-        const ctx: SchemaContext = { pointer: at, direction, report: writer(segment, id), recurse: recurse(segment), score };
+        const ctx: SchemaContext = { pointer: at, direction, report: writer(segment, id), recurse: into, score };
         rule(b, h, ctx);
       }
     };
