@@ -12,11 +12,10 @@ import { validators as signalwireApp } from '../../generated/validators/signalwi
 import { validators as fabric } from '../../generated/validators/signalwire-fabric.ts';
 import { validators as video } from '../../generated/validators/signalwire-video.ts';
 import { checksFor, documentedBodyLimit } from '../../src/verify/checks.ts';
-import { createBodyValidator } from '../../src/verify/response-validator.ts';
 import { resolveRef } from '../../src/openapi-doc/index.ts';
-import { apiNames, deref, operationSpec, loadDocument, type OperationSpec, type Schema } from '../../src/verify/spec-document.ts';
-import { specOperations } from '../../src/openapi-doc/index.ts';
+import { apiNames, deref, type OperationSpec, type Schema } from '../../src/verify/spec-document.ts';
 import { BASIC, BEARER } from '../mock/requests.ts';
+import { specApi } from '../support/spec-schemas.ts';
 
 const url = inject('mockUrl');
 const GENERATED = { ...video, ...fabric, ...signalwireApp, ...proconfApp, ...proconfAdmin } as Record<string, { request: (data: unknown) => boolean }>;
@@ -122,10 +121,10 @@ const authFor = (api: string) => (api === 'proconf-app' || api === 'signalwire-a
 
 describe('differential: generated validator, verify and the mock agree on every instance', () => {
   for (const api of apiNames()) {
-    const doc = loadDocument(api);
-    const bodyValidator = createBodyValidator(api, doc);
+    // The document, operations and validator the other spec tests use (built once per worker).
+    const { doc, ops, validate: bodyValidator } = specApi(api);
     const resolveSchema = (s: Schema) => deref(doc, s);
-    for (const op of specOperations(doc).map((o) => operationSpec(doc, o))) {
+    for (const op of ops) {
       it(`${api} ${op.operationId}`, async () => {
         const raw = doc.paths[op.path]![op.method.toLowerCase()];
         const base = `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`;
