@@ -5,7 +5,7 @@
 // and memoised by identity, so a 10,000-deep document, a recursive YAML alias
 // and a `$ref` cycle all finish. `dereferenceFrom` is the multi-document form
 // the breaking-change gate builds on; `dereference` is its one-document case.
-import { tokensOf, valueAt } from './pointer.js';
+import { escapeToken, tokensOf, valueAt } from './pointer.js';
 
 export type Json = Record<string, any>;
 
@@ -172,7 +172,7 @@ export function dereferenceFrom(root: string, options: DereferenceOptions): unkn
     const data = !Array.isArray(source);
     for (const key of Object.keys(source)) {
       const item = source[key];
-      const next = !isObject(item) || (data && literal(key)) ? item : value(item, document, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const next = !isObject(item) || (data && literal(key)) ? item : value(item, document, `${at}/${escapeToken(key)}`);
       if (out[key] !== next) out[key] = next;
     }
   }

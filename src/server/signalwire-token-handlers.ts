@@ -228,7 +228,10 @@ export function buildSignalWireTokenHandlers<Caller>(
       await signalwire.createSubscriberGuestToken({ allowed_addresses: [...granted], expire_at: expireAt }, { signal: request.signal }).catch(upstreamFailed),
       answers.guest,
     );
-    return { outcome: 'guest', response: jsonResponse(200, { token: pair.token, expire_at: expireAt }), addresses };
+    // Named in place, as the pipeline names its answers: no copy of the grant.
+    const served = grant('guest', pair.token, expireAt);
+    served.addresses = addresses;
+    return served;
   }
 
   const prefix = options.pathPrefix ?? '';
