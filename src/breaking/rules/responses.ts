@@ -6,8 +6,7 @@
 import { child } from '../../openapi-doc/pointer.js';
 import type { OperationRule } from './operation-context.js';
 import type { Obj } from './schema-context.js';
-import { compareContent } from './content.js';
-import { compareHeaders } from './headers.js';
+import { compareContent, compareHeaders } from './content.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
